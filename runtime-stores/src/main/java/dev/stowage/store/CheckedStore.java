@@ -97,7 +97,8 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     static final long SLOT_MASK = (1L << GENERATION_SHIFT) - 1;
     static final int GENERATION_MASK = (1 << (ID_SHIFT - GENERATION_SHIFT)) - 1;
     static final int MAX_SLOTS = 1 << GENERATION_SHIFT;
-    private static final int MAX_ID = (1 << 15) - 1;
+    /** Ids use bits 48..61, so bits 62 and 63 of a handle stay clear (see {@link Checks}). */
+    private static final int MAX_ID = (1 << 14) - 1;
     private static final int OBITUARY_LIMIT = 1 << 16;
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
