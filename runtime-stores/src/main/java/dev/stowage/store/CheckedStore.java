@@ -505,8 +505,15 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         for (CheckedStore member : ledger.members) {
             closePointerArena(member, slot);
         }
-        Entry entry = ledger.entries[slot];
+        dropShadow(ledger.entries[slot]);
+    }
+
+    /** Drops a native stand-in, first copying it back if its allocation lives on. */
+    private void dropShadow(Entry entry) {
         if (entry.shadow != null) {
+            if (entry.live) {
+                inner.resolve(entry.innerHandle, entry.byteSize).copyFrom(entry.shadow);
+            }
             entry.shadow = null;
             ledger.shadowed.remove(entry);
         }
@@ -519,10 +526,9 @@ public final class CheckedStore implements SharingStore, CompactingStore {
                 it.remove();
             }
         }
-        for (Entry entry : ledger.shadowed) {
-            entry.shadow = null;
+        for (Entry entry : List.copyOf(ledger.shadowed)) {
+            dropShadow(entry);
         }
-        ledger.shadowed.clear();
     }
 
     private static void closePointerArena(CheckedStore member, int slot) {
@@ -538,11 +544,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
                 return;
             }
         }
-        Entry entry = ledger.entries[slot];
-        if (entry.shadow != null) {
-            entry.shadow = null;
-            ledger.shadowed.remove(entry);
-        }
+        dropShadow(ledger.entries[slot]);
     }
 
     /** Copies native stand-ins back to the heap memory they stand for, before the store touches it. */
