@@ -629,10 +629,15 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    private static boolean isThisClass(String className) {
+        String self = CheckedStore.class.getName();
+        return className.equals(self) || className.startsWith(self + "$");
+    }
+
     /** The first frame outside this class: the line that called the store. */
     private static String callerSite() {
         return WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith(CheckedStore.class.getName()))
+                .filter(f -> !isThisClass(f.getClassName()))
                 .findFirst()
                 .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "."
                         + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")

@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
  * aligned as asked, and an operation the store cannot do (too big, too aligned) throws and changes
  * nothing.
  */
-class RandomOperationsProperties {
+class RandomOperationsTest {
 
     enum Kind { ALLOCATE, ALLOCATE_ZEROED, DEALLOCATE, GROW, GROW_ZEROED, SHRINK, COMPACT }
 
