@@ -1,5 +1,6 @@
 package dev.stowage.store;
 
+import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.qual.Stable;
 import java.lang.foreign.MemorySegment;
@@ -25,6 +26,14 @@ final class StoreTraits {
     static boolean isStable(Store store) {
         Class<?> type = store.getClass();
         return type.isAnnotationPresent(Stable.class) || type.isAnnotationPresent(Pinned.class);
+    }
+
+    /**
+     * True if allocating in this store never invalidates its other handles, so a collection may hold
+     * two allocations at once (a new table while the old one is copied, several list nodes).
+     */
+    static boolean isMultiple(Store store) {
+        return store.getClass().isAnnotationPresent(Multiple.class);
     }
 
     /** True if the store's class is {@code @Pinned}: leaked memory stays valid for good. */
