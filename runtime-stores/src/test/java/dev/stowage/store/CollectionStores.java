@@ -18,10 +18,17 @@ final class CollectionStores {
     }
 
     /** Stores that hold allocations of any size: vectors and maps work on all of them. */
-    static List<Kind> general() {
+    static List<Kind> plain() {
         return List.of(
                 new Kind("GlobalStore", GlobalStore::new),
                 new Kind("ArenaStore", () -> new ArenaStore(256, Long.MAX_VALUE)));
+    }
+
+    /** Every plain store, and each wrapped in a CheckedStore (which fails on any stale use). */
+    static List<Kind> general() {
+        return plain().stream()
+                .flatMap(k -> Stream.of(k, new Kind("Checked " + k.name(), () -> new CheckedStore(k.get()))))
+                .toList();
     }
 
     static Stream<Kind> generalStream() {
