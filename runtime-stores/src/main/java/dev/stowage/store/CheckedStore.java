@@ -316,6 +316,27 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     /**
+     * Kills every pointer resolved from {@code handle}, through any member, leaving the handle and
+     * the memory alone: what an {@code Effect.POINTERS} operation of a collection does (a vector's
+     * {@code truncate}, {@code remove} or {@code clear}, a map's {@code remove}), so that a
+     * collection over a checked store makes the pointers it handed out fail where the checker says
+     * they are stale. A dangling handle has no pointers to kill.
+     *
+     * @throws StaleHandleException if the handle is stale or foreign
+     */
+    public void invalidatePointers(long handle) {
+        synchronized (ledger) {
+            requireOpen(handle, "invalidatePointers");
+            if (isDanglingHandle(handle)) {
+                return;
+            }
+            int slot = liveSlot(handle, "invalidatePointers");
+            flushShadows(); // writes made through a heap stand-in must reach the heap before it is dropped
+            killPointers(slot);
+        }
+    }
+
+    /**
      * A new member of the sharing set, wrapping a new member of the wrapped store.
      *
      * @throws UnsupportedOperationException if the wrapped store is not a {@link SharingStore}
