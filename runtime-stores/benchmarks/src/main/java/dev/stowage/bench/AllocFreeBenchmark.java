@@ -2,6 +2,7 @@ package dev.stowage.bench;
 
 import dev.stowage.store.ArenaStore;
 import dev.stowage.store.GlobalStore;
+import dev.stowage.store.SlabStore;
 import dev.stowage.store.Store;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -30,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #BATCH} blocks (so many are live at once, as in real use) and then frees them newest
  * first, the same order for every allocator.
  *
- * <p>Peers: Netty's {@code PooledByteBufAllocator} (direct buffers, its thread-local cache on, leak
- * detection off: Netty at its fastest), {@code Arena.ofConfined()} per allocation (the FFM way to
+ * <p>Peers: Netty's {@code PooledByteBufAllocator} (direct buffers, its thread-local cache on for
+ * this thread, leak detection off: Netty at its fastest), {@code Arena.ofConfined()} per allocation (the FFM way to
  * free one block), and the JDK's {@code SegmentAllocator.slicingAllocator} over one segment (the
  * simplest bump allocator; it cannot free one block, so a batch is freed by starting a new slicer).
  */
@@ -54,6 +55,7 @@ public class AllocFreeBenchmark {
     private final MemorySegment[] slices = new MemorySegment[BATCH];
 
     private GlobalStore globalStore;
+    private SlabStore slabStore;
     private ArenaStore arenaStore;
     private PooledByteBufAllocator netty;
     private Arena slicerArena;
@@ -62,8 +64,15 @@ public class AllocFreeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         globalStore = new GlobalStore();
+        slabStore = new SlabStore(BLOCK, 8);
         arenaStore = new ArenaStore();
-        netty = new PooledByteBufAllocator(true);
+        // Netty 4.2 gives only its own FastThreadLocalThreads a thread-local cache by default; turn it on
+        // for the benchmark thread too, so Netty runs at its fastest.
+        netty = new PooledByteBufAllocator(true,
+                PooledByteBufAllocator.defaultNumHeapArena(), PooledByteBufAllocator.defaultNumDirectArena(),
+                PooledByteBufAllocator.defaultPageSize(), PooledByteBufAllocator.defaultMaxOrder(),
+                PooledByteBufAllocator.defaultSmallCacheSize(), PooledByteBufAllocator.defaultNormalCacheSize(),
+                true);
         slicerArena = Arena.ofConfined();
         slicerMemory = slicerArena.allocate((long) BLOCK * BATCH, 64);
     }
@@ -71,6 +80,7 @@ public class AllocFreeBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         globalStore.close();
+        slabStore.close();
         arenaStore.close();
         slicerArena.close();
     }
@@ -90,6 +100,12 @@ public class AllocFreeBenchmark {
             store.deallocate(h, BLOCK, 8);
         }
         return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long slabStore() {
+        return storeBatch(slabStore);
     }
 
     @Benchmark
