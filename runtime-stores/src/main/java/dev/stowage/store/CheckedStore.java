@@ -65,6 +65,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  */
+@SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
 public final class CheckedStore implements SharingStore, CompactingStore {
 
     /** One live allocation, as {@link #outstanding()} reports it. */
