@@ -275,6 +275,7 @@ public final class StoreVec implements AutoCloseable {
 
     /** Full, dead, not 8-byte elements, or a store whose pointer is not cached: kept out of the hot method so it stays small enough to inline. */
     private void pushLongSlow(long value) {
+        ensureLive("pushLong");
         if (!longElements) throw notLongs("pushLong");
         long at = size;
         if (at == capacity) growFor(1, "pushLong");
