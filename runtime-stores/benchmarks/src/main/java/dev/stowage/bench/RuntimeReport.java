@@ -161,7 +161,7 @@ public final class RuntimeReport {
         if (!quick) {
             md.append("- *Interleaved*: each benchmark that has a target is also timed against its peer in one JVM, alternating")
                     .append(" every ~0.1 ms for 1,001 rounds after 3 s of warm-up (`dev.stowage.bench.Interleaved`, the same `@Benchmark`")
-                    .append(" methods); the column gives the median time ratio and its 25th–75th percentiles. On a loaded, shared")
+                    .append(" methods); the column gives the median, and in brackets the 25th–75th percentiles, of the speed relative to the peer. On a loaded, shared")
                     .append(" machine the JMH runs of a benchmark and its peer are minutes apart and see different loads, so the")
                     .append(" verdict uses the interleaved median where there is one.\n");
         }
@@ -188,7 +188,7 @@ public final class RuntimeReport {
                     double[] alternating = interleaved.get(row.benchmark());
                     if (alternating != null) {
                         // time ratio -> speed relative to the peer
-                        md.append(relative(1 / alternating[0])).append(String.format(Locale.ROOT, " (%.2f–%.2f)",
+                        md.append(relative(1 / alternating[0])).append(String.format(Locale.ROOT, " (speed %.2f–%.2f× of peer)",
                                 1 / alternating[2], 1 / alternating[1]));
                         speed = 1 / alternating[0];
                     }
