@@ -50,8 +50,15 @@ public final class SharedArenaStore implements SharingStore {
     }
 
     private final Shared shared;
+    /** {@code shared.all}, one field read away: resolve takes no lock and follows no chain. */
+    private final MemorySegment all;
     private final int memberNumber;
-    private volatile boolean closed;
+    /**
+     * Written under the lock; read without it by {@link #resolve}. Not volatile on purpose: it
+     * guards against this member's own use after close (a thread that closes a member while
+     * another still uses it races either way), and a volatile read would cost resolve its speed.
+     */
+    private boolean closed;
 
     /** A new sharing set with one member and default chunk sizes. */
     public SharedArenaStore() {
@@ -65,6 +72,7 @@ public final class SharedArenaStore implements SharingStore {
 
     private SharedArenaStore(Shared shared, int memberNumber) {
         this.shared = shared;
+        this.all = shared.all;
         this.memberNumber = memberNumber;
     }
 
@@ -127,7 +135,7 @@ public final class SharedArenaStore implements SharingStore {
         if (handle < ArenaStore.MIN_ADDRESS || handle >= ArenaStore.ADDRESS_LIMIT || closed) {
             return resolveUnusual(handle, byteSize);
         }
-        return shared.all.asSlice(handle, byteSize);
+        return all.asSlice(handle, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
