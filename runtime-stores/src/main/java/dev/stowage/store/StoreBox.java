@@ -92,15 +92,8 @@ public final class StoreBox implements AutoCloseable {
         return byteSize == 0 ? MemorySegment.NULL : store.resolve(handle, byteSize);
     }
 
-    /**
-     * The handle of the box's allocation in {@link #store()}; stale once the box is moved, leaked or
-     * closed.
-     *
-     * <p>Deliberately not {@code @Issues}: the handle belongs to the box's store, which an annotation
-     * on the box cannot name; {@code @Issues} would tie it to the box, and the checker would then take
-     * {@code box.store().resolve(box.handle(), n)} for a foreign handle. The checker therefore does
-     * not track this handle; prefer {@link #get()}.
-     */
+    /** The handle of the box's allocation in {@link #store()}; stale once the box is moved, leaked or closed. */
+    @Issues
     public long handle() {
         ensureLive("handle");
         return handle;
