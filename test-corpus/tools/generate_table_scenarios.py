@@ -268,7 +268,9 @@ def render(k, name, doc, body, key, not_runnable=None):
     pkg, cls, quals, ptype, *_ = k
     text = "\n".join(l if isinstance(l, str) else l[1] for l in body)
     imports = ["import static java.lang.foreign.ValueLayout.JAVA_LONG;", ""]
-    imports += [f"import dev.stowage.qual.{q};" for q in sorted(quals)]
+    closes = "store.close()" in text
+    qual_imports = set(quals) | {"Invalidates"} | ({"Invalidates.Effect"} if closes else set())
+    imports += [f"import dev.stowage.qual.{q};" for q in sorted(qual_imports)]
     imports.append(f"import dev.stowage.store.{ptype};")
     if "StoreBox" in text:
         imports.append("import dev.stowage.store.StoreBox;")
@@ -288,6 +290,8 @@ def render(k, name, doc, body, key, not_runnable=None):
         lines.append(" */")
     lines.append(f"public final class {name} {{")
     param = " ".join("@" + q for q in quals) + (" " if quals else "") + ptype
+    # The scenario invalidates the store it is given, so it declares it (else: invalidates.undeclared).
+    lines.append('    @Invalidates(value = "#1", effect = Effect.CLOSE)' if closes else '    @Invalidates("#1")')
     lines.append(f"    public static void run({param} store) {{")
     for l in body:
         if isinstance(l, str):

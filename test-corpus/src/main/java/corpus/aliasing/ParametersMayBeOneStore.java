@@ -2,6 +2,7 @@ package corpus.aliasing;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -16,6 +17,8 @@ public final class ParametersMayBeOneStore {
         copyInto(store, store);
     }
 
+    @Invalidates("#1")
+    @Invalidates("#2")
     static void copyInto(@Multiple Store from, @Multiple Store to) {
         long source = from.allocate(16, 8);
         MemorySegment p = from.resolve(source, 16);

@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** A helper declared {@code @Invalidates("#1")} invalidates its argument at the call site. */
 public final class DeclaredHelperStalesPointer {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** The safe twin: resolve again after calling the invalidating helper. */
 public final class DeclaredHelperThenReresolve {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         addScratch(store);

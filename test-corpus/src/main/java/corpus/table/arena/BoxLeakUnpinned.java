@@ -2,6 +2,7 @@ package corpus.table.arena;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
@@ -14,6 +15,7 @@ import java.lang.foreign.MemorySegment;
  * the store frees the memory.
  */
 public final class BoxLeakUnpinned {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         // :: error: [box.leak.unpinned]
         MemorySegment forever = StoreBox.allocate(store, JAVA_LONG).leak();

@@ -2,6 +2,7 @@ package corpus.table.arena;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
  * are both valid.
  */
 public final class ResolveInvalidatesNothing {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,6 +2,7 @@ package corpus.table.global;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
@@ -12,6 +13,7 @@ import dev.stowage.store.Store;
  * still resolves.
  */
 public final class AllocateKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {
         long first = store.allocate(16, 8);
         long second = store.allocate(16, 8);

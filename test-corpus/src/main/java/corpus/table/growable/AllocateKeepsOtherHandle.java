@@ -2,6 +2,7 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
@@ -11,6 +12,7 @@ import dev.stowage.store.Store;
  * resolves.
  */
 public final class AllocateKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long first = store.allocate(16, 8);
         long second = store.allocate(16, 8);

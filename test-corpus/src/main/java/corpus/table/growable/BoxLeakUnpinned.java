@@ -2,6 +2,7 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreBox;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
  * store frees the memory.
  */
 public final class BoxLeakUnpinned {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         // :: error: [box.leak.unpinned]
         MemorySegment forever = StoreBox.allocate(store, JAVA_LONG).leak();

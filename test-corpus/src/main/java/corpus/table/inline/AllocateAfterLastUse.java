@@ -2,6 +2,7 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
@@ -10,6 +11,7 @@ import dev.stowage.store.Store;
  * nothing stale is used.
  */
 public final class AllocateAfterLastUse {
+    @Invalidates("#1")
     public static void run(Store store) {
         long first = store.allocate(16, 8);
         store.resolve(first, 16).set(JAVA_LONG, 0, 1);

@@ -2,6 +2,7 @@ package corpus.table.shared;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -13,6 +14,7 @@ import dev.stowage.store.SharingStore;
  * before, so it still resolves.
  */
 public final class AllocateKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         long first = store.allocate(16, 8);
         long second = store.allocate(16, 8);

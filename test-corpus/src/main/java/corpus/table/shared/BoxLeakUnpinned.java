@@ -2,6 +2,7 @@ package corpus.table.shared;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -15,6 +16,7 @@ import java.lang.foreign.MemorySegment;
  * not @Pinned: closing the store frees the memory.
  */
 public final class BoxLeakUnpinned {
+    @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         // :: error: [box.leak.unpinned]
         MemorySegment forever = StoreBox.allocate(store, JAVA_LONG).leak();

@@ -2,6 +2,8 @@ package corpus.table.shared;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -14,6 +16,7 @@ import java.lang.foreign.MemorySegment;
  * nothing stale is used.
  */
 public final class CloseAfterLastUse {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

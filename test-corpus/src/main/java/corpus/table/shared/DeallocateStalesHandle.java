@@ -2,6 +2,7 @@ package corpus.table.shared;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -13,6 +14,7 @@ import dev.stowage.store.SharingStore;
  * it again is a use after free.
  */
 public final class DeallocateStalesHandle {
+    @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         long handle = store.allocate(16, 8);
         store.deallocate(handle, 16, 8);

@@ -2,6 +2,8 @@ package corpus.table.shared;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -13,6 +15,7 @@ import dev.stowage.store.SharingStore;
  * an error.
  */
 public final class UseAfterClose {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         store.allocate(16, 8);
         store.close();

@@ -2,6 +2,7 @@ package corpus.table.slab;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
@@ -12,6 +13,7 @@ import dev.stowage.store.Store;
  * them after is fine.
  */
 public final class GrowKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long kept = store.allocate(16, 8);
         long grown = store.allocate(16, 8);

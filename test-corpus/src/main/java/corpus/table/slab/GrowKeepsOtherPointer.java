@@ -2,6 +2,7 @@ package corpus.table.slab;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
  * another stays valid.
  */
 public final class GrowKeepsOtherPointer {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long kept = store.allocate(16, 8);
         long grown = store.allocate(16, 8);

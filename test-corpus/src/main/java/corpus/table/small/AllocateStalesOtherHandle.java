@@ -2,6 +2,7 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: SmallStore
@@ -10,6 +11,7 @@ import dev.stowage.store.Store;
  * handle is stale.
  */
 public final class AllocateStalesOtherHandle {
+    @Invalidates("#1")
     public static void run(Store store) {
         long first = store.allocate(16, 8);
         long second = store.allocate(16, 8);

@@ -2,6 +2,7 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
@@ -11,6 +12,7 @@ import java.lang.foreign.MemorySegment;
  * resolved before it is stale.
  */
 public final class AllocateStalesOtherPointer {
+    @Invalidates("#1")
     public static void run(Store store) {
         long first = store.allocate(16, 8);
         MemorySegment p = store.resolve(first, 16);

@@ -2,6 +2,7 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreBox;
 import java.lang.foreign.MemorySegment;
@@ -12,6 +13,7 @@ import java.lang.foreign.MemorySegment;
  * store frees the memory.
  */
 public final class BoxLeakUnpinned {
+    @Invalidates("#1")
     public static void run(Store store) {
         // :: error: [box.leak.unpinned]
         MemorySegment forever = StoreBox.allocate(store, JAVA_LONG).leak();

@@ -2,6 +2,8 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
@@ -11,6 +13,7 @@ import java.lang.foreign.MemorySegment;
  * stale.
  */
 public final class CloseStalesPointer {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

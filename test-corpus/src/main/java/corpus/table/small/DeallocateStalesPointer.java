@@ -2,6 +2,7 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
@@ -11,6 +12,7 @@ import java.lang.foreign.MemorySegment;
  * deallocated.
  */
 public final class DeallocateStalesPointer {
+    @Invalidates("#1")
     public static void run(Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

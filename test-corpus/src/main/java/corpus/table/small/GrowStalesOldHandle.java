@@ -2,6 +2,7 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: SmallStore
@@ -10,6 +11,7 @@ import dev.stowage.store.Store;
  * stale even if equal.
  */
 public final class GrowStalesOldHandle {
+    @Invalidates("#1")
     public static void run(Store store) {
         long handle = store.allocate(16, 8);
         long grown = store.grow(handle, 16, 32, 8);
