@@ -8,11 +8,9 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * Two store parameters cannot be told apart, so an allocation on one is assumed to stale pointers of
- * the other; here they really are one store.
- */
+/** Two store parameters cannot be told apart, so an allocation on one is assumed to stale pointers of the other; here they really are one store. */
 public final class ParametersMayBeOneStore {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         copyInto(store, store);
     }

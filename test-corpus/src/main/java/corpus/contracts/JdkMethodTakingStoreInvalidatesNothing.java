@@ -9,10 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 // run-with: GrowableStore
-/**
- * A method of an unchecked library that has no Stowage annotations (here {@code Objects.requireNonNull}
- * and {@code String.valueOf}) is assumed not to invalidate the store it is given.
- */
+/** A method of an unchecked library that has no Stowage annotations (here {@code Objects.requireNonNull} and {@code String.valueOf}) is assumed not to invalidate the store it is given. */
 public final class JdkMethodTakingStoreInvalidatesNothing {
     @Invalidates("#1")
     public static String run(@Multiple Store store) {

@@ -7,10 +7,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: ArenaStore
-/**
- * Allocating in a @Stable @Multiple store invalidates nothing a caller holds, and freeing a handle
- * the method allocated itself only kills that handle: no declaration is needed.
- */
+/** Allocating in a @Stable @Multiple store invalidates nothing a caller holds, and freeing a handle the method allocated itself only kills that handle: no declaration is needed. */
 public final class OwnAllocationsOnStableStoreNeedNoDeclaration {
     public static long run(@Stable @Multiple Store store) {
         long scratch = store.allocate(16, 8);

@@ -10,10 +10,7 @@ import dev.stowage.store.StoreBox;
 import java.lang.foreign.MemorySegment;
 
 // run-with: ArenaStore
-/**
- * ArenaStore (@Stable @Multiple): leaking a box is unsound on a store that is not @Pinned: closing
- * the store frees the memory.
- */
+/** ArenaStore (@Stable @Multiple): leaking a box is unsound on a store that is not @Pinned: closing the store frees the memory. */
 public final class BoxLeakUnpinned {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

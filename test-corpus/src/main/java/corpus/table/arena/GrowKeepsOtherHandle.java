@@ -8,10 +8,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: ArenaStore
-/**
- * ArenaStore (@Stable @Multiple): growing one allocation leaves the other handles valid: resolving
- * them after is fine.
- */
+/** ArenaStore (@Stable @Multiple): growing one allocation leaves the other handles valid: resolving them after is fine. */
 public final class GrowKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

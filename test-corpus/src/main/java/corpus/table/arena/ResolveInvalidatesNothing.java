@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: ArenaStore
-/**
- * ArenaStore (@Stable @Multiple): resolving is not an invalidation: two pointers to one allocation
- * are both valid.
- */
+/** ArenaStore (@Stable @Multiple): resolving is not an invalidation: two pointers to one allocation are both valid. */
 public final class ResolveInvalidatesNothing {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

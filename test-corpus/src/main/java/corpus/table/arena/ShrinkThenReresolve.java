@@ -8,10 +8,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: ArenaStore
-/**
- * ArenaStore (@Stable @Multiple): after a shrink, resolving the returned handle gives a valid
- * pointer.
- */
+/** ArenaStore (@Stable @Multiple): after a shrink, resolving the returned handle gives a valid pointer. */
 public final class ShrinkThenReresolve {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): allocating never invalidates a handle issued before, so it
- * still resolves.
- */
+/** GlobalStore (@Pinned @Multiple): allocating never invalidates a handle issued before, so it still resolves. */
 public final class AllocateKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

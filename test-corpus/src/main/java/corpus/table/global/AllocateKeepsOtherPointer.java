@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): allocating never moves other allocations, so a pointer resolved
- * before stays valid.
- */
+/** GlobalStore (@Pinned @Multiple): allocating never moves other allocations, so a pointer resolved before stays valid. */
 public final class AllocateKeepsOtherPointer {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.StoreBox;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): leaking a box is sound on a pinned store: the memory is never
- * moved or freed.
- */
+/** GlobalStore (@Pinned @Multiple): leaking a box is sound on a pinned store: the memory is never moved or freed. */
 public final class BoxLeakPinned {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

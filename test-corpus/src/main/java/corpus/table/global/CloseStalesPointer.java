@@ -10,10 +10,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): closing the store frees its memory, so a pointer resolved from
- * it is stale.
- */
+/** GlobalStore (@Pinned @Multiple): closing the store frees its memory, so a pointer resolved from it is stale. */
 public final class CloseStalesPointer {
     @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@Pinned @Multiple Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): the pointer is used only before the deallocation, which is
- * fine.
- */
+/** GlobalStore (@Pinned @Multiple): the pointer is used only before the deallocation, which is fine. */
 public final class DeallocateAfterLastUse {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): freeing one allocation never moves another, so its pointer and
- * handle stay valid.
- */
+/** GlobalStore (@Pinned @Multiple): freeing one allocation never moves another, so its pointer and handle stay valid. */
 public final class DeallocateKeepsOtherPointer {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

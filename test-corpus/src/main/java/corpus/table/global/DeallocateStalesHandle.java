@@ -8,10 +8,7 @@ import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): a handle is stale once deallocated; resolving it again is a use
- * after free.
- */
+/** GlobalStore (@Pinned @Multiple): a handle is stale once deallocated; resolving it again is a use after free. */
 public final class DeallocateStalesHandle {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): growing one allocation leaves the other handles valid:
- * resolving them after is fine.
- */
+/** GlobalStore (@Pinned @Multiple): growing one allocation leaves the other handles valid: resolving them after is fine. */
 public final class GrowKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): growing one allocation never moves another, so a pointer to
- * another stays valid.
- */
+/** GlobalStore (@Pinned @Multiple): growing one allocation never moves another, so a pointer to another stays valid. */
 public final class GrowKeepsOtherPointer {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

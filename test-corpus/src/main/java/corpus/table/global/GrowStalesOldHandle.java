@@ -8,10 +8,7 @@ import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): grow returns the handle to use from now on; the handle passed
- * is stale even if equal.
- */
+/** GlobalStore (@Pinned @Multiple): grow returns the handle to use from now on; the handle passed is stale even if equal. */
 public final class GrowStalesOldHandle {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

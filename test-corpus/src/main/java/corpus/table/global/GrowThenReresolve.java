@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): the nearest safe twin of a stale grow: keep the returned handle
- * and resolve it again.
- */
+/** GlobalStore (@Pinned @Multiple): the nearest safe twin of a stale grow: keep the returned handle and resolve it again. */
 public final class GrowThenReresolve {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

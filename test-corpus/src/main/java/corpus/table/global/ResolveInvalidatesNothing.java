@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): resolving is not an invalidation: two pointers to one
- * allocation are both valid.
- */
+/** GlobalStore (@Pinned @Multiple): resolving is not an invalidation: two pointers to one allocation are both valid. */
 public final class ResolveInvalidatesNothing {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

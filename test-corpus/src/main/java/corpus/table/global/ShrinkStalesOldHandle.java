@@ -8,10 +8,7 @@ import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): shrink returns the handle to use from now on; the one passed is
- * stale.
- */
+/** GlobalStore (@Pinned @Multiple): shrink returns the handle to use from now on; the one passed is stale. */
 public final class ShrinkStalesOldHandle {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): shrink invalidates like grow: a pointer resolved before it is
- * stale.
- */
+/** GlobalStore (@Pinned @Multiple): shrink invalidates like grow: a pointer resolved before it is stale. */
 public final class ShrinkStalesOldPointer {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

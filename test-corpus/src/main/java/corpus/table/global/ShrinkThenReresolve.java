@@ -8,10 +8,7 @@ import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): after a shrink, resolving the returned handle gives a valid
- * pointer.
- */
+/** GlobalStore (@Pinned @Multiple): after a shrink, resolving the returned handle gives a valid pointer. */
 public final class ShrinkThenReresolve {
     @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {

@@ -7,10 +7,7 @@ import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): allocating never invalidates a handle issued before, so it still
- * resolves.
- */
+/** GrowableStore (@Multiple): allocating never invalidates a handle issued before, so it still resolves. */
 public final class AllocateKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): an allocation may move the memory of earlier ones, so a pointer
- * resolved before it is stale.
- */
+/** GrowableStore (@Multiple): an allocation may move the memory of earlier ones, so a pointer resolved before it is stale. */
 public final class AllocateStalesOtherPointer {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

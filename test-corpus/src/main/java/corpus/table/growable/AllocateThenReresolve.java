@@ -8,10 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): the handle survives an allocation; resolving it again after gives a
- * valid pointer.
- */
+/** GrowableStore (@Multiple): the handle survives an allocation; resolving it again after gives a valid pointer. */
 public final class AllocateThenReresolve {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.store.StoreBox;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): leaking a box is unsound on a store that is not @Pinned: closing the
- * store frees the memory.
- */
+/** GrowableStore (@Multiple): leaking a box is unsound on a store that is not @Pinned: closing the store frees the memory. */
 public final class BoxLeakUnpinned {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): closing the store frees its memory, so a pointer resolved from it is
- * stale.
- */
+/** GrowableStore (@Multiple): closing the store frees its memory, so a pointer resolved from it is stale. */
 public final class CloseStalesPointer {
     @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@Multiple Store store) {

@@ -7,10 +7,7 @@ import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): freeing one allocation leaves the other handles valid; resolve them
- * again after.
- */
+/** GrowableStore (@Multiple): freeing one allocation leaves the other handles valid; resolve them again after. */
 public final class DeallocateKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -7,10 +7,7 @@ import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): a handle is stale once deallocated; resolving it again is a use after
- * free.
- */
+/** GrowableStore (@Multiple): a handle is stale once deallocated; resolving it again is a use after free. */
 public final class DeallocateStalesHandle {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

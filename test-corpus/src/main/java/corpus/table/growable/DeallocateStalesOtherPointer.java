@@ -8,10 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): freeing one allocation may move the others, so a pointer to another
- * allocation is stale.
- */
+/** GrowableStore (@Multiple): freeing one allocation may move the others, so a pointer to another allocation is stale. */
 public final class DeallocateStalesOtherPointer {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): a pointer resolved from a handle is stale once the handle is
- * deallocated.
- */
+/** GrowableStore (@Multiple): a pointer resolved from a handle is stale once the handle is deallocated. */
 public final class DeallocateStalesPointer {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -7,10 +7,7 @@ import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): growing one allocation leaves the other handles valid: resolving them
- * after is fine.
- */
+/** GrowableStore (@Multiple): growing one allocation leaves the other handles valid: resolving them after is fine. */
 public final class GrowKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -7,10 +7,7 @@ import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): grow returns the handle to use from now on; the handle passed is
- * stale even if equal.
- */
+/** GrowableStore (@Multiple): grow returns the handle to use from now on; the handle passed is stale even if equal. */
 public final class GrowStalesOldHandle {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): a pointer resolved before a grow of its handle is stale: the memory
- * may have moved.
- */
+/** GrowableStore (@Multiple): a pointer resolved before a grow of its handle is stale: the memory may have moved. */
 public final class GrowStalesOldPointer {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

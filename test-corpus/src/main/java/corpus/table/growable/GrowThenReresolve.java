@@ -8,10 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): the nearest safe twin of a stale grow: keep the returned handle and
- * resolve it again.
- */
+/** GrowableStore (@Multiple): the nearest safe twin of a stale grow: keep the returned handle and resolve it again. */
 public final class GrowThenReresolve {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

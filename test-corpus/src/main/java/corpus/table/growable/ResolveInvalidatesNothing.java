@@ -8,10 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): resolving is not an invalidation: two pointers to one allocation are
- * both valid.
- */
+/** GrowableStore (@Multiple): resolving is not an invalidation: two pointers to one allocation are both valid. */
 public final class ResolveInvalidatesNothing {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

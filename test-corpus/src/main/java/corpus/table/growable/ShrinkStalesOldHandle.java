@@ -7,10 +7,7 @@ import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): shrink returns the handle to use from now on; the one passed is
- * stale.
- */
+/** GrowableStore (@Multiple): shrink returns the handle to use from now on; the one passed is stale. */
 public final class ShrinkStalesOldHandle {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

@@ -6,10 +6,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): the first handle is used only before the second allocation, so
- * nothing stale is used.
- */
+/** InlineStore (no guarantees): the first handle is used only before the second allocation, so nothing stale is used. */
 public final class AllocateAfterLastUse {
     @Invalidates("#1")
     public static void run(Store store) {

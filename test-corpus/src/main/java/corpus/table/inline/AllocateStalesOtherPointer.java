@@ -7,10 +7,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): an allocation may move the memory of earlier ones, so a pointer
- * resolved before it is stale.
- */
+/** InlineStore (no guarantees): an allocation may move the memory of earlier ones, so a pointer resolved before it is stale. */
 public final class AllocateStalesOtherPointer {
     @Invalidates("#1")
     public static void run(Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.store.StoreBox;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): leaking a box is unsound on a store that is not @Pinned: closing
- * the store frees the memory.
- */
+/** InlineStore (no guarantees): leaking a box is unsound on a store that is not @Pinned: closing the store frees the memory. */
 public final class BoxLeakUnpinned {
     @Invalidates("#1")
     public static void run(Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): closing the store frees its memory, so a pointer resolved from it
- * is stale.
- */
+/** InlineStore (no guarantees): closing the store frees its memory, so a pointer resolved from it is stale. */
 public final class CloseStalesPointer {
     @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(Store store) {

@@ -6,10 +6,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): a handle is stale once deallocated; resolving it again is a use
- * after free.
- */
+/** InlineStore (no guarantees): a handle is stale once deallocated; resolving it again is a use after free. */
 public final class DeallocateStalesHandle {
     @Invalidates("#1")
     public static void run(Store store) {

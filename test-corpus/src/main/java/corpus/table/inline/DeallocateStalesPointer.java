@@ -7,10 +7,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): a pointer resolved from a handle is stale once the handle is
- * deallocated.
- */
+/** InlineStore (no guarantees): a pointer resolved from a handle is stale once the handle is deallocated. */
 public final class DeallocateStalesPointer {
     @Invalidates("#1")
     public static void run(Store store) {

@@ -6,10 +6,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): grow returns the handle to use from now on; the handle passed is
- * stale even if equal.
- */
+/** InlineStore (no guarantees): grow returns the handle to use from now on; the handle passed is stale even if equal. */
 public final class GrowStalesOldHandle {
     @Invalidates("#1")
     public static void run(Store store) {

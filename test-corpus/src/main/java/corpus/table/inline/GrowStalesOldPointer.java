@@ -7,10 +7,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): a pointer resolved before a grow of its handle is stale: the memory
- * may have moved.
- */
+/** InlineStore (no guarantees): a pointer resolved before a grow of its handle is stale: the memory may have moved. */
 public final class GrowStalesOldPointer {
     @Invalidates("#1")
     public static void run(Store store) {

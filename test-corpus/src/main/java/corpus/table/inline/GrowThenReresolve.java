@@ -7,10 +7,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): the nearest safe twin of a stale grow: keep the returned handle and
- * resolve it again.
- */
+/** InlineStore (no guarantees): the nearest safe twin of a stale grow: keep the returned handle and resolve it again. */
 public final class GrowThenReresolve {
     @Invalidates("#1")
     public static void run(Store store) {

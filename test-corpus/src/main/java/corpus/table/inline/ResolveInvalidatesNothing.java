@@ -7,10 +7,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): resolving is not an invalidation: two pointers to one allocation
- * are both valid.
- */
+/** InlineStore (no guarantees): resolving is not an invalidation: two pointers to one allocation are both valid. */
 public final class ResolveInvalidatesNothing {
     @Invalidates("#1")
     public static void run(Store store) {

@@ -6,10 +6,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): shrink returns the handle to use from now on; the one passed is
- * stale.
- */
+/** InlineStore (no guarantees): shrink returns the handle to use from now on; the one passed is stale. */
 public final class ShrinkStalesOldHandle {
     @Invalidates("#1")
     public static void run(Store store) {

@@ -6,10 +6,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): after a shrink, resolving the returned handle gives a valid
- * pointer.
- */
+/** InlineStore (no guarantees): after a shrink, resolving the returned handle gives a valid pointer. */
 public final class ShrinkThenReresolve {
     @Invalidates("#1")
     public static void run(Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.SharingStore;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): allocating never invalidates a handle issued
- * before, so it still resolves.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): allocating never invalidates a handle issued before, so it still resolves. */
 public final class AllocateKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): allocating never moves other allocations, so
- * a pointer resolved before stays valid.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): allocating never moves other allocations, so a pointer resolved before stays valid. */
 public final class AllocateKeepsOtherPointer {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import dev.stowage.store.StoreBox;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): the safe twin of leaking: keep the box and
- * close it when done.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): the safe twin of leaking: keep the box and close it when done. */
 public final class BoxKeptNotLeaked {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -11,10 +11,7 @@ import dev.stowage.store.StoreBox;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): leaking a box is unsound on a store that is
- * not @Pinned: closing the store frees the memory.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): leaking a box is unsound on a store that is not @Pinned: closing the store frees the memory. */
 public final class BoxLeakUnpinned {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

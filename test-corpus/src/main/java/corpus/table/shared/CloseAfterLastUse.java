@@ -11,10 +11,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): the store is closed after its last use:
- * nothing stale is used.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): the store is closed after its last use: nothing stale is used. */
 public final class CloseAfterLastUse {
     @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -11,11 +11,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): closing a member of a sharing set kills that
- * member's view, even while another member keeps the memory alive, so a pointer resolved from it
- * is stale.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): closing a member of a sharing set kills that member's view, even while another member keeps the memory alive, so a pointer resolved from it is stale. */
 public final class CloseStalesPointer {
     @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): the pointer is used only before the
- * deallocation, which is fine.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): the pointer is used only before the deallocation, which is fine. */
 public final class DeallocateAfterLastUse {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): freeing one allocation never moves another,
- * so its pointer and handle stay valid.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): freeing one allocation never moves another, so its pointer and handle stay valid. */
 public final class DeallocateKeepsOtherPointer {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

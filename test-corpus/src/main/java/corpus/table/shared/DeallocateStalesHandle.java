@@ -9,10 +9,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.SharingStore;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): a handle is stale once deallocated; resolving
- * it again is a use after free.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): a handle is stale once deallocated; resolving it again is a use after free. */
 public final class DeallocateStalesHandle {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): a pointer resolved from a handle is stale
- * once the handle is deallocated.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): a pointer resolved from a handle is stale once the handle is deallocated. */
 public final class DeallocateStalesPointer {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

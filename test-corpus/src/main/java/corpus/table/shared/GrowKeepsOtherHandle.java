@@ -9,10 +9,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.SharingStore;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): growing one allocation leaves the other
- * handles valid: resolving them after is fine.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): growing one allocation leaves the other handles valid: resolving them after is fine. */
 public final class GrowKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

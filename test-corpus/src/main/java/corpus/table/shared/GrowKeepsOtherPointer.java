@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): growing one allocation never moves another,
- * so a pointer to another stays valid.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): growing one allocation never moves another, so a pointer to another stays valid. */
 public final class GrowKeepsOtherPointer {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

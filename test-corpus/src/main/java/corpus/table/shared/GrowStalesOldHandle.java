@@ -9,10 +9,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.SharingStore;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): grow returns the handle to use from now on;
- * the handle passed is stale even if equal.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): grow returns the handle to use from now on; the handle passed is stale even if equal. */
 public final class GrowStalesOldHandle {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): a pointer resolved before a grow of its
- * handle is stale: the memory may have moved.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): a pointer resolved before a grow of its handle is stale: the memory may have moved. */
 public final class GrowStalesOldPointer {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

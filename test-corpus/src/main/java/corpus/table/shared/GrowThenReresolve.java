@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): the nearest safe twin of a stale grow: keep
- * the returned handle and resolve it again.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): the nearest safe twin of a stale grow: keep the returned handle and resolve it again. */
 public final class GrowThenReresolve {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

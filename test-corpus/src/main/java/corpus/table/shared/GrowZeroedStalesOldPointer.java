@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): growZeroed invalidates like grow: the old
- * pointer is stale.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): growZeroed invalidates like grow: the old pointer is stale. */
 public final class GrowZeroedStalesOldPointer {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

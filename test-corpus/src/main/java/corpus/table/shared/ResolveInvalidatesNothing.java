@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): resolving is not an invalidation: two
- * pointers to one allocation are both valid.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): resolving is not an invalidation: two pointers to one allocation are both valid. */
 public final class ResolveInvalidatesNothing {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

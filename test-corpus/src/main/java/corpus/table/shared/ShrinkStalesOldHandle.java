@@ -9,10 +9,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.SharingStore;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): shrink returns the handle to use from now on;
- * the one passed is stale.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): shrink returns the handle to use from now on; the one passed is stale. */
 public final class ShrinkStalesOldHandle {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): shrink invalidates like grow: a pointer
- * resolved before it is stale.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): shrink invalidates like grow: a pointer resolved before it is stale. */
 public final class ShrinkStalesOldPointer {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

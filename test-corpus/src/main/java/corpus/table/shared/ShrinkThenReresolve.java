@@ -9,10 +9,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.SharingStore;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): after a shrink, resolving the returned handle
- * gives a valid pointer.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): after a shrink, resolving the returned handle gives a valid pointer. */
 public final class ShrinkThenReresolve {
     @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -10,10 +10,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.SharingStore;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): a closed store is dead; allocating from it is
- * an error.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): a closed store is dead; allocating from it is an error. */
 public final class UseAfterClose {
     @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {

@@ -8,10 +8,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): allocating never invalidates a handle issued before, so it still
- * resolves.
- */
+/** SlabStore (@Stable @Multiple): allocating never invalidates a handle issued before, so it still resolves. */
 public final class AllocateKeepsOtherHandle {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): allocating never moves other allocations, so a pointer resolved
- * before stays valid.
- */
+/** SlabStore (@Stable @Multiple): allocating never moves other allocations, so a pointer resolved before stays valid. */
 public final class AllocateKeepsOtherPointer {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

@@ -10,10 +10,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): closing the store frees its memory, so a pointer resolved from it
- * is stale.
- */
+/** SlabStore (@Stable @Multiple): closing the store frees its memory, so a pointer resolved from it is stale. */
 public final class CloseStalesPointer {
     @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@Stable @Multiple Store store) {

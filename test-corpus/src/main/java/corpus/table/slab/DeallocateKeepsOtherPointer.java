@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): freeing one allocation never moves another, so its pointer and
- * handle stay valid.
- */
+/** SlabStore (@Stable @Multiple): freeing one allocation never moves another, so its pointer and handle stay valid. */
 public final class DeallocateKeepsOtherPointer {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): a handle is stale once deallocated; resolving it again is a use
- * after free.
- */
+/** SlabStore (@Stable @Multiple): a handle is stale once deallocated; resolving it again is a use after free. */
 public final class DeallocateStalesHandle {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

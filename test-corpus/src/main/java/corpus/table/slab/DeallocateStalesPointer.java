@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): a pointer resolved from a handle is stale once the handle is
- * deallocated.
- */
+/** SlabStore (@Stable @Multiple): a pointer resolved from a handle is stale once the handle is deallocated. */
 public final class DeallocateStalesPointer {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

@@ -8,10 +8,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): grow returns the handle to use from now on; the handle passed is
- * stale even if equal.
- */
+/** SlabStore (@Stable @Multiple): grow returns the handle to use from now on; the handle passed is stale even if equal. */
 public final class GrowStalesOldHandle {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

@@ -9,10 +9,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): a pointer resolved before a grow of its handle is stale: the
- * memory may have moved.
- */
+/** SlabStore (@Stable @Multiple): a pointer resolved before a grow of its handle is stale: the memory may have moved. */
 public final class GrowStalesOldPointer {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

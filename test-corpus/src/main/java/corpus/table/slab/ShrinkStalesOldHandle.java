@@ -8,10 +8,7 @@ import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): shrink returns the handle to use from now on; the one passed is
- * stale.
- */
+/** SlabStore (@Stable @Multiple): shrink returns the handle to use from now on; the one passed is stale. */
 public final class ShrinkStalesOldHandle {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
