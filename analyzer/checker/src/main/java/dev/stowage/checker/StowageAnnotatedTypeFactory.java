@@ -43,7 +43,7 @@ public class StowageAnnotatedTypeFactory
 
     public StowageAnnotatedTypeFactory(BaseTypeChecker checker) {
         super(checker);
-        this.tracking = new Tracking(new StoreContracts(elements, types));
+        this.tracking = new Tracking(new StoreContracts(elements, types), this::declarationFromElement);
         addAliasedTypeAnnotation(Stable.class, AnnotationBuilder.fromClass(elements, StableMemory.class));
         addAliasedTypeAnnotation(Pinned.class, AnnotationBuilder.fromClass(elements, PinnedMemory.class));
         addAliasedTypeAnnotation(Multiple.class, AnnotationBuilder.fromClass(elements, MultipleHandles.class));

@@ -585,7 +585,19 @@ class RulesTest {
     }
 
     @Test
-    void sharedStoresMayBeOneSharingSet() {
+    void membersOfOneSharingSetShareHandles() {
+        assertFindings(body("""
+                    void run() {
+                        Shared a = new Shared();
+                        Shared b = a.share();
+                        long h = a.allocate(16, 8);
+                        b.resolve(h, 16);
+                    }
+                """));
+    }
+
+    @Test
+    void storesMadeWithNewAreDifferentSharingSets() {
         assertFindings(body("""
                     void run() {
                         Shared a = new Shared();
@@ -593,7 +605,7 @@ class RulesTest {
                         long h = a.allocate(16, 8);
                         b.resolve(h, 16);
                     }
-                """));
+                """), "handle.foreign:10");
     }
 
     // ---------------------------------------------------------------- box.leak.unpinned, pointer.escape
