@@ -16,7 +16,7 @@ public final class EnhancedForAllocatesPerElement {
         MemorySegment sum = store.resolve(total, 8);
         for (long size : new long[] {8, 16, 32}) {
             // :: error: [pointer.stale]
-            sum.set(JAVA_LONG, 0, sum.get(JAVA_LONG, 0) + size);
+            sum.set(JAVA_LONG, 0, size);
             store.allocate(size, 8);
         }
     }

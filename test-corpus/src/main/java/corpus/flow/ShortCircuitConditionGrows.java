@@ -19,6 +19,6 @@ public final class ShortCircuitConditionGrows {
             handle = 0;
         }
         // :: error: [pointer.stale]
-        p.set(JAVA_LONG, 0, handle);
+        p.set(JAVA_LONG, 0, 1);
     }
 }
