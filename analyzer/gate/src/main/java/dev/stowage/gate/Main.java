@@ -29,7 +29,6 @@ public final class Main {
         commandLine.addSubcommand("demo", new DemoCommand(analyzer, out, err));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setExitCodeOnInvalidInput(ExitCodes.TOOL_ERROR);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof Gate.CompileErrors compileErrors) {
                 err.println("stowage: the sources do not compile, so they were not checked. javac reports:");
