@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BasicStoreTest {
 
     static Stream<Supplier<Store>> stores() {
-        return StoreFactories.all();
+        return StoreFactories.allAndChecked();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,9 +51,9 @@ class BasicStoreTest {
                 assertEquals(0, store.resolve(h, 32).get(JAVA_LONG, i));
             }
             store.resolve(h, 32).fill((byte) 0x5a);
-            h = store.growZeroed(h, 16, 48, 8);
-            assertEquals(0x5a5a5a5a5a5a5a5aL, store.resolve(h, 48).get(JAVA_LONG, 8));
-            assertEquals(0, store.resolve(h, 48).get(JAVA_LONG, 16));
+            h = store.growZeroed(h, 32, 48, 8);
+            assertEquals(0x5a5a5a5a5a5a5a5aL, store.resolve(h, 48).get(JAVA_LONG, 24));
+            assertEquals(0, store.resolve(h, 48).get(JAVA_LONG, 32));
             assertEquals(0, store.resolve(h, 48).get(JAVA_LONG, 40));
         }
     }

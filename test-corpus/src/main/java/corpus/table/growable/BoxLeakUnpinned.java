@@ -7,7 +7,7 @@ import dev.stowage.store.Store;
 import dev.stowage.store.StoreBox;
 import java.lang.foreign.MemorySegment;
 
-// not-runnable: leaking is a static error only: the leaked pointer works until the store is closed, so there is no failing line to compare
+// run-with: GrowableStore
 /**
  * GrowableStore (@Multiple): leaking a box is unsound on a store that is not @Pinned: closing the
  * store frees the memory.
