@@ -67,6 +67,8 @@ public final class StoreList implements AutoCloseable {
     private final long payloadOffset;
     private final long nodeBytes;
     private final long nodeAlignment;
+    /** The store is {@code @Multiple}: it can hold more than one node at a time. */
+    private final boolean multiple;
 
     private long head;
     private long tail;
@@ -77,6 +79,7 @@ public final class StoreList implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.elementLayout = Objects.requireNonNull(elementLayout, "elementLayout");
         this.ownsStore = ownsStore;
+        this.multiple = StoreTraits.isMultiple(store);
         this.elementSize = elementLayout.byteSize();
         this.nodeAlignment = Math.max(Long.BYTES, elementLayout.byteAlignment());
         this.payloadOffset = StoreVec.alignUp(HEADER_BYTES, elementLayout.byteAlignment());
@@ -350,6 +353,10 @@ public final class StoreList implements AutoCloseable {
     /** Allocates a node and links it between tail and head (the caller makes it the new head or tail). */
     private long linkNew() {
         ensureOpen("push");
+        if (size > 0 && !multiple) {
+            throw new UnsupportedOperationException("StoreList: a second node needs a @Multiple store (allocating again in "
+                    + store + " may reuse the first node's memory); use an ArenaStore, SlabStore, GlobalStore or another @Multiple store");
+        }
         long node = store.allocateZeroed(nodeBytes, nodeAlignment);
         if (size == 0) {
             setLink(node, PREV, node);
