@@ -352,6 +352,12 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         }
     }
 
+    /** True if {@code other} is a checked member of this sharing set (they check handles against one ledger). */
+    @Override
+    public boolean sharesWith(SharingStore other) {
+        return other instanceof CheckedStore member && member.ledger == ledger;
+    }
+
     /**
      * Closes this member: its pointers die and using it throws. When it is the last open member of
      * its sharing set, every handle dies, the wrapped store is closed and the allocations still live

@@ -82,6 +82,12 @@ public final class SharedArenaStore implements SharingStore {
         }
     }
 
+    /** True if {@code other} is a member of this sharing set (made by {@code share()} from one of its members). */
+    @Override
+    public boolean sharesWith(SharingStore other) {
+        return other instanceof SharedArenaStore member && member.shared == shared;
+    }
+
     @Override
     public long dangling(long byteAlignment) {
         return Checks.dangling(byteAlignment);

@@ -58,7 +58,7 @@ final class StoreTraits {
      * sharing set.
      */
     static boolean shareHandles(SharingStore a, SharingStore b) {
-        return a == b; // widened once the sharing stores can tell their set (see docs/collections.md)
+        return a == b || a.sharesWith(b);
     }
 
     /**

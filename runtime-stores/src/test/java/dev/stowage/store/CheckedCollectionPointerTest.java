@@ -19,8 +19,13 @@ class CheckedCollectionPointerTest {
 
     /** Every plain store, wrapped. */
     static Stream<Supplier<Store>> checkedStores() {
-        return CollectionStores.plain().stream()
-                .map(k -> new CollectionStores.Kind("Checked " + k.name(), () -> new CheckedStore(k.get())));
+        return CollectionStores.plain().stream().map(CollectionStores::checked);
+    }
+
+    /** Every store that holds list nodes, wrapped. */
+    static Stream<Supplier<Store>> checkedNodeStores() {
+        return Stream.concat(CollectionStores.plain().stream(), Stream.of(CollectionStores.slab()))
+                .map(CollectionStores::checked);
     }
 
     static void assertDead(MemorySegment pointer, String why) {
@@ -163,20 +168,44 @@ class CheckedCollectionPointerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("checkedStores")
-    void listPointerDiesWithItsNodeOnly(Supplier<Store> kind) {
+    @MethodSource("checkedNodeStores")
+    void listPointerDiesWithItsNodeAndOnAStoreThatIsNotStableWithAnyNodeChange(Supplier<Store> kind) {
         try (Store store = kind.get()) {
+            boolean stable = Guarantees.of(store).stable();
             StoreList list = StoreList.create(store, JAVA_LONG);
             MemorySegment first = list.pushBack();
             MemorySegment second = list.pushBack();
+            if (!stable) assertDead(first, "allocating a node may move the others on a store that is not @Stable");
+            first = list.front();
             MemorySegment third = list.pushFront();
             list.popFront();
             assertDead(third, "its node was popped");
-            assertAlive(first, "a stable store never moves the other nodes");
+            if (stable) {
+                assertAlive(first, "a stable store never moves the other nodes");
+            } else {
+                assertDead(first, "freeing a node may move the others on a store that is not @Stable");
+            }
+            first = list.front();
             list.popBack();
             assertDead(second, "its node was popped");
             list.close();
             assertDead(first, "close frees every node");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checkedStores")
+    void vecPointerOnAStoreThatIsNotStableDiesWhenTheStoreAllocatesElsewhere(Supplier<Store> kind) {
+        try (Store store = kind.get(); StoreVec v = filledVec(store, 2)) {
+            MemorySegment p = v.get(0);
+            long other = store.allocate(1024, 8);
+            if (Guarantees.of(store).stable()) {
+                assertAlive(p, "a stable store never moves the vector's buffer");
+            } else {
+                assertDead(p, "the store is not @Stable: allocating elsewhere may move the buffer");
+            }
+            assertEquals(1, v.getLong(1), "the vector itself still works");
+            store.deallocate(other, 1024, 8);
         }
     }
 

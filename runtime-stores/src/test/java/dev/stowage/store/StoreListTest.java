@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StoreListTest {
 
     static Stream<CollectionStores.Kind> stores() {
-        return CollectionStores.generalStream();
+        return CollectionStores.nodeStores().stream();
     }
 
     static long[] values(StoreList list) {
