@@ -17,7 +17,14 @@ public final class EngineAnalyzer implements Analyzer {
     @Override
     public AnalysisResult analyze(List<SourceInput> sources, List<Path> classpath, List<String> javacOptions,
                                   BooleanSupplier cancelled) {
-        return new StowageAnalyzer(new AnalyzerOptions(classpath, javacOptions)).analyze(sources, cancelled);
+        StowageAnalyzer analyzer;
+        try {
+            analyzer = new StowageAnalyzer(new AnalyzerOptions(classpath, javacOptions));
+        } catch (IllegalStateException e) {
+            // missing JVM flags or no compiler in this runtime: a setup problem, said plainly
+            throw new GateException(e.getMessage() + " (the ./stowage launcher passes them; see docs/gate.md)", e);
+        }
+        return analyzer.analyze(sources, cancelled);
     }
 
     @Override
