@@ -3,6 +3,8 @@ package demo.ticks;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.store.ArenaStore;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -20,6 +22,7 @@ public final class MessageBuffer implements AutoCloseable {
     }
 
     /** Appends a length-prefixed frame and returns its offset in the buffer. */
+    @Invalidates(effect = Effect.FREE)
     public long append(byte[] payload) {
         long frame = Integer.BYTES + payload.length;
         MemorySegment out = store.resolve(buffer, capacity);
@@ -37,6 +40,7 @@ public final class MessageBuffer implements AutoCloseable {
     }
 
     /** The same, done right: resolve after anything that may move the buffer. */
+    @Invalidates(effect = Effect.FREE)
     public long appendCorrectly(byte[] payload) {
         long frame = Integer.BYTES + payload.length;
         if (used + frame > capacity) {
@@ -57,16 +61,25 @@ public final class MessageBuffer implements AutoCloseable {
         return store.resolve(buffer, capacity).get(JAVA_BYTE, offset);
     }
 
-    /** Frees the buffer, then (wrongly) asks the closed store for a scratch allocation. */
-    public long closeAndReport() {
-        store.close();
-        // BUG: the store is closed: nothing may be allocated from it any more.
+    /** Sums a payload's bytes in scratch memory — and closes the scratch store one step too early. */
+    public static long checksum(byte[] payload) {
+        ArenaStore scratch = new ArenaStore();
+        long copy = scratch.allocate(payload.length, 8);
+        MemorySegment bytes = scratch.resolve(copy, payload.length);
+        MemorySegment.copy(MemorySegment.ofArray(payload), 0, bytes, 0, payload.length);
+        long sum = 0;
+        for (long i = 0; i < payload.length; i++) {
+            sum += bytes.get(JAVA_BYTE, i);
+        }
+        scratch.close();
+        // BUG: the scratch store is closed; nothing may be allocated from it any more.
         // :: error: [store.closed]
-        long scratch = store.allocate(16, 8);
-        return scratch;
+        long trailer = scratch.allocate(8, 8);
+        return sum + trailer;
     }
 
     @Override
+    @Invalidates(effect = Effect.CLOSE)
     public void close() {
         store.close();
     }

@@ -2,6 +2,8 @@ package demo.ticks;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreVec;
 import java.lang.foreign.MemorySegment;
@@ -11,11 +13,14 @@ public final class PriceHistory implements AutoCloseable {
 
     private final StoreVec prices;
 
+    /** Keeps the prices in {@code store}, which it allocates from (so it says so). */
+    @Invalidates(value = "#1", effect = Effect.ALLOCATE)
     public PriceHistory(Store store) {
         prices = StoreVec.ofLongs(store);
     }
 
     /** Records a price and returns how far it moved from the previous one. */
+    @Invalidates(effect = Effect.RELOCATE)
     public long record(long price) {
         if (prices.isEmpty()) {
             prices.pushLong(price);
@@ -30,6 +35,7 @@ public final class PriceHistory implements AutoCloseable {
     }
 
     /** The same, done right: read by index (a value, not a pointer) after the push. */
+    @Invalidates(effect = Effect.RELOCATE)
     public long recordCorrectly(long price) {
         long previous = prices.isEmpty() ? price : prices.getLong(prices.size() - 1);
         prices.pushLong(price);
@@ -41,6 +47,7 @@ public final class PriceHistory implements AutoCloseable {
     }
 
     @Override
+    @Invalidates(effect = Effect.CLOSE)
     public void close() {
         prices.close();
     }

@@ -143,9 +143,9 @@ public final class SarifFormat {
             SourceFile file = sourcesByEnginePath.get(r.range().file());
             JsonObject location = location(file != null ? file.displayPath() : r.range().file(), r.range());
             location.addProperty("id", id);
-            location.add("message", text(TextFormat.rolePhrase(r.role()) + ": " + r.message()));
+            location.add("message", text(TextFormat.noteText(r)));
             related.add(location);
-            message.append(id == 1 ? " (" : ", ").append('[').append(TextFormat.rolePhrase(r.role())).append("](")
+            message.append(id == 1 ? " (" : ", ").append('[').append(escapeMessage(TextFormat.label(r))).append("](")
                     .append(id).append(')');
             id++;
         }

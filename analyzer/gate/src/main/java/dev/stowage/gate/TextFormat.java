@@ -47,17 +47,29 @@ public final class TextFormat {
                 String path = relatedFile != null ? relatedFile.displayPath() : related.range().file();
                 out.append("  ").append(path).append(':').append(related.range().startLine()).append(':')
                         .append(related.range().startColumn()).append(": note: ")
-                        .append(rolePhrase(related.role())).append(": ").append(related.message()).append('\n');
+                        .append(noteText(related)).append('\n');
             }
         }
         return out.toString();
     }
 
-    /** How a related location is introduced: "invalidated here" or "from here". */
-    static String rolePhrase(RelatedLocation.Role role) {
-        return switch (role) {
+    /**
+     * The text of a related location's note: the invalidation site says so ("invalidated here:
+     * 'store.grow(...)' may have moved its memory"); an origin's message speaks for itself
+     * ("resolved here").
+     */
+    static String noteText(RelatedLocation related) {
+        return switch (related.role()) {
+            case INVALIDATION -> "invalidated here: " + related.message();
+            case ORIGIN -> related.message();
+        };
+    }
+
+    /** A short label for a related location, used as link text in SARIF messages. */
+    static String label(RelatedLocation related) {
+        return switch (related.role()) {
             case INVALIDATION -> "invalidated here";
-            case ORIGIN -> "from here";
+            case ORIGIN -> related.message().length() <= 40 ? related.message() : "origin";
         };
     }
 
