@@ -100,6 +100,11 @@ public final class EnclosingMember {
         if (text.isEmpty() || text.endsWith("->")) {
             return "";
         }
+        String firstWord = text.split("[^\\w$]", 2)[0];
+        if (NOT_A_METHOD.contains(firstWord) || firstWord.equals("finally") || (firstWord.equals("static")
+                && text.equals("static"))) {
+            return "";   // control flow (try-with-resources, for, if, …) or an initializer block
+        }
         Matcher type = TYPE_DECLARATION.matcher(text);
         if (type.find() && !text.contains("->")) {
             return type.group(1) + " " + type.group(2);

@@ -36,7 +36,9 @@ class EnclosingMemberTest {
                     void run() {
                         for (int i = 0; i < 3; i++) {
                             list.forEach(x -> {
-                                try { HERE(); } finally { }
+                                try (Store s = new ArenaStore(); var t = new Other()) {
+                                    synchronized (this) { HERE(); }
+                                } finally { }
                             });
                         }
                     }
