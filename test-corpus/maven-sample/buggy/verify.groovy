@@ -9,4 +9,11 @@ assert matcher.find() : "no [pointer.stale] error for Inventory.java in build.lo
 assert matcher.group(1).toInteger() == expectedLine : "[pointer.stale] reported at line ${matcher.group(1)}, expected ${expectedLine}: ${matcher.group(0)}"
 assert !(log =~ /cannot find symbol|package .* does not exist/) : 'the build failed for another reason:\n' + log
 println "maven-sample-buggy failed as it must: ${matcher.group(0)}"
+
+// The lint gate on the same Maven project agrees with the build: exit 1, the same finding.
+def gate = new GroovyShell().parse(new File(samplesDirectory, 'gate-check.groovy')).runGate(new File(gateJar), basedir, localRepositoryPath)
+assert gate[0] == 1 : "stowage check exited ${gate[0]}, expected 1:\n${gate[1]}"
+assert gate[1].contains("src/main/java/sample/Inventory.java:${expectedLine}:") && gate[1].contains('error: [pointer.stale]') :
+        "stowage check did not report the finding:\n${gate[1]}"
+assert gate[1].contains('1 finding in 1 file checked') : gate[1]
 return true

@@ -70,7 +70,7 @@ public final class Gate {
      */
     public Outcome run(Request request) {
         Path base = request.baseDirectory().toAbsolutePath().normalize();
-        MavenClasspath maven = new MavenClasspath(request.refreshClasspath(), this::progress);
+        MavenClasspath maven = new MavenClasspath(request.refreshClasspath(), request.quiet() ? message -> { } : this::progress);
         Inputs inputs = Inputs.collect(request.paths(), base,
                 new Inputs.Options(request.mavenEnabled(), request.includeTests(), maven));
         List<Path> classpath = new ArrayList<>(request.extraClasspath().stream()
