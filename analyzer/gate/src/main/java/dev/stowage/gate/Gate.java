@@ -138,7 +138,7 @@ public final class Gate {
                     where = (file != null ? file.displayPath() : message.range().file()) + ":"
                             + message.range().startLine() + ":" + message.range().startColumn() + ": ";
                 }
-                lines.add(where + "error: " + message.message());
+                lines.add(where + "error: " + message.message().replace("\n", "\n    "));
             }
             throw new CompileErrors(lines, errors);
         }

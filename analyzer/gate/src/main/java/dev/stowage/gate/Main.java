@@ -34,7 +34,8 @@ public final class Main {
                 err.println("stowage: the sources do not compile, so they were not checked. javac reports:");
                 compileErrors.lines().forEach(line -> err.println("  " + line));
                 err.println("stowage: " + compileErrors.getMessage()
-                        + " (not findings). Fix them, or give the missing classpath with --classpath or a Maven project folder.");
+                        + " (not findings). Fix them and run again; \"cannot find symbol\" usually means a missing classpath:"
+                        + " give --classpath, or the Maven project folder.");
             } else if (exception instanceof GateException gateException) {
                 err.println("stowage: error: " + gateException.getMessage());
             } else {
