@@ -232,7 +232,7 @@ public final class StoreList implements AutoCloseable {
      * }</pre>
      *
      * @throws IndexOutOfBoundsException unless {@code 0 <= at <= size()}
-     * @throws UnsupportedOperationException if this list's store is not a {@link SharingStore}
+     * @throws UnsupportedOperationException if this list's store is not a {@code @SharedStore} {@link SharingStore}
      */
     @Invalidates(effect = Effect.POINTERS)
     public StoreList splitOff(long at) {
@@ -240,7 +240,8 @@ public final class StoreList implements AutoCloseable {
         if (at < 0 || at > size) {
             throw new IndexOutOfBoundsException("StoreList.splitOff(" + at + "): the split point must be in 0.." + size);
         }
-        if (!(store instanceof SharingStore sharing)) {
+        SharingStore sharing = StoreTraits.asShared(store);
+        if (sharing == null) {
             throw new UnsupportedOperationException("StoreList.splitOff needs a SharingStore (the split-off nodes go to a new member"
                     + " of the store's sharing set), but this list's store is " + store
                     + "; create the list over a SharedArenaStore, or copy the elements instead");
@@ -271,7 +272,7 @@ public final class StoreList implements AutoCloseable {
      * is left empty (and open). Both lists' stores must be in one sharing set.
      *
      * @throws IllegalArgumentException if {@code other} is this list, or the stores are sharing stores of different sets
-     * @throws UnsupportedOperationException if either store is not a {@link SharingStore}
+     * @throws UnsupportedOperationException if either store is not a {@code @SharedStore} {@link SharingStore}
      */
     @Invalidates(value = "#1", effect = Effect.POINTERS)
     public void append(StoreList other) {
@@ -279,7 +280,9 @@ public final class StoreList implements AutoCloseable {
         Objects.requireNonNull(other, "other");
         other.ensureOpen("append (the list appended)");
         if (other == this) throw new IllegalArgumentException("StoreList.append: cannot append a list to itself");
-        if (!(store instanceof SharingStore mine) || !(other.store instanceof SharingStore theirs)) {
+        SharingStore mine = StoreTraits.asShared(store);
+        SharingStore theirs = StoreTraits.asShared(other.store);
+        if (mine == null || theirs == null) {
             throw new UnsupportedOperationException("StoreList.append needs both lists in one sharing set (SharingStore),"
                     + " but this list's store is " + store + " and the other's is " + other.store);
         }

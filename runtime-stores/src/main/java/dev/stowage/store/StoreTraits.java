@@ -54,6 +54,15 @@ final class StoreTraits {
     }
 
     /**
+     * The store as a member of a sharing set, or null: a {@link SharingStore} whose guarantees
+     * include {@code @SharedStore} (a {@code CheckedStore} is a {@code SharingStore} whatever it wraps,
+     * but shares only when the store it wraps does).
+     */
+    static SharingStore asShared(Store store) {
+        return store instanceof SharingStore sharing && Guarantees.of(store).shared() ? sharing : null;
+    }
+
+    /**
      * True if handles of {@code a} are valid with {@code b}: the same store, or members of one
      * sharing set.
      */

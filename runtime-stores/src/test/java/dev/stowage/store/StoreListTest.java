@@ -90,9 +90,14 @@ class StoreListTest {
         }
     }
 
-    @Test
-    void splitOffAndAppendRefuseStoresOutsideASharingSet() {
-        try (Store store = new ArenaStore(); StoreList list = StoreList.create(store, JAVA_LONG);
+    static Stream<CollectionStores.Kind> storesThatDoNotShare() {
+        return Stream.of(CollectionStores.plain().get(1), CollectionStores.checked(CollectionStores.plain().get(0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("storesThatDoNotShare")
+    void splitOffAndAppendRefuseStoresOutsideASharingSet(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreList list = StoreList.create(store, JAVA_LONG);
                 StoreList other = StoreList.create(store, JAVA_LONG)) {
             pushBack(list, 1);
             pushBack(other, 2);

@@ -2,6 +2,7 @@ package dev.stowage.bench;
 
 import dev.stowage.store.ArenaStore;
 import dev.stowage.store.GlobalStore;
+import dev.stowage.store.SlabStore;
 import dev.stowage.store.Store;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -54,6 +55,7 @@ public class AllocFreeBenchmark {
     private final MemorySegment[] slices = new MemorySegment[BATCH];
 
     private GlobalStore globalStore;
+    private SlabStore slabStore;
     private ArenaStore arenaStore;
     private PooledByteBufAllocator netty;
     private Arena slicerArena;
@@ -62,6 +64,7 @@ public class AllocFreeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         globalStore = new GlobalStore();
+        slabStore = new SlabStore(BLOCK, 8);
         arenaStore = new ArenaStore();
         netty = new PooledByteBufAllocator(true);
         slicerArena = Arena.ofConfined();
@@ -71,6 +74,7 @@ public class AllocFreeBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         globalStore.close();
+        slabStore.close();
         arenaStore.close();
         slicerArena.close();
     }
@@ -90,6 +94,12 @@ public class AllocFreeBenchmark {
             store.deallocate(h, BLOCK, 8);
         }
         return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long slabStore() {
+        return storeBatch(slabStore);
     }
 
     @Benchmark

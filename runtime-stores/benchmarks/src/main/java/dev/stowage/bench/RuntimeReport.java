@@ -63,10 +63,12 @@ public final class RuntimeReport {
                 {"globalStore", "GlobalStore"}, {"arenaStore", "ArenaStore"}, {"slabStore", "SlabStore"},
                 {"growableStore", "GrowableStore"}, {"sharedArenaStore", "SharedArenaStore"}, {"smallStore", "SmallStore (inline part)"},
                 {"inlineStore", "InlineStore"}}) {
-            resolveRows.add(new Row(resolve + store[0], resolve + "rawSegment", Goal.WITHIN, 1.2, store[1]));
+            String peer = store[0].equals("smallStore") || store[0].equals("inlineStore") ? "rawHeapOneSlot" : "rawSegment";
+            resolveRows.add(new Row(resolve + store[0], resolve + peer, Goal.WITHIN, 1.2, store[1] + (peer.equals("rawSegment") ? "" : " (peer: one heap long)")));
         }
         resolveRows.add(new Row(resolve + "checkedArenaStore", resolve + "rawSegment", Goal.NONE, 0, "CheckedStore(ArenaStore), debug"));
         resolveRows.add(new Row(resolve + "rawSegment", resolve + "rawSegment", Goal.NONE, 0, "raw `MemorySegment` (peer)"));
+        resolveRows.add(new Row(resolve + "rawHeapOneSlot", resolve + "rawHeapOneSlot", Goal.NONE, 0, "raw heap segment, one long (peer of the inline stores)"));
         groups.add(new Group("Resolve + read + write of a long",
                 "one op = resolve a handle, read the long, write it back incremented; 1,024 allocations in shuffled order; peer: the same access at offsets into one raw native segment",
                 resolveRows));
