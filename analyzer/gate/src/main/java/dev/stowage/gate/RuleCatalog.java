@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The diagnostic keys of the Stowage checker (SPEC §4, fixed names) with a one-line description
- * each, and the rule documentation ({@code docs/rules/<key>.md}) that ships inside the gate's jar.
+ * The diagnostic keys of the Stowage checker (SPEC §4, fixed names) — then the Checker Framework
+ * type-system keys it reports for the store qualifiers ({@code argument}, {@code assignment}, …) —
+ * with a one-line description each, and the rule documentation ({@code docs/rules/<key>.md}) that
+ * ships inside the gate's jar.
  *
  * <pre>{@code
  * RuleCatalog.isKnown("pointer.stale");          // true
@@ -45,6 +47,16 @@ public final class RuleCatalog {
         add("handle.foreign", "A handle is used with a store other than the one that issued it.");
         add("pointer.escape", "A pointer from a store that is not @Pinned escapes to a field, a static or an unannotated result.");
         add("invalidates.undeclared", "A method invalidates a parameter's or its receiver's store without declaring @Invalidates.");
+        // The Checker Framework's own type-system errors, which the checker reports for the store
+        // qualifiers: a store whose guarantees (@Pinned, @Stable, @Multiple, @SharedStore) do not
+        // fit where it is passed, assigned, returned or overridden.
+        String typeError = "A store's guarantees (@Pinned, @Stable, @Multiple, @SharedStore) do not fit where it is ";
+        add("argument", typeError + "passed.");
+        add("assignment", typeError + "assigned.");
+        add("return", typeError + "returned.");
+        add("override.param", typeError + "a parameter of an overriding method.");
+        add("override.return", typeError + "returned by an overriding method.");
+        add("type.argument", typeError + "a type argument.");
     }
 
     private static void add(String key, String description) {

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class TextFormat {
 
+    /** The indent of a message's continuation lines (related locations are indented by two). */
+    public static final String CONTINUATION = "    ";
+
     private final boolean showSource;
 
     public TextFormat(boolean showSource) {
@@ -33,8 +36,14 @@ public final class TextFormat {
             Finding finding = f.finding();
             SourceRange range = finding.range();
             out.append(f.displayPath()).append(':').append(range.startLine()).append(':').append(range.startColumn())
-                    .append(": ").append(f.level().id()).append(": [").append(finding.key()).append("] ")
-                    .append(finding.message()).append('\n');
+                    .append(": ").append(f.level().id()).append(": [").append(finding.key()).append("] ");
+            // One line per finding; a message's further lines (a type error's found/required)
+            // follow indented, as javac prints them.
+            String[] messageLines = finding.message().split("\\R");
+            out.append(messageLines[0]).append('\n');
+            for (int i = 1; i < messageLines.length; i++) {
+                out.append(CONTINUATION).append(messageLines[i]).append('\n');
+            }
             if (showSource) {
                 String line = f.source().lineText(range.startLine());
                 if (!line.isEmpty()) {

@@ -149,6 +149,8 @@ class CorpusGateTest {
             Matcher m = line.matcher(l);
             if (m.matches()) {
                 reported.add(m.group(1) + ": " + m.group(2));
+            } else if (l.startsWith(TextFormat.CONTINUATION) && !reported.isEmpty()) {
+                reported.set(reported.size() - 1, reported.getLast() + "\n" + l.substring(TextFormat.CONTINUATION.length()));
             }
         }
         assertEquals(engineFindings, reported.stream().sorted().toList());
