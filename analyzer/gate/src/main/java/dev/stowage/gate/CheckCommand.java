@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean noSource;
 
     @Option(names = "--base-dir", paramLabel = "DIR",
-            description = "Paths are reported relative to DIR (default: the working directory); also SARIF's %%SRCROOT%%")
+            description = "Paths are reported relative to DIR (default: the working directory), relative paths given to the gate are resolved against it, and it is SARIF's %%SRCROOT%%")
     Path baseDirectory;
 
     @Option(names = "--rules-uri", paramLabel = "URI",
