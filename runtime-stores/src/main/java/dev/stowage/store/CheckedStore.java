@@ -65,6 +65,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  */
+@SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
 public final class CheckedStore implements SharingStore, CompactingStore {
 
     /** One live allocation, as {@link #outstanding()} reports it. */
@@ -427,7 +428,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     /** What every member of one sharing set checks handles against. */
     private static final class Ledger {
-        final int id = NEXT_ID.getAndIncrement() % MAX_ID + 1;
+        final int id = Math.floorMod(NEXT_ID.getAndIncrement(), MAX_ID) + 1;
         final Guarantees guarantees;
         final boolean failOnLeaks;
         final List<CheckedStore> members = new ArrayList<>();
@@ -656,9 +657,11 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    /** Frames of this class and of {@link Store}'s default methods are not the caller's line. */
     private static boolean isThisClass(String className) {
         String self = CheckedStore.class.getName();
-        return className.equals(self) || className.startsWith(self + "$");
+        return className.equals(self) || className.startsWith(self + "$")
+                || className.equals(Store.class.getName());
     }
 
     /** The first frame outside this class: the line that called the store. */

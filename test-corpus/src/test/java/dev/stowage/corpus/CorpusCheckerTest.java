@@ -35,6 +35,7 @@ class CorpusCheckerTest {
 
         List<Comparison> comparisons = scenarios.stream().map(s -> Comparison.of(s, analysis.of(s))).toList();
         writeSummary(comparisons, gaps, analysis.millis());
+        writeFindings(scenarios, analysis);
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Comparison comparison : comparisons) {
@@ -80,6 +81,18 @@ class CorpusCheckerTest {
                 "every scenario says in a one-line javadoc what it shows");
     }
 
+    /** Every finding in compiler style, for reading the messages (and for the rule docs' examples). */
+    private static void writeFindings(List<Scenario> scenarios, CorpusAnalysis analysis) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (Scenario scenario : scenarios) {
+            for (var f : analysis.of(scenario).findings()) {
+                out.append(f.range()).append(": error: [").append(f.key()).append("] ").append(f.message()).append('\n');
+            }
+        }
+        Files.createDirectories(CorpusPaths.reportDir());
+        Files.writeString(CorpusPaths.reportDir().resolve("corpus-findings.txt"), out);
+    }
+
     private static void writeSummary(List<Comparison> comparisons, KnownGaps gaps, long millis) throws IOException {
         int bugsPresent = 0;
         int bugsFound = 0;
@@ -117,9 +130,15 @@ class CorpusCheckerTest {
                 """.formatted(comparisons.size(), buggyScenarios, cleanScenarios, bugsFound, bugsPresent,
                 buggyScenariosFullyFound, buggyScenarios, falseReports, cleanScenariosWithFalseReports, cleanScenarios,
                 mismatching, gaps.staticGaps().size(), millis);
+        StringBuilder areas = new StringBuilder("\nBy area (scenarios: with bugs + clean):\n");
+        comparisons.stream().map(Comparison::scenario)
+                .collect(Collectors.groupingBy(sc -> sc.relativePath().substring(0, sc.relativePath().indexOf('/')),
+                        java.util.TreeMap::new, Collectors.toList()))
+                .forEach((area, list) -> areas.append(String.format("  %-12s %3d: %3d + %3d%n", area, list.size(),
+                        list.stream().filter(sc -> !sc.isClean()).count(), list.stream().filter(Scenario::isClean).count())));
         Files.createDirectories(CorpusPaths.reportDir());
         Files.writeString(CorpusPaths.reportDir().resolve("corpus-summary.txt"),
-                summary + (details.isEmpty() ? "" : "\nMismatches:\n" + details));
+                summary + areas + (details.isEmpty() ? "" : "\nMismatches:\n" + details));
         System.out.println(summary);
     }
 }

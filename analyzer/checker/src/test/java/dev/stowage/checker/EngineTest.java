@@ -72,6 +72,32 @@ class EngineTest {
     }
 
     @Test
+    void qualifierMismatchesAreFindingsWithTheFrameworkKey() {
+        AnalysisResult result = analyze("""
+                package app;
+                import lib.*;
+                class Test {
+                    static void fill(@dev.stowage.qual.Stable MiniStore store) {}
+                    void run() { fill(new Growable()); }
+                }
+                """);
+        assertEquals(List.of("argument:5"), result.findings().stream().map(f -> f.key() + ":" + f.range().startLine()).toList());
+    }
+
+    @Test
+    void concurrentAnalysesAreIndependent() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> analyze(STALE_POINTER).findings());
+            var b = pool.submit(() -> analyze(STALE_POINTER.replace("p.set(ValueLayout.JAVA_LONG, 0, 42);", "")).findings());
+            assertEquals(1, a.get().size());
+            assertEquals(0, b.get().size());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void storeFreeCodeYieldsNothing() {
         AnalysisResult result = CheckerHarness.ANALYZER.analyze(List.of(new SourceInput("Plain.java", """
                 import java.util.*;

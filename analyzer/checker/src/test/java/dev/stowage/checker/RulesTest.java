@@ -380,6 +380,34 @@ class RulesTest {
                 """), "pointer.stale:13");
     }
 
+    @Test
+    void listNodeAllocationKeepsPointersOnAStableStore() {
+        assertFindings(body("""
+                    void run() {
+                        Lst list = Lst.create(new Arena());
+                        MemorySegment first = list.pushBack();
+                        list.pushBack();
+                        first.get(JAVA_LONG, 0);
+                    }
+                """));
+    }
+
+    @Test
+    void listNodeAllocationMovesPointersOnAnUnstableStore() {
+        assertFindings(body("""
+                    void run() {
+                        MiniStore store = new Growable();
+                        long h = store.allocate(8, 8);
+                        MemorySegment p = store.resolve(h, 8);
+                        Lst list = Lst.create(store);
+                        MemorySegment first = list.pushBack();
+                        list.pushBack();
+                        first.get(JAVA_LONG, 0);
+                        p.get(JAVA_LONG, 0);
+                    }
+                """), "pointer.stale:13", "pointer.stale:14");
+    }
+
     // ---------------------------------------------------------------- control flow
 
     @Test
