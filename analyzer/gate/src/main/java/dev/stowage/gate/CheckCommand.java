@@ -94,6 +94,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Where docs/rules/<key>.md are browsable, for SARIF helpUri, e.g. https://github.com/ORG/stowage/blob/main/docs/rules/")
     String rulesUri;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "Encoding of the source files (default: ${DEFAULT-VALUE})")
+    String encoding;
+
     @Option(names = "--progress", description = "Print progress on standard error even for few files")
     boolean progress;
 
@@ -126,6 +130,12 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        java.nio.charset.Charset charset;
+        try {
+            charset = java.nio.charset.Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--encoding: unknown charset '" + encoding + "'");
+        }
         Path base = baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath();
         if (!Files.isDirectory(base)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--base-dir is not a folder: " + base);
@@ -133,7 +143,7 @@ final class CheckCommand implements Callable<Integer> {
         Baseline accepted = baseline != null ? Baseline.read(base.resolve(baseline)) : null;
 
         Gate.Request request = new Gate.Request(paths, base, splitClasspath(classpath), !noMaven, includeTests,
-                refreshClasspath, !noBundledClasspath, javacOptions, severityConfig, accepted, quiet, progress);
+                refreshClasspath, !noBundledClasspath, javacOptions, severityConfig, accepted, quiet, progress, charset);
         Gate.Outcome outcome = new Gate(analyzer, err).run(request);
         GateReport report = outcome.report();
 

@@ -36,7 +36,7 @@ public final class Gate {
     public record Request(
             List<Path> paths, Path baseDirectory, List<Path> extraClasspath, boolean mavenEnabled, boolean includeTests,
             boolean refreshClasspath, boolean bundledClasspath, List<String> javacOptions, SeverityConfig severities,
-            Baseline baseline, boolean quiet, boolean forceProgress) {}
+            Baseline baseline, boolean quiet, boolean forceProgress, java.nio.charset.Charset encoding) {}
 
     /** The report, and the sources by the path the engine knows them under. */
     public record Outcome(GateReport report, Map<String, SourceFile> sourcesByEnginePath, Inputs inputs) {}
@@ -72,7 +72,7 @@ public final class Gate {
         Path base = request.baseDirectory().toAbsolutePath().normalize();
         MavenClasspath maven = new MavenClasspath(request.refreshClasspath(), request.quiet() ? message -> { } : this::progress);
         Inputs inputs = Inputs.collect(request.paths(), base,
-                new Inputs.Options(request.mavenEnabled(), request.includeTests(), maven));
+                new Inputs.Options(request.mavenEnabled(), request.includeTests(), maven, request.encoding()));
         List<Path> classpath = new ArrayList<>(request.extraClasspath().stream()
                 .map(p -> base.resolve(p).normalize()).toList());
         for (Path entry : classpath) {

@@ -35,7 +35,13 @@ import java.util.stream.Stream;
 public record Inputs(List<SourceFile> sources, List<Path> classpath, List<Path> mavenProjects) {
 
     /** What shapes collection. */
-    public record Options(boolean mavenEnabled, boolean includeTests, MavenClasspath maven) {}
+    public record Options(boolean mavenEnabled, boolean includeTests, MavenClasspath maven, java.nio.charset.Charset encoding) {
+
+        /** UTF-8, as javac reads sources by default on every platform since JDK 18. */
+        public Options(boolean mavenEnabled, boolean includeTests, MavenClasspath maven) {
+            this(mavenEnabled, includeTests, maven, StandardCharsets.UTF_8);
+        }
+    }
 
     /**
      * @throws GateException for a path that does not exist, a file that is not Java source, a
@@ -88,7 +94,7 @@ public record Inputs(List<SourceFile> sources, List<Path> classpath, List<Path> 
         }
         Map<String, SourceFile> byDisplay = new LinkedHashMap<>();
         for (Path file : files) {
-            SourceFile source = read(file, base);
+            SourceFile source = read(file, base, options.encoding());
             byDisplay.putIfAbsent(source.displayPath(), source);
         }
         List<SourceFile> sources = byDisplay.values().stream()
@@ -103,13 +109,14 @@ public record Inputs(List<SourceFile> sources, List<Path> classpath, List<Path> 
         return shown.toString().replace(java.io.File.separatorChar, '/');
     }
 
-    private static SourceFile read(Path file, Path base) {
+    private static SourceFile read(Path file, Path base, java.nio.charset.Charset encoding) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = encoding.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             return new SourceFile(file, displayPath(file, base), text);
         } catch (CharacterCodingException e) {
-            throw new GateException("cannot read " + displayPath(file, base) + ": not UTF-8 text");
+            throw new GateException("cannot read " + displayPath(file, base) + ": not " + encoding.name()
+                    + " text (give the sources' encoding with --encoding, e.g. --encoding ISO-8859-1)");
         } catch (IOException e) {
             throw new GateException("cannot read " + displayPath(file, base) + ": " + e.getMessage(), e);
         }

@@ -226,6 +226,22 @@ class CliTest {
     }
 
     @Test
+    void sourcesInAnotherEncodingNeedEncoding() throws IOException {
+        Path file = dir.resolve("src/Latin.java");
+        Files.createDirectories(file.getParent());
+        Files.write(file, "class Latin { String s = \"\u00e9\"; }\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run utf8 = run("check", "src");
+        assertEquals(2, utf8.exit());
+        assertTrue(utf8.err().contains("cannot read src/Latin.java: not UTF-8 text (give the sources' encoding with --encoding"),
+                utf8.err());
+        assertEquals(0, run("check", "src", "--encoding", "ISO-8859-1").exit());
+        assertTrue(analyzer.lastSources.getFirst().content().contains("\u00e9"));
+        Run unknown = run("check", "src", "--encoding", "KLINGON-8");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("--encoding: unknown charset 'KLINGON-8'"), unknown.err());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Run run = run("check", "--frobnicate", "src");
         assertEquals(2, run.exit());
