@@ -175,7 +175,7 @@ class CorpusGateTest {
     void sarifReportsExactlyTheEnginesFindingsAndIsSchemaValid() throws IOException {
         Run run = gate(ROOT, checkCompiling("--format", "sarif"));
         assertEquals(1, run.exit(), run.err());
-        SarifSchemaTest.assertValid(run.out());
+        SarifSchema.assertValid(run.out());
         JsonArray results = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("runs").get(0)
                 .getAsJsonObject().getAsJsonArray("results");
         List<String> reported = new ArrayList<>();

@@ -42,9 +42,9 @@ class SarifFormatTest {
 
     @Test
     void isValidAgainstTheOfficialSchema() throws IOException {
-        SarifSchemaTest.assertSchemaRejectsBrokenSarif();
-        SarifSchemaTest.assertValid(render(false, null));
-        SarifSchemaTest.assertValid(render(true, "https://example.org/stowage/docs/rules/"));
+        SarifSchema.assertSchemaRejectsBrokenSarif();
+        SarifSchema.assertValid(render(false, null));
+        SarifSchema.assertValid(render(true, "https://example.org/stowage/docs/rules/"));
     }
 
     @Test

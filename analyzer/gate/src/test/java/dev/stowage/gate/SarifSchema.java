@@ -20,11 +20,11 @@ import java.util.Set;
  * Validates SARIF against the official SARIF 2.1.0 JSON schema (OASIS), which the build unpacks from
  * a jar on Maven Central (see the gate's pom); used by the SARIF tests here and over the corpus.
  */
-final class SarifSchemaTest {
+final class SarifSchema {
 
     private static JsonSchema schema;
 
-    private SarifSchemaTest() {}
+    private SarifSchema() {}
 
     static synchronized JsonSchema schema() throws IOException {
         if (schema == null) {
