@@ -84,7 +84,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     public Void visitMethod(MethodTree tree, Void p) {
         if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree)) {
             ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
-            results.putAll(analysis.analyzeMethod(root, tree, enclosingClass));
+            results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));
         }
         return super.visitMethod(tree, p);
     }
