@@ -1,0 +1,34 @@
+package dev.stowage.gate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** Facts the build wrote into the jar: the gate's version and the pinned dependency plugin. */
+final class BuildInfo {
+
+    private static final Properties PROPERTIES = load();
+
+    private BuildInfo() {}
+
+    static String version() {
+        return PROPERTIES.getProperty("version", "unknown");
+    }
+
+    /** The maven-dependency-plugin version the gate asks Maven for, pinned like every plugin. */
+    static String dependencyPluginVersion() {
+        return PROPERTIES.getProperty("dependencyPluginVersion", "3.8.1");
+    }
+
+    private static Properties load() {
+        Properties properties = new Properties();
+        try (InputStream in = BuildInfo.class.getResourceAsStream("gate.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // the defaults above serve; a jar without the file is a broken build, not a user error
+        }
+        return properties;
+    }
+}

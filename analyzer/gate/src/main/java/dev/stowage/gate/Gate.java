@@ -1,0 +1,183 @@
+package dev.stowage.gate;
+
+import dev.stowage.checker.engine.AnalysisResult;
+import dev.stowage.checker.engine.CompilerMessage;
+import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.engine.SourceInput;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One analysis as the gate runs it: collect the inputs, run the engine, turn its findings into
+ * {@link GateFinding}s (levels, fingerprints, baseline state). Rendering and exit codes are the
+ * commands' business.
+ *
+ * <pre>{@code
+ * Gate.Outcome outcome = new Gate(new EngineAnalyzer(), System.err).run(request);
+ * outcome.report().summaryLine();
+ * }</pre>
+ */
+public final class Gate {
+
+    /** How many files make the gate print progress without being asked. */
+    public static final int PROGRESS_THRESHOLD = 20;
+
+    /** What to analyse and how. */
+    public record Request(
+            List<Path> paths, Path baseDirectory, List<Path> extraClasspath, boolean mavenEnabled, boolean includeTests,
+            boolean refreshClasspath, boolean bundledClasspath, List<String> javacOptions, SeverityConfig severities,
+            Baseline baseline, boolean quiet, boolean forceProgress, java.nio.charset.Charset encoding) {}
+
+    /** The report, and the sources by the path the engine knows them under. */
+    public record Outcome(GateReport report, Map<String, SourceFile> sourcesByEnginePath, Inputs inputs) {}
+
+    /** The sources do not compile: javac's own messages, which are not findings. */
+    public static final class CompileErrors extends GateException {
+        private final List<String> lines;
+
+        CompileErrors(List<String> lines, long errorCount) {
+            super(errorCount + " compile error" + (errorCount == 1 ? "" : "s"));
+            this.lines = List.copyOf(lines);
+        }
+
+        /** javac's messages, compiler-style, one per line. */
+        public List<String> lines() {
+            return lines;
+        }
+    }
+
+    private final Analyzer analyzer;
+    private final PrintStream err;
+
+    public Gate(Analyzer analyzer, PrintStream err) {
+        this.analyzer = analyzer;
+        this.err = err;
+    }
+
+    /**
+     * @throws CompileErrors when javac reports errors in the sources
+     * @throws GateException for any other usage or tool error
+     */
+    public Outcome run(Request request) {
+        Path base = request.baseDirectory().toAbsolutePath().normalize();
+        MavenClasspath maven = new MavenClasspath(request.refreshClasspath(), request.quiet() ? message -> { } : this::progress);
+        Inputs inputs = Inputs.collect(request.paths(), base,
+                new Inputs.Options(request.mavenEnabled(), request.includeTests(), maven, request.encoding()));
+        List<Path> classpath = new ArrayList<>(request.extraClasspath().stream()
+                .map(p -> base.resolve(p).normalize()).toList());
+        for (Path entry : classpath) {
+            if (!java.nio.file.Files.exists(entry)) {
+                throw new GateException("--classpath entry does not exist: " + entry);
+            }
+        }
+        classpath.addAll(inputs.classpath());
+        if (request.bundledClasspath()) {
+            classpath.addAll(BundledLibraries.paths());
+        }
+        List<Path> uniqueClasspath = List.copyOf(new LinkedHashSet<>(classpath));
+
+        Map<String, SourceFile> byEnginePath = new HashMap<>();
+        List<SourceInput> sourceInputs = new ArrayList<>();
+        for (SourceFile file : inputs.sources()) {
+            sourceInputs.add(new SourceInput(file.displayPath(), file.content()));
+            byEnginePath.put(file.displayPath(), file);
+            byEnginePath.put(file.path().toString(), file);
+            byEnginePath.put(file.path().toUri().toString(), file);
+        }
+
+        boolean showProgress = !request.quiet() && (request.forceProgress() || sourceInputs.size() >= PROGRESS_THRESHOLD);
+        long start = System.nanoTime();
+        if (showProgress) {
+            err.println("stowage: analyzing " + sourceInputs.size() + " files...");
+        }
+        AnalysisResult result;
+        ScheduledExecutorService heartbeat = showProgress ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stowage-progress");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            if (heartbeat != null) {
+                heartbeat.scheduleAtFixedRate(() -> err.println("stowage: still analyzing ("
+                        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s)"), 10, 10, TimeUnit.SECONDS);
+            }
+            result = analyzer.analyze(sourceInputs, uniqueClasspath, request.javacOptions(), () -> false);
+        } finally {
+            if (heartbeat != null) {
+                heartbeat.shutdownNow();
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (showProgress) {
+            err.printf(java.util.Locale.ROOT, "stowage: analyzed %d files in %.1f s%n", sourceInputs.size(), elapsed.toMillis() / 1000.0);
+        }
+        if (result.cancelled()) {
+            throw new GateException("the analysis was cancelled before it finished");
+        }
+        if (result.hasCompileErrors()) {
+            List<String> lines = new ArrayList<>();
+            long errors = 0;
+            for (CompilerMessage message : result.compilerMessages()) {
+                if (message.severity() != CompilerMessage.Severity.ERROR) {
+                    continue;
+                }
+                errors++;
+                String where = "";
+                if (message.range() != null) {
+                    SourceFile file = byEnginePath.get(message.range().file());
+                    where = (file != null ? file.displayPath() : message.range().file()) + ":"
+                            + message.range().startLine() + ":" + message.range().startColumn() + ": ";
+                }
+                lines.add(where + "error: " + message.message().replace("\n", "\n    "));
+            }
+            throw new CompileErrors(lines, errors);
+        }
+
+        List<Finding> findings = new ArrayList<>(result.findings());
+        findings.sort(Comparator.<Finding, String>comparing(f -> sourceOf(f, byEnginePath).displayPath())
+                .thenComparingInt(f -> f.range().startLine())
+                .thenComparingInt(f -> f.range().startColumn())
+                .thenComparing(Finding::key)
+                .thenComparing(Finding::message));
+        Fingerprints fingerprints = new Fingerprints();
+        List<GateFinding> gateFindings = new ArrayList<>();
+        for (Finding finding : findings) {
+            Level level = request.severities().levelOf(finding.key());
+            if (level == Level.OFF) {
+                continue;
+            }
+            SourceFile file = sourceOf(finding, byEnginePath);
+            String member = Fingerprints.memberOf(finding, file);
+            gateFindings.add(new GateFinding(finding, file, level, member, fingerprints.next(finding, file, member),
+                    GateFinding.BaselineState.NONE));
+        }
+        int fixedSinceBaseline = 0;
+        if (request.baseline() != null) {
+            fixedSinceBaseline = request.baseline().unmatchedCount(gateFindings);
+            gateFindings = request.baseline().mark(gateFindings);
+        }
+        GateReport report = new GateReport(gateFindings, inputs.sources().size(), request.baseline() != null,
+                fixedSinceBaseline, elapsed);
+        return new Outcome(report, byEnginePath, inputs);
+    }
+
+    /** The file of a finding; an engine path the gate never gave it becomes an empty source. */
+    private static SourceFile sourceOf(Finding finding, Map<String, SourceFile> byEnginePath) {
+        SourceFile file = byEnginePath.get(finding.range().file());
+        return file != null ? file : new SourceFile(Path.of(finding.range().file()), finding.range().file(), "");
+    }
+
+    private void progress(String message) {
+        err.println("stowage: " + message);
+    }
+}
