@@ -275,11 +275,56 @@ public final class StoreVec implements AutoCloseable {
 
     /** Full, dead, not 8-byte elements, or a store whose pointer is not cached: kept out of the hot method so it stays small enough to inline. */
     private void pushLongSlow(long value) {
+        ensureLive("pushLong");
         if (!longElements) throw notLongs("pushLong");
         long at = size;
         if (at == capacity) growFor(1, "pushLong");
         buffer().set(LONG, at << 3, value);
         size = at + 1;
+    }
+
+    /**
+     * Appends {@code count} values from {@code values[from..from+count)} with one copy: the bulk form
+     * of {@link #pushLong}, with the bounds and liveness checks done once for the whole run instead
+     * of once per element. Reallocates at most once.
+     *
+     * <pre>{@code
+     * vec.pushLongs(batch, 0, batch.length);
+     * }</pre>
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code values}
+     * @throws UnsupportedOperationException if the elements are not 8 bytes wide
+     */
+    @Invalidates(effect = Effect.RELOCATE)
+    public void pushLongs(long[] values, int from, int count) {
+        java.util.Objects.checkFromIndexSize(from, count, values.length);
+        ensureLive("pushLongs");
+        if (!longElements) throw notLongs("pushLongs");
+        if (count == 0) return;
+        long at = size;
+        if (capacity - at < count) growFor(count, "pushLongs");
+        MemorySegment.copy(values, from, buffer(), LONG, at << 3, count);
+        size = at + count;
+    }
+
+    /**
+     * Copies {@code count} elements from {@code index} on into {@code into[at..at+count)} with one
+     * copy: the bulk form of {@link #getLong}.
+     *
+     * @throws IndexOutOfBoundsException if {@code index..index+count} is not inside the vector or the
+     *     target range not inside {@code into}
+     * @throws UnsupportedOperationException if the elements are not 8 bytes wide
+     */
+    public void getLongs(long index, long[] into, int at, int count) {
+        java.util.Objects.checkFromIndexSize(at, count, into.length);
+        ensureLive("getLongs");
+        if (!longElements) throw notLongs("getLongs");
+        if (index < 0 || index > size - count) {
+            throw new IndexOutOfBoundsException("StoreVec.getLongs(" + index + ", …, " + count
+                    + "): elements " + index + ".." + (index + count) + " are out of bounds for size " + size);
+        }
+        if (count == 0) return;
+        MemorySegment.copy(buffer(), LONG, index << 3, into, at, count);
     }
 
     /**
