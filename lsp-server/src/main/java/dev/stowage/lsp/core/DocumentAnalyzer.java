@@ -86,6 +86,7 @@ public final class DocumentAnalyzer {
         List<Finding> findings;
         List<CompilerMessage> messages;
         if (previous != null && previous.text().equals(text)) {
+            // The same text as the last clean analysis (e.g. an edit undone).
             lastMode = Mode.UNCHANGED;
             findings = previous.findings();
             messages = previous.messages();
@@ -106,14 +107,24 @@ public final class DocumentAnalyzer {
                 messages = new ArrayList<>();
                 for (Finding f : result.findings()) if (!plan.inBlankedMethod(f.range())) findings.add(f);
                 for (CompilerMessage m : result.compilerMessages()) if (!plan.inBlankedMethod(m.range())) messages.add(m);
-                findings.addAll(plan.reusedFindings());
+                // javac stops before the checker once the text has an error, for the whole file: then
+                // the reused findings would be more than a full analysis reports, so they are left out.
+                if (!hasErrors(messages)) findings.addAll(plan.reusedFindings());
                 messages.addAll(plan.reusedMessages());
                 findings.sort(DocumentAnalyzer::bySourceOrder);
             }
         }
-        if (incremental) baselines.put(snapshot.uri(), new Baseline(text, outline, findings, messages));
+        // Only an analysis without compile errors is a baseline: with an error, javac reports no
+        // findings at all, so its (empty) per-method findings are not the truth to reuse. The last
+        // clean baseline stays, and methods changed since are analysed again.
+        if (incremental && !hasErrors(messages)) baselines.put(snapshot.uri(), new Baseline(text, outline, findings, messages));
         List<StowageDiagnostic> diagnostics = DiagnosticConverter.convert(snapshot.uri(), path, lines, findings, messages, settings);
         return new DocumentAnalysis(snapshot, findings, messages, diagnostics, true, System.nanoTime() - start);
+    }
+
+    private static boolean hasErrors(List<CompilerMessage> messages) {
+        for (CompilerMessage m : messages) if (m.severity() == CompilerMessage.Severity.ERROR) return true;
+        return false;
     }
 
     private static int bySourceOrder(Finding a, Finding b) {
