@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs document analyses the way an editor needs: an edit waits a short debounce, a newer edit
+ * Runs document analyses the way an editor needs: an edit that follows another within the debounce
+ * window waits for it (the first edit after a quiet spell starts at once), a newer edit
  * cancels the pending or running analysis of the same document (the engine polls the cancel flag),
  * and a result is published only if its version is still the document's newest — so no diagnostic of
  * an older text ever reaches the screen. Analyses run on one worker thread (the engine is CPU-bound
@@ -47,6 +48,7 @@ public final class AnalysisScheduler implements AutoCloseable {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("stowage-analysis"));
     private final Map<String, Job> newest = new ConcurrentHashMap<>();
     private final Map<String, DocumentAnalysis> published = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastSubmitNanos = new ConcurrentHashMap<>();
 
     /**
      * @param publish receives each result that is still the newest when it is ready (called on the worker thread)
@@ -75,7 +77,13 @@ public final class AnalysisScheduler implements AutoCloseable {
                 else previous.result.complete(r);
             });
         }
-        long debounce = settings.get().debounceMillis();
+        // Leading-edge debounce: the first edit after a quiet spell is analysed at once; edits that
+        // follow within the debounce window wait it out (each one cancels the one before).
+        long now = System.nanoTime();
+        Long before = lastSubmitNanos.put(snapshot.uri(), now);
+        long configured = settings.get().debounceMillis();
+        boolean inBurst = before != null && (now - before) < configured * 1_000_000L;
+        long debounce = inBurst ? configured : 0;
         job.timer = timer.schedule(() -> {
             if (!job.cancelled.get()) worker.execute(() -> run(job));
         }, debounce, TimeUnit.MILLISECONDS);
@@ -130,6 +138,7 @@ public final class AnalysisScheduler implements AutoCloseable {
             job.result.cancel(false);
         }
         published.remove(uri);
+        lastSubmitNanos.remove(uri);
         analyzer.forget(uri);
     }
 

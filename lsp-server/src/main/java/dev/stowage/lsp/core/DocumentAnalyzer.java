@@ -40,6 +40,7 @@ public final class DocumentAnalyzer {
     private final Map<String, Baseline> baselines = new ConcurrentHashMap<>();
     private volatile boolean incremental = true;
     private volatile Mode lastMode;
+    private volatile long lastParseNanos, lastEngineNanos;
 
     public DocumentAnalyzer(Workspace workspace, JavaSyntax syntax) {
         this.workspace = workspace;
@@ -54,6 +55,11 @@ public final class DocumentAnalyzer {
 
     public Mode lastMode() {
         return lastMode;
+    }
+
+    /** How long the last analysis spent in javac's parser (the outline) and in the engine, for the benchmark. */
+    public long[] lastPhaseNanos() {
+        return new long[] {lastParseNanos, lastEngineNanos};
     }
 
     /** Forgets a closed document. */
@@ -76,6 +82,8 @@ public final class DocumentAnalyzer {
         String text = snapshot.text();
         LineMap lines = new LineMap(text);
         JavaSyntax.Outline outline = syntax.parse(path, text);
+        lastParseNanos = System.nanoTime() - start;
+        lastEngineNanos = 0;
         if (!outline.parses()) {
             lastMode = Mode.SYNTAX_ONLY;
             List<StowageDiagnostic> diagnostics = DiagnosticConverter.convert(snapshot.uri(), path, lines, List.of(), outline.syntaxErrors(), settings);
@@ -95,13 +103,17 @@ public final class DocumentAnalyzer {
             AnalysisResult result;
             if (plan == null) {
                 lastMode = Mode.FULL;
+                long engineStart = System.nanoTime();
                 result = workspace.analyze(path, List.of(new SourceInput(path, text)), settings, cancelled);
+                lastEngineNanos = System.nanoTime() - engineStart;
                 if (result.cancelled() || cancelled.getAsBoolean()) return null;
                 findings = result.findings();
                 messages = result.compilerMessages();
             } else {
                 lastMode = Mode.INCREMENTAL;
+                long engineStart = System.nanoTime();
                 result = workspace.analyze(path, List.of(new SourceInput(path, plan.reducedText())), settings, cancelled);
+                lastEngineNanos = System.nanoTime() - engineStart;
                 if (result.cancelled() || cancelled.getAsBoolean()) return null;
                 findings = new ArrayList<>();
                 messages = new ArrayList<>();

@@ -28,8 +28,8 @@ public record Settings(
         long debounceMillis,
         boolean showJavacErrors) {
 
-    /** The debounce when the client says nothing: short, because analyses of older text are cancelled anyway. */
-    public static final long DEFAULT_DEBOUNCE_MILLIS = 30;
+    /** The burst window when the client says nothing: edits closer than this wait; the first edit after a pause does not. */
+    public static final long DEFAULT_DEBOUNCE_MILLIS = 50;
 
     public Settings {
         severities = Map.copyOf(severities);

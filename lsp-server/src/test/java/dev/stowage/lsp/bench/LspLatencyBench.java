@@ -75,6 +75,7 @@ public final class LspLatencyBench {
                     .forEach(d -> System.out.println("  " + (d.getRange().getStart().getLine() + 1) + ": " + d.getMessage().getLeft()));
             Random random = new Random(42);
             List<Double> latencies = new ArrayList<>();
+            double parseTotal = 0, engineTotal = 0;
             int version = 1;
             int expectedStale = first.getDiagnostics().size();
             for (int i = 0; i < warmup + edits; i++) {
@@ -88,13 +89,21 @@ public final class LspLatencyBench {
                 if (p.getDiagnostics().size() != expectedStale) {
                     throw new AssertionError("edit " + i + " changed the diagnostics: " + p.getDiagnostics().size() + " vs " + expectedStale);
                 }
-                if (i >= warmup) latencies.add(ms);
+                if (i >= warmup) {
+                    latencies.add(ms);
+                    long[] phases = server.analyzer().lastPhaseNanos();
+                    parseTotal += phases[0] / 1e6;
+                    engineTotal += phases[1] / 1e6;
+                }
             }
             latencies.sort(null);
             double p50 = percentile(latencies, 50), p95 = percentile(latencies, 95);
             System.out.printf(Locale.ROOT, "%d edits after %d warm-up: p50 %.1f ms, p95 %.1f ms, max %.1f ms; p50/javac %.2fx, p95/javac %.2fx; last mode %s%n",
                     latencies.size(), warmup, p50, p95, latencies.get(latencies.size() - 1), p50 / javacMedian, p95 / javacMedian,
                     server.analyzer().lastMode());
+            System.out.printf(Locale.ROOT, "mean per edit: javac parse (outline) %.1f ms, engine %.1f ms, rest (debounce %d ms, JSON-RPC, conversion) %.1f ms%n",
+                    parseTotal / latencies.size(), engineTotal / latencies.size(), settings.debounceMillis(),
+                    latencies.stream().mapToDouble(Double::doubleValue).average().orElse(0) - (parseTotal + engineTotal) / latencies.size());
         }
     }
 
