@@ -210,7 +210,9 @@ public final class HoverService {
             @Override
             public Void visitVariable(VariableTree node, Void v) {
                 if (variable.equals(trees.getElement(getCurrentPath())) && node.getInitializer() != null) {
-                    record(node.getInitializer(), new TreePath(getCurrentPath(), node.getInitializer()));
+                    // Hovering the declaration itself counts as after its initialiser.
+                    long declared = positions.getStartPosition(unit, node);
+                    record(node.getInitializer(), new TreePath(getCurrentPath(), node.getInitializer()), declared >= 0 && declared <= offset);
                 }
                 return super.visitVariable(node, v);
             }
@@ -218,13 +220,13 @@ public final class HoverService {
             @Override
             public Void visitAssignment(AssignmentTree node, Void v) {
                 Element target = trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
-                if (variable.equals(target)) record(node.getExpression(), new TreePath(getCurrentPath(), node.getExpression()));
+                if (variable.equals(target)) record(node.getExpression(), new TreePath(getCurrentPath(), node.getExpression()), false);
                 return super.visitAssignment(node, v);
             }
 
-            private void record(ExpressionTree value, TreePath path) {
+            private void record(ExpressionTree value, TreePath path, boolean atDeclaration) {
                 long start = positions.getStartPosition(unit, value);
-                if (start < 0 || start > offset) return;
+                if (start < 0 || (start > offset && !atDeclaration)) return;
                 if (!(value instanceof MethodInvocationTree call)) {
                     last[0] = null; // reassigned from something else
                     return;
