@@ -22,6 +22,27 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * Where the rule pages ({@code <key>.md}) are when the client does not say
+     * ({@code stowage.rulesBaseUrl}): {@code -Dstowage.rulesBaseUrl}, else a {@code docs/rules} folder
+     * next to the jar or up to three folders above it (the repository's, or one an extension bundles
+     * beside the jar), as a {@code file:} URI; else none, and diagnostics carry no link.
+     */
+    static String defaultRulesBaseUrl() {
+        String configured = System.getProperty("stowage.rulesBaseUrl");
+        if (configured != null && !configured.isBlank()) return configured;
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+                java.nio.file.Path rules = dir.resolve("docs/rules");
+                if (java.nio.file.Files.isRegularFile(rules.resolve("pointer.stale.md"))) return rules.toUri().toString();
+            }
+        } catch (Exception e) {
+            // no jar location (unusual class loader): no link
+        }
+        return null;
+    }
+
     public static void main(String[] args) throws Exception {
         PrintStream protocolOut = System.out;
         InputStream protocolIn = System.in;
@@ -31,7 +52,8 @@ public final class Main {
             System.err.println("stowage-lsp " + dev.stowage.lsp.protocol.ServerLauncher.version());
             return;
         }
-        ServerLauncher.run(protocolIn, protocolOut, StowageEngineFactory.checker(), ClasspathService.mavenRunner(), Settings.defaults(),
+        ServerLauncher.run(protocolIn, protocolOut, StowageEngineFactory.checker(), ClasspathService.mavenRunner(),
+                Settings.defaults().withRulesBaseUrl(defaultRulesBaseUrl()),
                 System.err::println, code -> System.exit(code));
     }
 }

@@ -109,6 +109,16 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
                 addRoot(params.getRootUri());
             }
             if (params.getInitializationOptions() instanceof JsonElement options) applySettings(options);
+            if (settings.rulesBaseUrl() == null) {
+                // The workspace is Stowage itself (or carries its rule pages): link to those.
+                for (Path root : roots) {
+                    Path rules = root.resolve("docs/rules");
+                    if (java.nio.file.Files.isRegularFile(rules.resolve("pointer.stale.md"))) {
+                        settings = settings.withRulesBaseUrl(rules.toUri().toString());
+                        break;
+                    }
+                }
+            }
             ClientCapabilities caps = params.getCapabilities();
             boolean pull = caps != null && caps.getTextDocument() != null && caps.getTextDocument().getDiagnostic() != null;
             // A client that pulls would show pushed diagnostics twice; push to the others (and when asked to).
