@@ -173,7 +173,7 @@ def cells(k):
                          "store.resolve(grown, 32).set(JAVA_LONG, 0, 2);"], None))
         else:
             out.append(("GrowStalesOtherPointer",
-                        f"{g}: growing one allocation may move the whole buffer, so a pointer to another allocation is stale.",
+                        f"{g}: growing one allocation may move the others (the store is not @Stable), so a pointer to another allocation is stale.",
                         ["long kept = store.allocate(16, 8);",
                          "long grown = store.allocate(16, 8);",
                          "MemorySegment p = store.resolve(kept, 16);",

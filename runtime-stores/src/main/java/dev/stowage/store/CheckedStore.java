@@ -65,6 +65,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  */
+@SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
 public final class CheckedStore implements SharingStore, CompactingStore {
 
     /** One live allocation, as {@link #outstanding()} reports it. */
@@ -427,7 +428,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     /** What every member of one sharing set checks handles against. */
     private static final class Ledger {
-        final int id = NEXT_ID.getAndIncrement() % MAX_ID + 1;
+        final int id = Math.floorMod(NEXT_ID.getAndIncrement(), MAX_ID) + 1;
         final Guarantees guarantees;
         final boolean failOnLeaks;
         final List<CheckedStore> members = new ArrayList<>();

@@ -41,6 +41,7 @@ import java.lang.invoke.MethodHandle;
  * }
  * }</pre>
  */
+@SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
 @Pinned @Multiple
 public final class GlobalStore implements Store {
 

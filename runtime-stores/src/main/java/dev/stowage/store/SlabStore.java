@@ -39,6 +39,7 @@ import java.util.Arrays;
  * }
  * }</pre>
  */
+@SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
 @Stable @Multiple
 public final class SlabStore implements Store {
 

@@ -8,7 +8,7 @@ import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SmallStore
-/** SmallStore (@Multiple): growing one allocation may move the whole buffer, so a pointer to another allocation is stale. */
+/** SmallStore (@Multiple): growing one allocation may move the others (the store is not @Stable), so a pointer to another allocation is stale. */
 public final class GrowStalesOtherPointer {
     @Invalidates("#1")
     public static void run(@Multiple Store store) {

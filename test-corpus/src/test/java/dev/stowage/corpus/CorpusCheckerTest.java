@@ -130,9 +130,15 @@ class CorpusCheckerTest {
                 """.formatted(comparisons.size(), buggyScenarios, cleanScenarios, bugsFound, bugsPresent,
                 buggyScenariosFullyFound, buggyScenarios, falseReports, cleanScenariosWithFalseReports, cleanScenarios,
                 mismatching, gaps.staticGaps().size(), millis);
+        StringBuilder areas = new StringBuilder("\nBy area (scenarios: with bugs + clean):\n");
+        comparisons.stream().map(Comparison::scenario)
+                .collect(Collectors.groupingBy(sc -> sc.relativePath().substring(0, sc.relativePath().indexOf('/')),
+                        java.util.TreeMap::new, Collectors.toList()))
+                .forEach((area, list) -> areas.append(String.format("  %-12s %3d: %3d + %3d%n", area, list.size(),
+                        list.stream().filter(sc -> !sc.isClean()).count(), list.stream().filter(Scenario::isClean).count())));
         Files.createDirectories(CorpusPaths.reportDir());
         Files.writeString(CorpusPaths.reportDir().resolve("corpus-summary.txt"),
-                summary + (details.isEmpty() ? "" : "\nMismatches:\n" + details));
+                summary + areas + (details.isEmpty() ? "" : "\nMismatches:\n" + details));
         System.out.println(summary);
     }
 }

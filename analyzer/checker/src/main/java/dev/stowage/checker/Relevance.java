@@ -6,7 +6,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -31,9 +30,14 @@ final class Relevance {
     }
 
     boolean mentionsContracts(CompilationUnitTree unit) {
+        return mentionsContracts(unit, unit);
+    }
+
+    /** The same question for one method or other subtree of {@code unit}. */
+    boolean mentionsContracts(CompilationUnitTree unit, Tree tree) {
         Finder finder = new Finder(unit);
         try {
-            finder.scan(unit, null);
+            finder.scan(tree, null);
         } catch (Found found) {
             return true;
         }
@@ -47,7 +51,7 @@ final class Relevance {
         }
     }
 
-    private final class Finder extends TreePathScanner<Void, Void> {
+    private final class Finder extends com.sun.source.util.TreeScanner<Void, Void> {
         private final CompilationUnitTree unit;
 
         Finder(CompilationUnitTree unit) {

@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.lang.model.element.TypeElement;
-import org.checkerframework.common.basetype.BaseTypeChecker;
-import org.checkerframework.framework.source.DiagMessage;
+import org.checkerframework.framework.source.SourceChecker;
+import org.checkerframework.framework.source.SourceVisitor;
 
 /**
  * The Stowage checker: finds stale handles and pointers, closed and moved stores, boxes and
@@ -31,7 +31,7 @@ import org.checkerframework.framework.source.DiagMessage;
  * {@code @SuppressWarnings("stowage")}. A compilation unit that names no type with store contracts
  * is skipped before any dataflow.
  */
-public class StowageChecker extends BaseTypeChecker {
+public class StowageChecker extends SourceChecker {
 
     private Consumer<Finding> findingSink;
     private Function<URI, String> pathOfUri = URI::getPath;
@@ -68,10 +68,32 @@ public class StowageChecker extends BaseTypeChecker {
         super.typeProcess(element, tree);
     }
 
-    private Relevance relevance() {
-        if (relevance == null) {
+    private StoreContracts contracts;
+
+    /** The framework creates its tree-path cache lazily but clears it here: make sure it exists. */
+    @Override
+    public void setRoot(CompilationUnitTree newRoot) {
+        getTreePathCacher();
+        super.setRoot(newRoot);
+    }
+
+    @Override
+    protected SourceVisitor<?, ?> createSourceVisitor() {
+        return new StowageVisitor(this);
+    }
+
+    /** The contract reader of this compilation, shared by the relevance check and the visitor. */
+    StoreContracts contracts() {
+        if (contracts == null) {
             var env = getProcessingEnvironment();
-            relevance = new Relevance(new StoreContracts(env.getElementUtils(), env.getTypeUtils()), Trees.instance(env));
+            contracts = new StoreContracts(env.getElementUtils(), env.getTypeUtils());
+        }
+        return contracts;
+    }
+
+    Relevance relevance() {
+        if (relevance == null) {
+            relevance = new Relevance(contracts(), Trees.instance(getProcessingEnvironment()));
         }
         return relevance;
     }
@@ -86,32 +108,6 @@ public class StowageChecker extends BaseTypeChecker {
         } else {
             reportError(tree, finding.key(), finding.message());
         }
-    }
-
-    /**
-     * In engine mode, the framework's own diagnostics of this checker (qualifier mismatches such as
-     * {@code argument}) become findings too, with the framework's key; other modes print them.
-     */
-    @Override
-    public void reportError(Object source, String messageKey, Object... messageArgs) {
-        if (findingSink == null || !(source instanceof Tree tree) || !(visitor instanceof StowageVisitor v)) {
-            super.reportError(source, messageKey, messageArgs);
-            return;
-        }
-        DiagMessage d = new DiagMessage(javax.tools.Diagnostic.Kind.ERROR, messageKey, messageArgs);
-        if (shouldSuppressWarnings(tree, d.getMessageKey())) {
-            return;
-        }
-        String format = messagesProperties.getProperty(d.getMessageKey());
-        Object[] args = d.getArgs().clone();
-        for (int i = 0; i < args.length; i++) {
-            args[i] = processErrorMessageArg(args[i]);
-        }
-        String message = format == null ? d.getMessageKey() + " " + java.util.Arrays.toString(args) : String.format(format, args);
-        findingSink.accept(new Finding(d.getMessageKey(), message, v.range(tree), java.util.List.of(),
-                java.util.List.of(new dev.stowage.checker.engine.FixHint(dev.stowage.checker.engine.FixHint.Kind.SUPPRESS,
-                        "Suppress with @SuppressWarnings(\"stowage:" + d.getMessageKey() + "\")",
-                        Map.of("suppressKey", Finding.CHECKER_PREFIX + ":" + d.getMessageKey())))));
     }
 
     String pathOf(CompilationUnitTree root) {

@@ -2,35 +2,32 @@ package dev.stowage.checker;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javax.lang.model.element.VariableElement;
-import org.checkerframework.framework.flow.CFAbstractAnalysis;
-import org.checkerframework.framework.flow.CFAbstractStore;
-import org.checkerframework.framework.flow.CFValue;
+import org.checkerframework.dataflow.analysis.Store;
+import org.checkerframework.dataflow.cfg.visualize.CFGVisualizer;
+import org.checkerframework.dataflow.expression.JavaExpression;
 
 /**
- * The dataflow store: the Checker Framework's qualifier facts, plus a {@link Fact} per tracked
- * local (handles, pointers, stores, boxes, collections, lambdas that captured them). Where paths
- * meet, a variable tracked on either path stays tracked and its facts join (stale on any path is
- * stale), so a use is reported on the paths where the value may be stale and nowhere else.
+ * The dataflow store: a {@link Fact} per tracked local (handles, pointers, stores, boxes,
+ * collections, closures that captured them). Where paths meet, a variable tracked on either path
+ * stays tracked and its facts join (stale on any path is stale), so a use is reported on the paths
+ * where the value may be stale and nowhere else.
  */
-public final class StowageStore extends CFAbstractStore<CFValue, StowageStore> {
+public final class StowageStore implements Store<StowageStore> {
 
     private final Map<VariableElement, Fact> facts;
 
-    StowageStore(CFAbstractAnalysis<CFValue, StowageStore, ?> analysis, boolean sequentialSemantics) {
-        super(analysis, sequentialSemantics);
+    StowageStore() {
         this.facts = new HashMap<>();
     }
 
-    StowageStore(StowageStore other) {
-        super(other);
-        this.facts = new HashMap<>(other.facts);
+    private StowageStore(Map<VariableElement, Fact> facts) {
+        this.facts = new HashMap<>(facts);
     }
 
     Fact fact(VariableElement local) {
-        return facts.get(local);
+        return local == null ? null : facts.get(local);
     }
 
     void put(VariableElement local, Fact fact) {
@@ -45,58 +42,50 @@ public final class StowageStore extends CFAbstractStore<CFValue, StowageStore> {
         facts.replaceAll((k, v) -> update.apply(v));
     }
 
-    Map<VariableElement, Fact> facts() {
-        return facts;
+    @Override
+    public StowageStore copy() {
+        return new StowageStore(facts);
     }
 
     @Override
     public StowageStore leastUpperBound(StowageStore other) {
-        StowageStore result = super.leastUpperBound(other);
-        result.joinFacts(this, other);
+        StowageStore result = new StowageStore(facts);
+        for (var e : other.facts.entrySet()) {
+            result.facts.merge(e.getKey(), e.getValue(), Fact::join);
+        }
         return result;
     }
 
+    /** The lattice has finite height per method (identities are trees of the method), so no widening is needed. */
     @Override
     public StowageStore widenedUpperBound(StowageStore previous) {
-        StowageStore result = super.widenedUpperBound(previous);
-        result.joinFacts(this, previous);
-        return result;
-    }
-
-    private void joinFacts(StowageStore a, StowageStore b) {
-        facts.clear();
-        facts.putAll(a.facts);
-        for (var e : b.facts.entrySet()) {
-            facts.merge(e.getKey(), e.getValue(), Fact::join);
-        }
+        return leastUpperBound(previous);
     }
 
     @Override
-    protected boolean supersetOf(CFAbstractStore<CFValue, StowageStore> other) {
-        if (!super.supersetOf(other) || !(other instanceof StowageStore o)) {
-            return false;
-        }
-        for (var e : o.facts.entrySet()) {
-            Fact mine = facts.get(e.getKey());
-            if (mine == null || !mine.join(e.getValue()).equals(mine)) {
-                return false;
-            }
-        }
+    public boolean canAlias(JavaExpression a, JavaExpression b) {
         return true;
     }
 
     @Override
+    public String visualize(CFGVisualizer<?, StowageStore, ?> viz) {
+        return toString();
+    }
+
+    @Override
     public boolean equals(Object o) {
-        return o instanceof StowageStore other && facts.equals(other.facts) && super.equals(o);
+        return o instanceof StowageStore other && facts.equals(other.facts);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), facts);
+        return facts.hashCode();
     }
 
     @Override
     public String toString() {
-        return super.toString() + " facts=" + facts;
+        StringBuilder b = new StringBuilder("StowageStore{");
+        facts.forEach((k, v) -> b.append(k.getSimpleName()).append('=').append(v).append("; "));
+        return b.append('}').toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.checker;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -12,7 +13,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
-import com.sun.source.util.Trees;
 import dev.stowage.checker.Fact.Kind;
 import dev.stowage.checker.Fact.Status;
 import dev.stowage.checker.OwnerRef.Origin;
@@ -26,64 +26,119 @@ import dev.stowage.qual.Invalidates.Effect;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import javax.lang.model.type.TypeKind;
+import org.checkerframework.dataflow.analysis.AnalysisResult;
+import org.checkerframework.framework.source.SourceVisitor;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
-import org.checkerframework.common.basetype.BaseTypeChecker;
-import org.checkerframework.common.basetype.BaseTypeVisitor;
-import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedExecutableType;
 import org.checkerframework.javacutil.TreePathUtil;
 import org.checkerframework.javacutil.TreeUtils;
 
 /**
- * Reports uses of values the flow analysis found stale (SPEC §4: a method call on it, passing it as
- * an argument, returning it, calling a lambda that captured it), and the rules that need no flow
- * facts beyond them: foreign handles, leaks from unpinned stores, escaping pointers and undeclared
- * invalidation. Qualifier mismatches are the framework's own checks, inherited.
+ * Runs the flow analysis on each method and lambda body ({@link StowageAnalysis}) and reports uses
+ * of values it found stale (SPEC §4: a method call on it, passing it as an argument, returning it,
+ * calling a lambda or local class that captured it), the rules that need no flow facts beyond them
+ * (foreign handles, leaks from unpinned stores, escaping pointers, undeclared invalidation), and
+ * qualifier mismatches ({@code argument}, {@code assignment}, {@code return}).
  */
-public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory> {
+public class StowageVisitor extends SourceVisitor<Void, Void> {
 
+    private final StowageChecker checker;
+    private final Tracking tracking;
+    private final StowageAnalysis analysis;
     private final SourcePositions positions;
+    private final Map<Tree, AnalysisResult<StowageValue, StowageStore>> results = new IdentityHashMap<>();
+    private final StowageStore empty = new StowageStore();
     private CompilationUnitTree contentRoot;
     private CharSequence content;
 
-    public StowageVisitor(BaseTypeChecker checker) {
+    public StowageVisitor(StowageChecker checker) {
         super(checker);
-        this.positions = Trees.instance(checker.getProcessingEnvironment()).getSourcePositions();
+        this.checker = checker;
+        this.tracking = new Tracking(checker.contracts(), e -> trees.getTree(e));
+        this.analysis = new StowageAnalysis(tracking, checker.getProcessingEnvironment());
+        this.positions = trees.getSourcePositions();
     }
-
-    @Override
-    protected StowageAnnotatedTypeFactory createTypeFactory() {
-        return new StowageAnnotatedTypeFactory(checker);
-    }
-
-    /** Class qualifiers describe the objects; constructors need not repeat them on their results. */
-    @Override
-    protected void checkConstructorResult(AnnotatedExecutableType constructorType, ExecutableElement constructorElement) {}
-
-    /**
-     * A store class states its guarantees on its declaration; its constructors call their
-     * superclass's, which states none. That is not a mismatch: the object is what the class says.
-     */
-    @Override
-    protected void checkThisOrSuperConstructorCall(MethodInvocationTree call, String errorKey) {}
 
     private Tracking tracking() {
-        return atypeFactory.tracking();
+        return tracking;
     }
 
     private StoreContracts contracts() {
-        return atypeFactory.contracts();
+        return tracking.contracts();
+    }
+
+    @Override
+    public void setRoot(CompilationUnitTree newRoot) {
+        super.setRoot(newRoot);
+        results.clear();
+    }
+
+    /** Analyzes each method (and the lambdas in it) before its body is scanned for uses. */
+    @Override
+    public Void visitMethod(MethodTree tree, Void p) {
+        if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree) && needsFlow(tree.getBody())) {
+            ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
+            results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));
+        }
+        return super.visitMethod(tree, p);
+    }
+
+    /**
+     * Facts live only in locals and change only at invalidating calls: a body that declares no
+     * local, assigns no parameter and calls nothing with {@code @Invalidates} would get an analysis
+     * whose every fact is absent or live, so it is not built (the checks then see an empty store,
+     * which gives the same answers).
+     */
+    private boolean needsFlow(Tree body) {
+        Boolean found = new com.sun.source.util.TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+
+            @Override
+            public Boolean visitVariable(VariableTree node, Void p) {
+                return true;
+            }
+
+            @Override
+            public Boolean visitAssignment(AssignmentTree node, Void p) {
+                return Tracking.localOf(node.getVariable()) != null || super.visitAssignment(node, p);
+            }
+
+            @Override
+            public Boolean visitMethodInvocation(MethodInvocationTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                return (m != null && !contracts().of(m).invalidations().isEmpty()) || super.visitMethodInvocation(node, p);
+            }
+
+            @Override
+            public Boolean visitNewClass(NewClassTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                return (m != null && !contracts().of(m).invalidations().isEmpty()) || super.visitNewClass(node, p);
+            }
+        }.scan(body, null);
+        return Boolean.TRUE.equals(found);
+    }
+
+    /** The facts before a tree, from the analysis of the method or lambda body that contains it. */
+    private StowageStore storeBefore(Tree tree) {
+        Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
+        var result = enclosing == null ? null : results.get(enclosing);
+        return result == null ? null : result.getStoreBefore(tree);
     }
 
     // ---------------------------------------------------------------- uses
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void p) {
-        StowageStore s = atypeFactory.getStoreBefore(tree);
+        StowageStore s = storeBefore(tree);
         ExecutableElement m = TreeUtils.elementFromUse(tree);
         Contract c = contracts().of(m);
         ExpressionTree receiver = TreeUtils.getReceiverTree(tree);
@@ -99,12 +154,13 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
             }
         }
         checkUndeclared(tree, m, c, receiver, tree.getArguments(), s);
+        checkArguments(tree, m, tree.getArguments(), s);
         return super.visitMethodInvocation(tree, p);
     }
 
     @Override
     public Void visitNewClass(NewClassTree tree, Void p) {
-        StowageStore s = atypeFactory.getStoreBefore(tree);
+        StowageStore s = storeBefore(tree);
         if (s != null) {
             for (ExpressionTree arg : tree.getArguments()) {
                 checkUse(arg, s, null);
@@ -112,6 +168,7 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
         }
         ExecutableElement ctor = TreeUtils.elementFromUse(tree);
         checkUndeclared(tree, ctor, contracts().of(ctor), null, tree.getArguments(), s);
+        checkArguments(tree, ctor, tree.getArguments(), s);
         return super.visitNewClass(tree, p);
     }
 
@@ -119,13 +176,15 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
     public Void visitReturn(ReturnTree tree, Void p) {
         ExpressionTree expr = tree.getExpression();
         if (expr != null) {
-            StowageStore s = atypeFactory.getStoreBefore(tree);
+            StowageStore s = storeBefore(tree);
             if (s != null) {
                 checkUse(expr, s, null);
             }
             Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
             if (enclosing instanceof MethodTree method) {
                 ExecutableElement m = TreeUtils.elementFromDeclaration(method);
+                checkQualifiers(expr, m.getReturnType(), orEmpty(s), "return",
+                        "incompatible types in return from '" + m.getSimpleName() + "'");
                 if (!contracts().of(m).resolves()) {
                     Fact f = tracking().valueFact(expr, orEmpty(s));
                     if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
@@ -143,8 +202,12 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
         ExpressionTree lhs = Tracking.skip(tree.getVariable());
         Element target = TreeUtils.elementFromUse(lhs);
         boolean toField = target != null && target.getKind() == ElementKind.FIELD;
+        if (target instanceof VariableElement v) {
+            checkQualifiers(tree.getExpression(), v.asType(), orEmpty(storeBefore(tree)), "assignment",
+                    "incompatible types in assignment to '" + v.getSimpleName() + "'");
+        }
         if (toField || lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
-            Fact f = tracking().valueFact(tree.getExpression(), orEmpty(atypeFactory.getStoreBefore(tree)));
+            Fact f = tracking().valueFact(tree.getExpression(), orEmpty(storeBefore(tree)));
             if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
                 reportEscape(tree.getExpression(), f, toField
                         ? "escapes to field '" + target.getSimpleName() + "'"
@@ -157,6 +220,10 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
     @Override
     public Void visitVariable(VariableTree tree, Void p) {
         Element e = TreeUtils.elementFromDeclaration(tree);
+        if (e != null && tree.getInitializer() != null) {
+            checkQualifiers(tree.getInitializer(), e.asType(), orEmpty(storeBefore(tree)), "assignment",
+                    "incompatible types in assignment to '" + e.getSimpleName() + "'");
+        }
         if (e != null && e.getKind() == ElementKind.FIELD && tree.getInitializer() != null) {
             Fact f = tracking().valueFact(tree.getInitializer(), orEmpty(null));
             if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
@@ -167,7 +234,7 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
     }
 
     private StowageStore orEmpty(StowageStore s) {
-        return s != null ? s : atypeFactory.getEmptyStore();
+        return s != null ? s : empty;
     }
 
     /** A use of a local: reported when its fact says stale, closed or moved. */
@@ -195,6 +262,50 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
             if (cf != null && !cf.isLive() && cf.kind() != Kind.CLOSURE) {
                 reportStale(Tracking.skip(receiver), captured.getSimpleName().toString(), cf, local.getSimpleName().toString());
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- qualifiers
+
+    /** Each argument must give the guarantees its parameter's type asks for (varargs are not checked). */
+    private void checkArguments(Tree call, ExecutableElement callee, List<? extends ExpressionTree> args, StowageStore s) {
+        if (callee == null) {
+            return;
+        }
+        var params = callee.getParameters();
+        for (int i = 0; i < args.size() && i < params.size(); i++) {
+            if (callee.isVarArgs() && i == params.size() - 1) {
+                break;
+            }
+            checkQualifiers(args.get(i), params.get(i).asType(), orEmpty(s), "argument",
+                    "incompatible argument for parameter '" + params.get(i).getSimpleName() + "' of '"
+                            + (callee.getKind() == ElementKind.CONSTRUCTOR ? callee.getEnclosingElement().getSimpleName() : callee.getSimpleName())
+                            + "'");
+        }
+    }
+
+    /**
+     * The qualifier hierarchies ({@code @Pinned <: @Stable <: none}, {@code @Multiple <: none},
+     * {@code @SharedStore <: none}): a value of a contract type flows only where its guarantees
+     * include every qualifier written on the target type.
+     */
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore s, String key, String what) {
+        if (value == null || target == null || target.getKind() != TypeKind.DECLARED) {
+            return;
+        }
+        Quals required = StoreContracts.fromAnnotations(target.getAnnotationMirrors());
+        if (required.equals(Quals.NONE) || !contracts().isContractType(TreeUtils.typeOf(value))) {
+            return;
+        }
+        ExpressionTree v = Tracking.skip(value);
+        if (v.getKind() == Tree.Kind.NULL_LITERAL) {
+            return;
+        }
+        Quals found = tracking().objectFact(v, s).quals();
+        boolean ok = (!required.pinned() || found.pinned()) && (!required.stable() || found.stable())
+                && (!required.multiple() || found.multiple()) && (!required.shared() || found.shared());
+        if (!ok) {
+            report(value, key, what + ": found " + found + ", required " + required, List.of(), List.of());
         }
     }
 
@@ -467,7 +578,7 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
         List<FixHint> all = new ArrayList<>(fixes);
         all.add(new FixHint(FixHint.Kind.SUPPRESS, "Suppress with @SuppressWarnings(\"stowage:" + key + "\")",
                 Map.of("suppressKey", Finding.CHECKER_PREFIX + ":" + key)));
-        ((StowageChecker) checker).reportFinding(tree, new Finding(key, message, range(tree), related, all));
+        checker.reportFinding(tree, new Finding(key, message, range(tree), related, all));
     }
 
     // ---------------------------------------------------------------- source text and positions
@@ -526,6 +637,6 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
         int endLine = (int) lines.getLineNumber(end);
         int startCol = (int) (start - lines.getStartPosition(startLine)) + 1;
         int endCol = (int) (end - lines.getStartPosition(endLine)) + 1;
-        return new SourceRange(((StowageChecker) checker).pathOf(root), startLine, startCol, endLine, endCol, (int) start, (int) end);
+        return new SourceRange(checker.pathOf(root), startLine, startCol, endLine, endCol, (int) start, (int) end);
     }
 }

@@ -276,6 +276,13 @@ final class Tracking {
                     ? handleValues(args.get(inv.handleParam() - 1), s)
                     : Set.of();
             Effect effect = inv.effect();
+            if (effect == Effect.ALLOCATE && !target.owners().isEmpty()) {
+                // A box or collection that allocates does so in its store: its pointers are that store's
+                // allocations, judged by the store's guarantees, and the store's other values too.
+                invalidate(s, target.self(), target.ownerQuals(), effect, freed, call, false);
+                invalidate(s, target.owners(), target.ownerQuals(), effect, Set.of(), call, true);
+                continue;
+            }
             invalidate(s, target.self(), target.quals(), effect, freed, call, false);
             // A box or collection that may reallocate or free allocates on its store (store-model.md).
             if (!target.owners().isEmpty() && switch (effect) {

@@ -105,6 +105,18 @@ final class CheckerHarness {
                         @Invalidates(effect = Effect.POINTERS) public void truncate(long size) {}
                         @Invalidates(effect = Effect.CLOSE) public void close() {}
                     }
+                    """),
+            new SourceInput("lib/Lst.java", """
+                    package lib;
+                    import dev.stowage.qual.*;
+                    import dev.stowage.qual.Invalidates.Effect;
+                    import java.lang.foreign.MemorySegment;
+                    public final class Lst implements AutoCloseable {
+                        @Issues("#1") public static Lst create(MiniStore store) { throw new UnsupportedOperationException(); }
+                        @Resolves @Invalidates(effect = Effect.ALLOCATE) public MemorySegment pushBack() { throw new UnsupportedOperationException(); }
+                        @Invalidates(effect = Effect.POINTERS) public void popFront() {}
+                        @Invalidates(effect = Effect.CLOSE) public void close() {}
+                    }
                     """));
 
     private CheckerHarness() {}

@@ -55,6 +55,48 @@ class EngineTest {
     }
 
     @Test
+    void staleHandleSuggestsTheHandleTheGrowReturned() {
+        AnalysisResult result = analyze("""
+                package app;
+                import lib.*;
+                class Test {
+                    void run() {
+                        MiniStore store = new Arena();
+                        long h = store.allocate(16, 8);
+                        long bigger = store.grow(h, 16, 32, 8);
+                        store.resolve(h, 32);
+                    }
+                }
+                """);
+        Finding f = result.findings().getFirst();
+        assertEquals("handle.stale", f.key());
+        assertEquals("handle 'h' (issued by 'store' at line 6) used after 'store.grow(...)' at line 7 freed or moved its allocation",
+                f.message());
+        FixHint hint = f.fixes().getFirst();
+        assertEquals(FixHint.Kind.USE_RETURNED_HANDLE, hint.kind());
+        assertEquals("store.grow(h, 16, 32, 8)", hint.data().get("invalidatingCall"));
+    }
+
+    @Test
+    void undeclaredInvalidationSuggestsTheAnnotation() {
+        AnalysisResult result = analyze("""
+                package app;
+                import lib.*;
+                class Test {
+                    static void refill(MiniStore store) {
+                        store.allocate(8, 8);
+                    }
+                }
+                """);
+        Finding f = result.findings().getFirst();
+        assertEquals("invalidates.undeclared", f.key());
+        FixHint hint = f.fixes().getFirst();
+        assertEquals(FixHint.Kind.DECLARE_INVALIDATES, hint.kind());
+        assertEquals("@Invalidates(value = \"#1\", effect = Invalidates.Effect.ALLOCATE)", hint.data().get("annotation"));
+        assertEquals("refill", hint.data().get("method"));
+    }
+
+    @Test
     void javacErrorsAreCompilerMessagesNotFindings() {
         AnalysisResult result = CheckerHarness.ANALYZER.analyze(
                 List.of(new SourceInput("Broken.java", "class Broken { int x = \"s\"; }")), () -> false);
@@ -69,6 +111,32 @@ class EngineTest {
     void cancellationStopsTheAnalysis() {
         AnalysisResult result = CheckerHarness.ANALYZER.analyze(List.of(new SourceInput("app/Test.java", STALE_POINTER)), () -> true);
         assertTrue(result.cancelled());
+    }
+
+    @Test
+    void qualifierMismatchesAreFindingsWithTheFrameworkKey() {
+        AnalysisResult result = analyze("""
+                package app;
+                import lib.*;
+                class Test {
+                    static void fill(@dev.stowage.qual.Stable MiniStore store) {}
+                    void run() { fill(new Growable()); }
+                }
+                """);
+        assertEquals(List.of("argument:5"), result.findings().stream().map(f -> f.key() + ":" + f.range().startLine()).toList());
+    }
+
+    @Test
+    void concurrentAnalysesAreIndependent() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> analyze(STALE_POINTER).findings());
+            var b = pool.submit(() -> analyze(STALE_POINTER.replace("p.set(ValueLayout.JAVA_LONG, 0, 42);", "")).findings());
+            assertEquals(1, a.get().size());
+            assertEquals(0, b.get().size());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -380,6 +380,34 @@ class RulesTest {
                 """), "pointer.stale:13");
     }
 
+    @Test
+    void listNodeAllocationKeepsPointersOnAStableStore() {
+        assertFindings(body("""
+                    void run() {
+                        Lst list = Lst.create(new Arena());
+                        MemorySegment first = list.pushBack();
+                        list.pushBack();
+                        first.get(JAVA_LONG, 0);
+                    }
+                """));
+    }
+
+    @Test
+    void listNodeAllocationMovesPointersOnAnUnstableStore() {
+        assertFindings(body("""
+                    void run() {
+                        MiniStore store = new Growable();
+                        long h = store.allocate(8, 8);
+                        MemorySegment p = store.resolve(h, 8);
+                        Lst list = Lst.create(store);
+                        MemorySegment first = list.pushBack();
+                        list.pushBack();
+                        first.get(JAVA_LONG, 0);
+                        p.get(JAVA_LONG, 0);
+                    }
+                """), "pointer.stale:13", "pointer.stale:14");
+    }
+
     // ---------------------------------------------------------------- control flow
 
     @Test
@@ -519,6 +547,46 @@ class RulesTest {
                         Runnable r = () -> p.get(JAVA_LONG, 0);
                     }
                 """), "pointer.stale:10");
+    }
+
+    @Test
+    void switchExpressionYieldingAPointerIsTracked() {
+        assertFindings(body("""
+                    @Invalidates("#1") void run(MiniStore store, int k) {
+                        long h = store.allocate(16, 8);
+                        MemorySegment p = switch (k) {
+                            case 0 -> store.resolve(h, 16);
+                            default -> store.resolve(h, 8);
+                        };
+                        h = store.grow(h, 16, 32, 8);
+                        p.get(JAVA_LONG, 0);
+                    }
+                """), "pointer.stale:13");
+    }
+
+    @Test
+    void anonymousClassCallAfterGrowUsesTheCapturedPointer() {
+        assertFindings(body("""
+                    @Invalidates("#1") void run(MiniStore store) {
+                        long h = store.allocate(16, 8);
+                        MemorySegment p = store.resolve(h, 16);
+                        Runnable r = new Runnable() { public void run() { p.get(JAVA_LONG, 0); } };
+                        h = store.grow(h, 16, 32, 8);
+                        r.run();
+                    }
+                """), "pointer.stale:11");
+    }
+
+    @Test
+    void passingAClosedStoreIsAUse() {
+        assertFindings(body("""
+                    static void keep(MiniStore s) {}
+                    void run() {
+                        MiniStore store = new Arena();
+                        store.close();
+                        keep(store);
+                    }
+                """), "store.closed:10");
     }
 
     // ---------------------------------------------------------------- aliases and foreign handles
@@ -738,6 +806,19 @@ class RulesTest {
                         store.deallocate(h, 16, 8);
                     }
                 """));
+    }
+
+    @Test
+    void returningOrAssigningAStoreWithoutTheRequiredGuaranteeIsATypeError() {
+        assertFindings(body("""
+                    @dev.stowage.qual.Pinned MiniStore pinned() { return new Arena(); }
+                    void run() {
+                        @dev.stowage.qual.Multiple MiniStore a = new Arena();
+                        @dev.stowage.qual.Multiple MiniStore b = new Inline();
+                        @dev.stowage.qual.Stable MiniStore c = b;
+                        @dev.stowage.qual.Stable MiniStore d = a;
+                    }
+                """), "return:6", "assignment:9", "assignment:10");
     }
 
     @Test
