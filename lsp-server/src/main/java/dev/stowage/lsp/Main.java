@@ -44,14 +44,14 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-v"))) {
+            System.out.println("stowage-lsp " + ServerLauncher.version());
+            return;
+        }
         PrintStream protocolOut = System.out;
         InputStream protocolIn = System.in;
         System.setOut(System.err);
         System.setIn(InputStream.nullInputStream());
-        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-v"))) {
-            System.err.println("stowage-lsp " + dev.stowage.lsp.protocol.ServerLauncher.version());
-            return;
-        }
         ServerLauncher.run(protocolIn, protocolOut, StowageEngineFactory.checker(), ClasspathService.mavenRunner(),
                 Settings.defaults().withRulesBaseUrl(defaultRulesBaseUrl()),
                 System.err::println, code -> System.exit(code));
