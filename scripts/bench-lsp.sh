@@ -3,6 +3,7 @@
 # didChange -> publishDiagnostics on a generated 1,000-line store-heavy file, warm server, real engine,
 # over JSON-RPC in one JVM, with plain javac attribution of the same file in the same JVM for the ratio.
 #   scripts/bench-lsp.sh [edits=120] [warmup=30] [methods=40] [mode=both|incremental|full]
+#   PAUSE_MS=0 scripts/bench-lsp.sh ...   # edits back to back (default: 100 ms between edits, a typist's pace)
 # Results go to stdout; docs/benchmarks.md (LSP section) records a run.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,6 +32,6 @@ flags=(--enable-native-access=ALL-UNNAMED
   --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED
   --add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED)
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx1g -Dstowage.bench.classpath="$analysis_cp" \
+exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx1g -Dstowage.bench.classpath="$analysis_cp" -Dstowage.bench.pauseMs="${PAUSE_MS:-100}" \
   -cp "lsp-server/target/test-classes:lsp-server/target/classes:$deps" \
   dev.stowage.lsp.bench.LspLatencyBench "${1:-120}" "${2:-30}" "${3:-40}" "${4:-both}"

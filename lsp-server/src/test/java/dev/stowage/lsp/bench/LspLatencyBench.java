@@ -30,7 +30,8 @@ import org.eclipse.lsp4j.Range;
  *
  * <p>Each edit is a keystroke-like change inside one method body (a literal changes, or a line is
  * added or removed), in a random method; the next edit is sent when the diagnostics of the previous
- * one arrived. Arguments: {@code edits warmup methods mode} where mode is {@code incremental},
+ * one arrived and a pause ({@code -Dstowage.bench.pauseMs}, 100 ms by default, like a typist's;
+ * 0 sends edits back to back, which makes every edit wait out the burst window). Arguments: {@code edits warmup methods mode} where mode is {@code incremental},
  * {@code full} or {@code both}.
  */
 public final class LspLatencyBench {
@@ -78,7 +79,10 @@ public final class LspLatencyBench {
             double parseTotal = 0, engineTotal = 0;
             int version = 1;
             int expectedStale = first.getDiagnostics().size();
+            long pause = Long.getLong("stowage.bench.pauseMs", 100);
             for (int i = 0; i < warmup + edits; i++) {
+                // A typist's pause between keystrokes (default 100 ms, about 10 keys a second); 0 = back to back.
+                if (pause > 0) Thread.sleep(pause);
                 Edit e = nextEdit(text, random);
                 version++;
                 long start = System.nanoTime();
