@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checker overhead benchmark (SPEC §7): javac with and without the Stowage checker, same JVM.
 #   scripts/bench-checker.sh            # 5 measured pairs per source set, writes docs/benchmarks.md
-#   REPS=2 scripts/bench-checker.sh     # shorter, while developing
+#   REPS=2 WARMUP=1 scripts/bench-checker.sh   # shorter, while developing
 # Store-free sources: Guava and commons-lang3 source jars from Maven Central (fetched with Maven
 # itself into test-corpus/target/bench/). Store-heavy sources: a generated corpus of >= 20k lines.
 set -euo pipefail
@@ -12,6 +12,7 @@ JAVA_HOME=$(stowage_find_jdk)
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 
 REPS=${REPS:-5}
+WARMUP=${WARMUP:-3}
 GUAVA_VERSION=33.4.8-jre
 LANG3_VERSION=3.17.0
 bench=test-corpus/target/bench
@@ -59,7 +60,7 @@ java -cp "$harness_cp" dev.stowage.corpus.bench.StoreHeavyCorpusGenerator "$benc
 
 echo "== timing (REPS=$REPS)"
 java "${jvm_flags[@]}" -cp "$harness_cp" dev.stowage.corpus.bench.CheckerOverheadBenchmark \
-  --reps "$REPS" --doc docs/benchmarks.md --command "REPS=$REPS scripts/bench-checker.sh" \
+  --reps "$REPS" --warmup "$WARMUP" --doc docs/benchmarks.md --command "REPS=$REPS WARMUP=$WARMUP scripts/bench-checker.sh" \
   --set "store-free|Guava $GUAVA_VERSION sources|1.3|$bench/guava-src|$guava_cp" \
   --set "store-free|commons-lang3 $LANG3_VERSION sources|1.3|$bench/lang3-src|" \
   --set "store-heavy|generated store-heavy corpus|2.0|$bench/store-heavy|$store_cp"

@@ -24,7 +24,7 @@ import javax.tools.ToolProvider;
 
 /**
  * Checker overhead (SPEC §7): javac with and without the Stowage checker on the same sources, in the
- * same JVM, runs alternating (plain, checked, plain, checked…) after one warm-up pair; reports the
+ * same JVM, runs alternating (plain, checked, checked, plain, …) after one warm-up pair; reports the
  * medians and their ratio, and the diagnostics the checker added.
  *
  * <p>Both runs are full compilations writing class files; the checked run adds the
@@ -69,12 +69,14 @@ public final class CheckerOverheadBenchmark {
 
     public static void main(String[] args) throws IOException {
         int reps = 5;
+        int warmup = 3;
         Path doc = null;
         String command = "scripts/bench-checker.sh";
         List<SourceSet> sets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--doc" -> doc = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
                 case "--set" -> {
@@ -90,14 +92,14 @@ public final class CheckerOverheadBenchmark {
         if (sets.isEmpty()) throw new IllegalArgumentException("no --set given");
         List<Result> results = new ArrayList<>();
         for (SourceSet set : sets) {
-            results.add(measure(set, reps));
+            results.add(measure(set, warmup, reps));
         }
-        String section = report(results, reps, command);
+        String section = report(results, warmup, reps, command);
         System.out.println(section);
         if (doc != null) writeSection(doc, section);
     }
 
-    static Result measure(SourceSet set, int reps) throws IOException {
+    static Result measure(SourceSet set, int warmup, int reps) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(set.folder())) {
             files = walk.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals("module-info.java")
@@ -110,7 +112,7 @@ public final class CheckerOverheadBenchmark {
                 lines += l.count();
             }
         }
-        System.out.printf(Locale.ROOT, "%s: %d files, %d lines; %d warm-up pair + %d measured pairs%n", set.kind(), files.size(), lines, 1, reps);
+        System.out.printf(Locale.ROOT, "%s: %d files, %d lines; %d warm-up pairs + %d measured pairs%n", set.kind(), files.size(), lines, warmup, reps);
         // Both runs get the same classpath: the set's own plus what the checker needs to see (as the engine adds it).
         String classpath = withCheckerClasspath(set.classpath());
         List<Long> plain = new ArrayList<>();
@@ -119,11 +121,17 @@ public final class CheckerOverheadBenchmark {
         List<Long> checkedCpu = new ArrayList<>();
         Compilation lastPlain = null;
         Compilation lastChecked = null;
-        for (int rep = 0; rep <= reps; rep++) {
-            lastPlain = compile(files, classpath, false);
-            lastChecked = compile(files, classpath, true);
+        for (int rep = 1 - warmup; rep <= reps; rep++) {
+            // Alternate which run goes first in a pair, so neither always inherits the other's JIT and GC state.
+            if (Math.floorMod(rep, 2) == 0) {
+                lastPlain = compile(files, classpath, false);
+                lastChecked = compile(files, classpath, true);
+            } else {
+                lastChecked = compile(files, classpath, true);
+                lastPlain = compile(files, classpath, false);
+            }
             System.out.printf(Locale.ROOT, "  %s pair %d: plain %d ms (cpu %d ms), checked %d ms (cpu %d ms)%n",
-                    rep == 0 ? "warm-up" : "measured", rep, lastPlain.millis(), lastPlain.cpuMillis(), lastChecked.millis(),
+                    rep <= 0 ? "warm-up" : "measured", rep, lastPlain.millis(), lastPlain.cpuMillis(), lastChecked.millis(),
                     lastChecked.cpuMillis());
             if (rep > 0) {
                 plain.add(lastPlain.millis());
@@ -196,7 +204,7 @@ public final class CheckerOverheadBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 
-    static String report(List<Result> results, int reps, String command) {
+    static String report(List<Result> results, int warmup, int reps, String command) {
         StringBuilder out = new StringBuilder();
         out.append("## Checker overhead (SPEC §7)\n\n");
         out.append("Command: `").append(command).append("`  \n");
@@ -209,8 +217,8 @@ public final class CheckerOverheadBenchmark {
                 .append(ManagementFactory.getOperatingSystemMXBean().getArch())
                 .append(" — shared with other builds during this session, so absolute times are noisy; the ratio is the number that matters  \n");
         out.append("Method: in one JVM, javac (`javax.tools`, full compilation to class files, `--release 25`) on each source set,")
-                .append(" plain (`-proc:none`) and with `StowageChecker` as processor, alternating, one warm-up pair then ")
-                .append(reps).append(" measured pairs. The ratio (and the target) is that of the medians of the JVM's")
+                .append(" plain (`-proc:none`) and with `StowageChecker` as processor, alternating (which goes first alternates too), ")
+                .append(warmup).append(" warm-up pairs (the checker's code needs them to reach steady JIT state) then ").append(reps).append(" measured pairs. The ratio (and the target) is that of the medians of the JVM's")
                 .append(" process CPU time during each compilation (javac, the checker, GC and JIT threads of this JVM; not other")
                 .append(" processes), because the machine is shared; the wall-time medians and their ratio are shown beside it.\n\n");
         out.append("| sources | files | lines | javac: CPU / wall | javac + checker: CPU / wall | ratio (CPU) | ratio (wall) | target | met | diagnostics added by the checker |\n");
