@@ -68,6 +68,26 @@ class BasicStoreTest {
         }
     }
 
+    static Stream<Supplier<Store>> storesThatFreeOnClose() {
+        return Stream.of(
+                StoreFactories.named("ArenaStore", ArenaStore::new),
+                StoreFactories.named("SlabStore", () -> new SlabStore(16, 8)),
+                StoreFactories.named("GrowableStore", GrowableStore::new),
+                StoreFactories.named("SharedArenaStore", SharedArenaStore::new));
+    }
+
+    /** Even without a CheckedStore, a pointer into freed native memory throws instead of reading it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("storesThatFreeOnClose")
+    void pointersDieWhenTheStoreCloses(Supplier<Store> factory) {
+        Store store = factory.get();
+        MemorySegment p = store.resolve(store.allocate(16, 8), 16);
+        p.set(JAVA_LONG, 0, 1);
+        store.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.get(JAVA_LONG, 0));
+        assertEquals("Already closed", e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
     void useAfterCloseThrows(Supplier<Store> factory) {
