@@ -247,6 +247,7 @@ public final class StoreList implements AutoCloseable {
                     + "; create the list over a SharedArenaStore, or copy the elements instead");
         }
         StoreList rest = new StoreList(sharing.share(), elementLayout, true);
+        killAllPointers(); // POINTERS: conservatively every pointer of this list, as the checker sees it
         if (at == size) return rest;
         if (at == 0) {
             rest.takeAll(this);
@@ -295,6 +296,7 @@ public final class StoreList implements AutoCloseable {
                     + elementLayout + " and " + other.elementLayout);
         }
         if (other.size == 0) return;
+        other.killAllPointers(); // POINTERS on the other list: its nodes now belong to this one
         if (size == 0) {
             takeAll(other);
             return;
@@ -373,6 +375,19 @@ public final class StoreList implements AutoCloseable {
         }
         size++;
         return node;
+    }
+
+    /**
+     * Lets a debug store kill the pointers into every node of this list (an {@code Effect.POINTERS}
+     * operation); walks the list only when the store is a {@code CheckedStore}.
+     */
+    private void killAllPointers() {
+        if (!(store instanceof CheckedStore)) return;
+        long node = head;
+        for (long i = 0; i < size; i++) {
+            StoreTraits.pointersInvalidated(store, node, nodeBytes);
+            node = link(node, NEXT);
+        }
     }
 
     private void takeAll(StoreList from) {

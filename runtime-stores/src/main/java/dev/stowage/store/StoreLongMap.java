@@ -81,7 +81,7 @@ public final class StoreLongMap implements AutoCloseable {
 
     private StoreLongMap(Store store) {
         this.store = Objects.requireNonNull(store, "store");
-        this.cachePointer = StoreTraits.isStable(store);
+        this.cachePointer = StoreTraits.mayCachePointers(store);
         this.twoTables = StoreTraits.isMultiple(store);
         long bytes = tableBytes(MIN_SLOTS);
         this.handle = store.allocateZeroed(bytes, TABLE_ALIGNMENT);

@@ -18,11 +18,15 @@ final class StoreTraits {
     private StoreTraits() {}
 
     /**
-     * True if pointers this store resolved stay valid across allocations of other handles, so a
-     * collection may cache the pointer to its own allocation until it grows, shrinks or frees it.
+     * True if a collection may cache the pointer to its own allocation until it grows, shrinks or
+     * frees it: nothing else moves it. That holds on a {@code @Pinned} store, and on a {@code @Stable}
+     * one unless it can relocate on request ({@link CompactingStore#compact()}: stability says
+     * nothing about compaction, and a {@code CheckedStore} kills every pointer on {@code compact()}
+     * unless the store it wraps is pinned).
      */
-    static boolean isStable(Store store) {
-        return Guarantees.of(store).stable();
+    static boolean mayCachePointers(Store store) {
+        Guarantees guarantees = Guarantees.of(store);
+        return guarantees.pinned() || (guarantees.stable() && !(store instanceof CompactingStore));
     }
 
     /**

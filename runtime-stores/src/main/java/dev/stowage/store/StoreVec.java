@@ -52,9 +52,9 @@ import java.util.Objects;
  * {@code close()} itself may be called again (it does nothing the second time, or after
  * {@code moveTo}), so a vector can sit in try-with-resources even when it is moved.
  *
- * <p>The vector caches the pointer to its buffer when the store's class is {@code @Stable} or
- * {@code @Pinned} (only the vector's own grow or free can move it then) and resolves its handle on
- * every access otherwise. If the store is closed under a live vector, the vector's memory is gone:
+ * <p>The vector caches the pointer to its buffer when the store is {@code @Pinned}, or
+ * {@code @Stable} and cannot compact on request (only the vector's own grow or free can move it
+ * then), and resolves its handle on every access otherwise. If the store is closed under a live vector, the vector's memory is gone:
  * the checker reports that ({@code store.closed}); at run time {@code CheckedStore} and arena-backed
  * stores fail on the next access, {@code GlobalStore} cannot tell.
  */
@@ -102,7 +102,7 @@ public final class StoreVec implements AutoCloseable {
         this.stride = alignUp(elementSize, layoutAlignment);
         this.alignment = Math.max(layoutAlignment, BUFFER_ALIGNMENT);
         this.longElements = stride == Long.BYTES;
-        this.cachePointer = StoreTraits.isStable(store);
+        this.cachePointer = StoreTraits.mayCachePointers(store);
         this.handle = store.dangling(alignment);
         setBuffer(cachePointer ? MemorySegment.NULL : null);
     }

@@ -211,6 +211,29 @@ class CheckedCollectionPointerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("checkedStores")
+    void compactingTheStoreKillsPointersUnlessPinnedButTheCollectionsKeepWorking(Supplier<Store> kind) {
+        try (CheckedStore store = (CheckedStore) kind.get(); StoreVec v = filledVec(store, 3);
+                StoreLongMap map = StoreLongMap.create(store)) {
+            map.put(7, 70);
+            MemorySegment element = v.get(0);
+            MemorySegment value = map.valueRef(7);
+            store.compact();
+            if (store.guarantees().pinned()) {
+                assertAlive(element, "a pinned store never relocates");
+            } else {
+                assertDead(element, "compact relocates: pointers are stale, handles are not");
+                assertDead(value, "compact relocates: pointers are stale, handles are not");
+            }
+            assertEquals(2, v.getLong(2), "the vector resolves its handle again");
+            v.pushLong(3);
+            assertEquals(70, map.get(7, 0), "the map resolves its handle again");
+            map.put(8, 80);
+            assertEquals(80, map.get(8, 0));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checkedStores")
     void closingTheStoreKillsEveryCollectionPointer(Supplier<Store> kind) {
         Store store = kind.get();
         StoreVec v = filledVec(store, 3);

@@ -113,6 +113,30 @@ class SharedListTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sharingStores")
+    void splitOffAndAppendKillThePointersTheirContractsSayAreStale(Supplier<SharingStore> kind) {
+        try (SharingStore store = kind.get(); StoreList list = listOf(store, 1, 2, 3, 4)) {
+            boolean checked = store instanceof CheckedStore;
+            var first = list.front();
+            try (StoreList rest = list.splitOff(2)) {
+                if (checked) {
+                    assertThrows(IllegalStateException.class, () -> first.get(JAVA_LONG, 0), "splitOff is POINTERS on the list");
+                } else {
+                    assertEquals(1, first.get(JAVA_LONG, 0), "a raw store does not kill pointers");
+                }
+                var moved = rest.front();
+                list.append(rest);
+                if (checked) {
+                    assertThrows(IllegalStateException.class, () -> moved.get(JAVA_LONG, 0), "append is POINTERS on the other list");
+                } else {
+                    assertEquals(3, moved.get(JAVA_LONG, 0));
+                }
+                assertArrayEquals(new long[] {1, 2, 3, 4}, values(list), "the elements themselves are intact");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharingStores")
     void aDequeModelAgreesAfterManySplitsAndAppends(Supplier<SharingStore> kind) {
         try (SharingStore store = kind.get(); StoreList list = StoreList.create(store, JAVA_LONG)) {
             ArrayDeque<Long> model = new ArrayDeque<>();
