@@ -1,10 +1,10 @@
 package dev.stowage.checker;
 
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -33,13 +33,16 @@ final class StowageAnalysis {
     }
 
     /** Results for the method and each lambda in it, keyed by the method or lambda tree. */
-    Map<Tree, AnalysisResult<StowageValue, StowageStore>> analyzeMethod(CompilationUnitTree root, MethodTree method, ClassTree cls) {
+    Map<Tree, AnalysisResult<StowageValue, StowageStore>> analyzeMethod(TreePath methodPath, ClassTree cls) {
+        MethodTree method = (MethodTree) methodPath.getLeaf();
         Map<Tree, AnalysisResult<StowageValue, StowageStore>> results = new IdentityHashMap<>();
         Deque<Pending> work = new ArrayDeque<>();
-        work.add(new Pending(new UnderlyingAST.CFGMethod(method, cls), method, null));
+        work.add(new Pending(new UnderlyingAST.CFGMethod(method, cls), method, null,
+                new TreePath(methodPath, method.getBody())));
         while (!work.isEmpty()) {
             Pending next = work.poll();
-            ControlFlowGraph cfg = CFGBuilder.build(root, next.ast, false, false, env);
+            // Built from the body's path: looking the body up from the compilation unit would rescan it per method.
+            ControlFlowGraph cfg = CFGBuilder.build(next.bodyPath, next.ast, false, false, env);
             var analysis = new ForwardAnalysisImpl<StowageValue, StowageStore, StowageTransfer>(
                     new StowageTransfer(tracking, next.initial));
             analysis.performAnalysis(cfg);
@@ -47,12 +50,16 @@ final class StowageAnalysis {
             results.put(next.key, result);
             for (LambdaExpressionTree lambda : cfg.getDeclaredLambdas()) {
                 StowageStore before = result.getStoreBefore(lambda);
+                TreePath lambdaBody = TreePath.getPath(methodPath, lambda.getBody());
+                if (lambdaBody == null) {
+                    continue;
+                }
                 work.add(new Pending(new UnderlyingAST.CFGLambda(lambda, cls, method),
-                        lambda, before == null ? new StowageStore() : before));
+                        lambda, before == null ? new StowageStore() : before, lambdaBody));
             }
         }
         return results;
     }
 
-    private record Pending(UnderlyingAST ast, Tree key, StowageStore initial) {}
+    private record Pending(UnderlyingAST ast, Tree key, StowageStore initial, TreePath bodyPath) {}
 }

@@ -82,11 +82,49 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     /** Analyzes each method (and the lambdas in it) before its body is scanned for uses. */
     @Override
     public Void visitMethod(MethodTree tree, Void p) {
-        if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree)) {
+        if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree) && needsFlow(tree.getBody())) {
             ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
-            results.putAll(analysis.analyzeMethod(root, tree, enclosingClass));
+            results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));
         }
         return super.visitMethod(tree, p);
+    }
+
+    /**
+     * Facts live only in locals and change only at invalidating calls: a body that declares no
+     * local, assigns no parameter and calls nothing with {@code @Invalidates} would get an analysis
+     * whose every fact is absent or live, so it is not built (the checks then see an empty store,
+     * which gives the same answers).
+     */
+    private boolean needsFlow(Tree body) {
+        Boolean found = new com.sun.source.util.TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+
+            @Override
+            public Boolean visitVariable(VariableTree node, Void p) {
+                return true;
+            }
+
+            @Override
+            public Boolean visitAssignment(AssignmentTree node, Void p) {
+                return Tracking.localOf(node.getVariable()) != null || super.visitAssignment(node, p);
+            }
+
+            @Override
+            public Boolean visitMethodInvocation(MethodInvocationTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                return (m != null && !contracts().of(m).invalidations().isEmpty()) || super.visitMethodInvocation(node, p);
+            }
+
+            @Override
+            public Boolean visitNewClass(NewClassTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                return (m != null && !contracts().of(m).invalidations().isEmpty()) || super.visitNewClass(node, p);
+            }
+        }.scan(body, null);
+        return Boolean.TRUE.equals(found);
     }
 
     /** The facts before a tree, from the analysis of the method or lambda body that contains it. */
