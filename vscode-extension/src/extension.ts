@@ -258,7 +258,7 @@ class StowageExtension implements vscode.Disposable {
             return params.items.map((item, index) => {
               if (item.section === 'stowage') return this.settings.server;
               if (item.section === 'stowage.classpath') return this.settings.server.classpath;
-              if (item.section === 'stowage.severity') return this.settings.server.severity;
+              if (item.section === 'stowage.severity' || item.section === 'stowage.severities') return this.settings.server.severities;
               return answers[index];
             });
           },

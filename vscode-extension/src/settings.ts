@@ -161,11 +161,12 @@ export function applySeverities<D extends SeverityTarget<S>, S>(
 /** What the server receives as `initializationOptions` and in `workspace/didChangeConfiguration`. */
 export interface ServerSettings {
   classpath: string[];
-  severity: Record<string, SeverityLevel>;
+  /** The server (lsp-server SettingsParser) reads `severities`. */
+  severities: Record<string, SeverityLevel>;
 }
 
 export function serverSettings(classpath: readonly string[], severities: ReadonlyMap<DiagnosticKey, SeverityLevel>): ServerSettings {
-  return { classpath: [...classpath], severity: Object.fromEntries(severities) };
+  return { classpath: [...classpath], severities: Object.fromEntries(severities) };
 }
 
 /** Counts the diagnostics that carry one of the checker's keys (what the status bar shows). */

@@ -151,7 +151,7 @@ describe('applying severities to diagnostics', () => {
 describe('what the server and the status bar get', () => {
   it('sends the validated classpath and severities to the server', () => {
     const { value } = parseSeverities({ 'pointer.escape': 'warning', bogus: 'error' });
-    assert.deepEqual(serverSettings(['/a.jar'], value), { classpath: ['/a.jar'], severity: { 'pointer.escape': 'warning' } });
+    assert.deepEqual(serverSettings(['/a.jar'], value), { classpath: ['/a.jar'], severities: { 'pointer.escape': 'warning' } });
   });
 
   it('counts only the checker\'s findings', () => {
