@@ -13,6 +13,7 @@ import {
   ServerOptions,
   State,
   TransportKind,
+  vsdiag,
 } from 'vscode-languageclient/node';
 import { describeFailure, findJdk, FoundJdk, MINIMUM_JDK_FEATURE, skippedUserChoices } from './jdk';
 import { bundledServerJar, checkServerJar, serverCommand } from './launch';
@@ -236,20 +237,18 @@ class StowageExtension implements vscode.Disposable {
         { scheme: 'untitled', language: 'java' },
       ],
       outputChannel: this.output,
-      initializationOptions: this.settings.server,
+      initializationOptions: { ...this.settings.server, pushDiagnostics: true },
       diagnosticCollectionName: CLIENT_ID,
       middleware: {
         handleDiagnostics: (uri, diagnostics, next) => {
           this.rawDiagnostics.set(uri.toString(), { uri, diagnostics });
           next(uri, this.applySeverities(diagnostics));
         },
-        provideDiagnostics: async (document, previousResultId, token, next) => {
-          const report = await next(document, previousResultId, token);
-          if (report && report.kind === 'full') {
-            return { ...report, items: this.applySeverities(report.items) };
-          }
-          return report;
-        },
+        // One channel for diagnostics: the server pushes (we ask for it with pushDiagnostics), because
+        // only pushed diagnostics reach files that are not open (workspace analysis). VS Code's client
+        // also offers pull; answering its pulls with an empty report keeps every finding from being
+        // listed twice, and costs the server nothing (the pull never reaches it).
+        provideDiagnostics: () => ({ kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] }),
         workspace: {
           // Answer the server's workspace/configuration requests with the validated settings.
           configuration: async (params, token, next) => {
@@ -267,6 +266,7 @@ class StowageExtension implements vscode.Disposable {
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     this.client = client;
+    keepServerCommandsFromShadowingOurs(client);
     client.onDidChangeState((event) => {
       if (event.newState === State.Running) this.setState('running');
       else if (event.newState === State.Starting) this.setState('starting');
@@ -280,10 +280,8 @@ class StowageExtension implements vscode.Disposable {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.output.error(`The language server did not start: ${message}`);
+      // vscode-languageclient has already shown the error (with a button to the output).
       this.setState('failed', message);
-      void vscode.window.showErrorMessage(`Stowage: the language server did not start: ${message}`, 'Show Output').then((choice) => {
-        if (choice === 'Show Output') this.output.show(true);
-      });
     }
   }
 
@@ -337,6 +335,26 @@ class StowageExtension implements vscode.Disposable {
   showOutput(): void {
     this.output.show(true);
   }
+}
+
+/** The commands this extension registers itself (package.json `contributes.commands`). */
+const OWN_COMMANDS = new Set(['stowage.analyzeWorkspace', 'stowage.restartServer', 'stowage.showOutput']);
+
+/**
+ * vscode-languageclient registers every command the server lists in `executeCommandProvider` as a
+ * VS Code command. The server offers `stowage.analyzeWorkspace`, which this extension registers
+ * itself (so that it works, with a clear message, while the server is down); registering it twice
+ * would make the client fail to start. So the client's registration skips our own command ids.
+ */
+function keepServerCommandsFromShadowingOurs(client: LanguageClient): void {
+  type CommandRegistration = { id: string; registerOptions: { commands?: string[] } };
+  const feature = client.getFeature(ExecuteCommandRequest.method) as unknown as { register(data: CommandRegistration): void } | undefined;
+  if (!feature || typeof feature.register !== 'function') return;
+  const register = feature.register.bind(feature);
+  feature.register = (data) => register({
+    ...data,
+    registerOptions: { ...data.registerOptions, commands: (data.registerOptions.commands ?? []).filter((command) => !OWN_COMMANDS.has(command)) },
+  });
 }
 
 let extension: StowageExtension | undefined;
