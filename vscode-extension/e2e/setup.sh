@@ -42,7 +42,9 @@ command -v npm >/dev/null || die "npm is not on PATH"
 # ---- code-server ----------------------------------------------------------------------------------
 cs_dir="$here/code-server"
 cs_bin="$cs_dir/node_modules/code-server/out/node/entry.js"
-if [ -f "$cs_dir/node_modules/.stowage-installed" ] && [ -f "$cs_bin" ]; then
+# The marker holds the lock file's checksum: a changed pin reinstalls.
+lock_sum=$(sha256sum "$cs_dir/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$cs_dir/node_modules/.stowage-installed" 2>/dev/null)" = "$lock_sum" ] && [ -f "$cs_bin" ]; then
   log "code-server already installed in $cs_dir"
   exit 0
 fi
@@ -85,5 +87,5 @@ fi
 [ -f "$cs_bin" ] || die "code-server installed but $cs_bin is missing"
 [ -e "$cs_dir/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ] \
   || die "code-server installed but its ripgrep binary is missing"
-touch "$cs_dir/node_modules/.stowage-installed"
-log "code-server installed: $(node "$cs_bin" --version | head -1)"
+echo "$lock_sum" > "$cs_dir/node_modules/.stowage-installed"
+log "code-server installed: $(XDG_CONFIG_HOME="$tmp" node "$cs_bin" --version | tail -1)"
