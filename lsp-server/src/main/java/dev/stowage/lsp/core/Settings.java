@@ -1,0 +1,78 @@
+package dev.stowage.lsp.core;
+
+import dev.stowage.checker.engine.Finding;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the client configured (the {@code stowage} section of its settings), as plain values.
+ *
+ * <pre>{@code
+ * Settings s = Settings.defaults().withSeverity("pointer.escape", Severity.WARNING);
+ * s.severityOf("pointer.escape");   // WARNING
+ * s.severityOf("pointer.stale");    // ERROR, the default
+ * }</pre>
+ *
+ * @param severities per key (without the {@code stowage:} prefix); keys not listed are errors
+ * @param classpath entries the client set ({@code stowage.classpath}); {@code null} means "ask Maven"
+ * @param rulesBaseUrl where {@code <key>.md} rule pages live; {@code null} for no link
+ * @param debounceMillis how long to wait after an edit before analysing
+ * @param showJavacErrors whether javac's own errors are published (source {@code javac})
+ */
+public record Settings(
+        Map<String, Severity> severities,
+        List<String> classpath,
+        String rulesBaseUrl,
+        long debounceMillis,
+        boolean showJavacErrors) {
+
+    /** The debounce when the client says nothing: short, because analyses of older text are cancelled anyway. */
+    public static final long DEFAULT_DEBOUNCE_MILLIS = 30;
+
+    public Settings {
+        severities = Map.copyOf(severities);
+        classpath = classpath == null ? null : List.copyOf(classpath);
+        if (debounceMillis < 0) throw new IllegalArgumentException("debounce must be >= 0 ms, got " + debounceMillis);
+    }
+
+    /** Every key an error, classpath from Maven, no rule link, javac errors shown. */
+    public static Settings defaults() {
+        return new Settings(Map.of(), null, null, DEFAULT_DEBOUNCE_MILLIS, true);
+    }
+
+    /** The severity for a key, with or without the {@code stowage:} prefix. */
+    public Severity severityOf(String key) {
+        String bare = key.startsWith(Finding.CHECKER_PREFIX + ":") ? key.substring(Finding.CHECKER_PREFIX.length() + 1) : key;
+        return severities.getOrDefault(bare, Severity.ERROR);
+    }
+
+    public Settings withSeverity(String key, Severity severity) {
+        Map<String, Severity> copy = new LinkedHashMap<>(severities);
+        copy.put(key, Objects.requireNonNull(severity));
+        return new Settings(copy, classpath, rulesBaseUrl, debounceMillis, showJavacErrors);
+    }
+
+    public Settings withClasspath(List<String> entries) {
+        return new Settings(severities, entries, rulesBaseUrl, debounceMillis, showJavacErrors);
+    }
+
+    public Settings withRulesBaseUrl(String url) {
+        return new Settings(severities, classpath, url, debounceMillis, showJavacErrors);
+    }
+
+    public Settings withDebounceMillis(long millis) {
+        return new Settings(severities, classpath, rulesBaseUrl, millis, showJavacErrors);
+    }
+
+    public Settings withShowJavacErrors(boolean show) {
+        return new Settings(severities, classpath, rulesBaseUrl, debounceMillis, show);
+    }
+
+    /** The link to a key's rule page, or {@code null} when no base is known. */
+    public String ruleUrl(String key) {
+        if (rulesBaseUrl == null || rulesBaseUrl.isBlank()) return null;
+        return rulesBaseUrl.endsWith("/") ? rulesBaseUrl + key + ".md" : rulesBaseUrl + "/" + key + ".md";
+    }
+}

@@ -1,0 +1,289 @@
+package dev.stowage.store;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
+import dev.stowage.qual.Issues;
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Pinned;
+import dev.stowage.qual.Resolves;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The C heap: {@code malloc}, {@code calloc}, {@code realloc}, {@code aligned_alloc} and
+ * {@code free} called through the FFM {@link Linker}. A handle is the address of the allocation.
+ *
+ * <p>Guarantees: {@code @Pinned @Multiple}. Nothing ever moves, and memory that is not freed stays
+ * valid for the life of the process, even after this store is closed: that is what makes
+ * {@code StoreBox.leak()} sound. {@link #close()} therefore frees nothing; it only ends the use of
+ * this instance (every later call throws {@link IllegalStateException}). The store keeps no record
+ * of its allocations (that is {@code malloc}'s job), so it cannot tell a foreign or freed handle from
+ * a live one: wrap it in a {@link CheckedStore} to find those bugs.
+ *
+ * <p>Zero-byte allocations return {@link #dangling} handles and cost nothing. Alignments up to
+ * {@value #MALLOC_ALIGNMENT} use {@code malloc}/{@code realloc}; larger ones use
+ * {@code aligned_alloc}, and growing them copies. The calls are made with
+ * {@link Linker.Option#critical} (they never call back into Java), which makes them about as cheap
+ * as a native call can be. Thread-safe, as the C heap is.
+ *
+ * <pre>{@code
+ * try (Store store = new GlobalStore()) {
+ *     long h = store.allocate(64, 8);
+ *     store.resolve(h, 64).set(ValueLayout.JAVA_LONG, 0, 42);
+ *     h = store.grow(h, 64, 128, 8);
+ *     store.deallocate(h, 128, 8);
+ * }
+ * }</pre>
+ */
+@Pinned @Multiple
+public final class GlobalStore implements Store {
+
+    /** The alignment {@code malloc} guarantees on the 64-bit platforms the JDK supports. */
+    public static final long MALLOC_ALIGNMENT = 16;
+
+    private static final MethodHandle MALLOC;
+    private static final MethodHandle CALLOC;
+    private static final MethodHandle REALLOC;
+    private static final MethodHandle ALIGNED_ALLOC;
+    private static final MethodHandle FREE;
+    /** All of the address space: a handle resolves to a slice of it (one bounds check, no scope). */
+    private static final MemorySegment ALL_MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    static {
+        if (ADDRESS.byteSize() != 8) {
+            throw new ExceptionInInitializerError("GlobalStore needs a 64-bit platform");
+        }
+        // Pointers and size_t are passed as Java longs (LP64): no MemorySegment wrapping per call.
+        Linker linker = Linker.nativeLinker();
+        Linker.Option critical = Linker.Option.critical(false);
+        MALLOC = downcall(linker, "malloc", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), critical);
+        CALLOC = downcall(linker, "calloc", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG), critical);
+        REALLOC = downcall(linker, "realloc", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG), critical);
+        ALIGNED_ALLOC = downcall(linker, "aligned_alloc",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG), critical);
+        FREE = downcall(linker, "free", FunctionDescriptor.ofVoid(JAVA_LONG), critical);
+    }
+
+    private static MethodHandle downcall(Linker linker, String name, FunctionDescriptor descriptor,
+            Linker.Option option) {
+        MemorySegment symbol = linker.defaultLookup().find(name).orElseThrow(
+                () -> new ExceptionInInitializerError("the C library has no '" + name + "'"));
+        return linker.downcallHandle(symbol, descriptor, option);
+    }
+
+    private boolean closed;
+
+    /** A view of the C heap; cheap to create. */
+    public GlobalStore() {}
+
+    /** A non-zero address aligned to {@code byteAlignment}: the alignment itself. */
+    @Override
+    public long dangling(long byteAlignment) {
+        Checks.requireAlignment(byteAlignment);
+        return byteAlignment;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocate(long byteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+        if (byteSize == 0) {
+            return byteAlignment;
+        }
+        long address = byteAlignment <= MALLOC_ALIGNMENT
+                ? malloc(byteSize)
+                : alignedAlloc(byteAlignment, byteSize);
+        if (address == 0) {
+            throw exhausted("allocate", byteSize, byteAlignment);
+        }
+        return address;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocateZeroed(long byteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+        if (byteSize == 0) {
+            return byteAlignment;
+        }
+        if (byteAlignment <= MALLOC_ALIGNMENT) {
+            long address = calloc(byteSize);
+            if (address == 0) {
+                throw exhausted("allocateZeroed", byteSize, byteAlignment);
+            }
+            return address;
+        }
+        long address = allocate(byteSize, byteAlignment);
+        ALL_MEMORY.asSlice(address, byteSize).fill((byte) 0);
+        return address;
+    }
+
+    @Override
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public void deallocate(long handle, long byteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+        if (byteSize == 0) {
+            return;
+        }
+        requireAddress(handle, "deallocate");
+        free(handle);
+    }
+
+    @Override
+    @Resolves(handle = "#1")
+    public MemorySegment resolve(long handle, long byteSize) {
+        if (closed) {
+            throw Checks.closed(this);
+        }
+        return ALL_MEMORY.asSlice(handle, byteSize);
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
+        if (oldByteSize == 0) {
+            return allocate(newByteSize, byteAlignment);
+        }
+        requireAddress(handle, "grow");
+        if (newByteSize == oldByteSize) {
+            return handle;
+        }
+        if (byteAlignment <= MALLOC_ALIGNMENT) {
+            long address = realloc(handle, newByteSize);
+            if (address == 0) { // realloc left the old block as it was
+                throw exhausted("grow", newByteSize, byteAlignment);
+            }
+            return address;
+        }
+        long address = alignedAlloc(byteAlignment, newByteSize);
+        if (address == 0) {
+            throw exhausted("grow", newByteSize, byteAlignment);
+        }
+        MemorySegment.copy(ALL_MEMORY, handle, ALL_MEMORY, address, oldByteSize);
+        free(handle);
+        return address;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        long address = grow(handle, oldByteSize, newByteSize, byteAlignment);
+        ALL_MEMORY.asSlice(address + oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
+        return address;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
+        if (oldByteSize == 0) {
+            return handle;
+        }
+        requireAddress(handle, "shrink");
+        if (newByteSize == 0) {
+            free(handle);
+            return byteAlignment;
+        }
+        if (newByteSize == oldByteSize || byteAlignment > MALLOC_ALIGNMENT) {
+            return handle; // a bigger block than needed is still a valid block to free later
+        }
+        long address = realloc(handle, newByteSize);
+        return address == 0 ? handle : address;
+    }
+
+    /**
+     * Ends the use of this instance. Frees nothing: the store is {@code @Pinned}, so memory still
+     * allocated (leaked) stays valid for the life of the process.
+     */
+    @Override
+    @Invalidates(effect = Effect.CLOSE)
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        return "GlobalStore[" + (closed ? "closed" : "open") + "]";
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw Checks.closed(this);
+        }
+    }
+
+    private void requireAddress(long handle, String operation) {
+        // Addresses below one page are never returned by malloc; they are dangling handles or garbage.
+        if (Long.compareUnsigned(handle, 4096) < 0) {
+            throw new IllegalArgumentException(operation + ": handle " + Checks.hex(handle)
+                    + " is not an allocation of " + this + " (a dangling or null handle)");
+        }
+    }
+
+    private StoreExhaustedException exhausted(String operation, long byteSize, long byteAlignment) {
+        return new StoreExhaustedException(operation + ": the C heap could not provide " + byteSize
+                + " bytes aligned to " + byteAlignment + " (" + this + ")");
+    }
+
+    private static long malloc(long byteSize) {
+        try {
+            return (long) MALLOC.invokeExact(byteSize);
+        } catch (Throwable t) {
+            throw new AssertionError("malloc downcall failed", t);
+        }
+    }
+
+    private static long calloc(long byteSize) {
+        try {
+            return (long) CALLOC.invokeExact(1L, byteSize);
+        } catch (Throwable t) {
+            throw new AssertionError("calloc downcall failed", t);
+        }
+    }
+
+    private static long realloc(long address, long byteSize) {
+        try {
+            return (long) REALLOC.invokeExact(address, byteSize);
+        } catch (Throwable t) {
+            throw new AssertionError("realloc downcall failed", t);
+        }
+    }
+
+    private static long alignedAlloc(long byteAlignment, long byteSize) {
+        // C11 wants the size to be a multiple of the alignment.
+        long rounded = byteSize + byteAlignment - 1;
+        if (rounded < byteSize) {
+            return 0;
+        }
+        rounded &= -byteAlignment;
+        try {
+            return (long) ALIGNED_ALLOC.invokeExact(byteAlignment, rounded);
+        } catch (Throwable t) {
+            throw new AssertionError("aligned_alloc downcall failed", t);
+        }
+    }
+
+    private static void free(long address) {
+        try {
+            FREE.invokeExact(address);
+        } catch (Throwable t) {
+            throw new AssertionError("free downcall failed", t);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package corpus.collections;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreBox;
+import java.lang.foreign.MemorySegment;
+
+// run-with: ArenaStore
+/** Moving a box frees its old allocation: a pointer from the old box is stale. */
+public final class BoxPointerStaleAfterMove {
+    public static void run(@Stable @Multiple Store store) {
+        StoreBox box = StoreBox.allocate(store, JAVA_LONG);
+        MemorySegment p = box.get();
+        StoreBox moved = box.moveTo(store);
+        moved.close();
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

@@ -1,0 +1,21 @@
+package corpus.collections;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreLongMap;
+import java.lang.foreign.MemorySegment;
+
+// run-with: ArenaStore
+/** A {@code put} on a key already present never rehashes (SPEC capacity promise): the pointer survives. */
+public final class MapValueRefAfterPutOfPresentKey {
+    public static void run(@Stable @Multiple Store store) {
+        StoreLongMap map = StoreLongMap.create(store);
+        map.put(1, 10);
+        MemorySegment value = map.valueRef(1);
+        map.put(1, 11);
+        value.set(JAVA_LONG, 0, 12);
+    }
+}

@@ -1,0 +1,22 @@
+package corpus.collections;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreLongMap;
+import java.lang.foreign.MemorySegment;
+
+// run-with: ArenaStore
+/** {@code clear} drops every entry: a {@code valueRef} pointer is stale after it. */
+public final class MapValueRefStaleAfterClear {
+    public static void run(@Stable @Multiple Store store) {
+        StoreLongMap map = StoreLongMap.create(store);
+        map.put(1, 10);
+        MemorySegment value = map.valueRef(1);
+        map.clear();
+        // :: error: [pointer.stale]
+        value.set(JAVA_LONG, 0, 11);
+    }
+}

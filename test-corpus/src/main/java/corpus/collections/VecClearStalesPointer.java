@@ -1,0 +1,22 @@
+package corpus.collections;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreVec;
+import java.lang.foreign.MemorySegment;
+
+// run-with: ArenaStore
+/** {@code clear} drops every element: a pointer from before is stale even though the buffer stays. */
+public final class VecClearStalesPointer {
+    public static void run(@Stable @Multiple Store store) {
+        StoreVec vec = StoreVec.ofLongs(store);
+        vec.pushLong(1);
+        MemorySegment first = vec.get(0);
+        vec.clear();
+        // :: error: [pointer.stale]
+        first.set(JAVA_LONG, 0, 10);
+    }
+}

@@ -1,0 +1,23 @@
+package corpus.collections;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreVec;
+import java.lang.foreign.MemorySegment;
+
+// run-with: ArenaStore
+/** {@code insertLong} shifts elements and may reallocate: pointers into the vector are stale after it. */
+public final class VecInsertStalesPointer {
+    public static void run(@Stable @Multiple Store store) {
+        StoreVec vec = StoreVec.ofLongs(store);
+        vec.pushLong(2);
+        vec.shrinkToFit();
+        MemorySegment first = vec.get(0);
+        vec.insertLong(0, 1);
+        // :: error: [pointer.stale]
+        first.set(JAVA_LONG, 0, 20);
+    }
+}

@@ -1,0 +1,22 @@
+package corpus.collections;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreVec;
+import java.lang.foreign.MemorySegment;
+
+// run-with: ArenaStore
+/** Closing a vector frees its buffer: a pointer into it is stale. */
+public final class VecPointerStaleAfterClose {
+    public static void run(@Stable @Multiple Store store) {
+        StoreVec vec = StoreVec.ofLongs(store);
+        vec.pushLong(1);
+        MemorySegment first = vec.get(0);
+        vec.close();
+        // :: error: [pointer.stale]
+        first.set(JAVA_LONG, 0, 10);
+    }
+}

@@ -1,0 +1,23 @@
+package corpus.collections;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreVec;
+import java.lang.foreign.MemorySegment;
+
+// run-with: ArenaStore
+/** {@code truncate} drops elements (without reallocating): pointers into the vector are stale after it. */
+public final class VecTruncateStalesPointer {
+    public static void run(@Stable @Multiple Store store) {
+        StoreVec vec = StoreVec.ofLongs(store);
+        vec.pushLong(1);
+        vec.pushLong(2);
+        MemorySegment second = vec.get(1);
+        vec.truncate(1);
+        // :: error: [pointer.stale]
+        second.set(JAVA_LONG, 0, 20);
+    }
+}

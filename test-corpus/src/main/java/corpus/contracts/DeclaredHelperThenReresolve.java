@@ -1,0 +1,24 @@
+package corpus.contracts;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: GrowableStore
+/** The safe twin: resolve again after calling the invalidating helper. */
+public final class DeclaredHelperThenReresolve {
+    public static void run(@Multiple Store store) {
+        long handle = store.allocate(16, 8);
+        addScratch(store);
+        MemorySegment p = store.resolve(handle, 16);
+        p.set(JAVA_LONG, 0, 1);
+    }
+
+    @Invalidates("#1")
+    static void addScratch(@Multiple Store store) {
+        store.allocate(64, 8);
+    }
+}

@@ -1,0 +1,24 @@
+package corpus.contracts;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Resolves;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: GrowableStore
+/** A {@code @Resolves} helper returns a pointer tied to its store argument; used before any grow, it is fine. */
+public final class ResolvesHelperBeforeGrow {
+    public static void run(@Multiple Store store) {
+        long handle = store.allocate(16, 8);
+        MemorySegment header = header(store, handle);
+        header.set(JAVA_LONG, 0, 1);
+        store.grow(handle, 16, 32, 8);
+    }
+
+    @Resolves(value = "#1", handle = "#2")
+    static MemorySegment header(@Multiple Store store, long handle) {
+        return store.resolve(handle, 8);
+    }
+}

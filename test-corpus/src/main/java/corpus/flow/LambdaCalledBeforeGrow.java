@@ -1,0 +1,21 @@
+package corpus.flow;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+import java.util.function.LongSupplier;
+
+// run-with: GrowableStore
+/** The safe twin: the capturing lambda is called before the grow and never after. */
+public final class LambdaCalledBeforeGrow {
+    public static long run(@Multiple Store store) {
+        long handle = store.allocate(16, 8);
+        MemorySegment p = store.resolve(handle, 16);
+        LongSupplier read = () -> p.get(JAVA_LONG, 0);
+        long value = read.getAsLong();
+        store.grow(handle, 16, 32, 8);
+        return value;
+    }
+}

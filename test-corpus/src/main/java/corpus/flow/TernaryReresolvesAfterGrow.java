@@ -1,0 +1,19 @@
+package corpus.flow;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: GrowableStore
+// run-args: true
+/** The safe twin of a growing ternary: resolve again after it. */
+public final class TernaryReresolvesAfterGrow {
+    public static void run(@Multiple Store store, boolean bigger) {
+        long handle = store.allocate(16, 8);
+        handle = bigger ? store.grow(handle, 16, 32, 8) : handle;
+        MemorySegment p = store.resolve(handle, 16);
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

@@ -1,0 +1,17 @@
+package corpus.qualifiers;
+
+import dev.stowage.qual.Stable;
+import dev.stowage.store.ArenaStore;
+import dev.stowage.store.Store;
+
+// not-runnable: a type-level scenario with no store behaviour to compare
+/** The safe twin: an ArenaStore is @Stable, so it fits a @Stable parameter. */
+public final class ArenaWhereStableRequired {
+    static void keepPointersAcrossAllocations(@Stable Store store) {
+        store.allocate(16, 8);
+    }
+
+    static void demo(ArenaStore arena) {
+        keepPointersAcrossAllocations(arena);
+    }
+}

@@ -1,0 +1,22 @@
+package corpus.table.arena;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreBox;
+import java.lang.foreign.MemorySegment;
+
+// run-with: ArenaStore
+/**
+ * ArenaStore (@Stable @Multiple): leaking a box is unsound on a store that is not @Pinned: closing
+ * the store frees the memory.
+ */
+public final class BoxLeakUnpinned {
+    public static void run(@Stable @Multiple Store store) {
+        // :: error: [box.leak.unpinned]
+        MemorySegment forever = StoreBox.allocate(store, JAVA_LONG).leak();
+        forever.set(JAVA_LONG, 0, 1);
+    }
+}

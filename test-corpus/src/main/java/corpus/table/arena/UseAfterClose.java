@@ -1,0 +1,18 @@
+package corpus.table.arena;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+
+// run-with: ArenaStore
+/** ArenaStore (@Stable @Multiple): a closed store is dead; allocating from it is an error. */
+public final class UseAfterClose {
+    public static void run(@Stable @Multiple Store store) {
+        store.allocate(16, 8);
+        store.close();
+        // :: error: [store.closed]
+        store.allocate(16, 8);
+    }
+}

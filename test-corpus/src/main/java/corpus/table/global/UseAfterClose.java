@@ -1,0 +1,18 @@
+package corpus.table.global;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Pinned;
+import dev.stowage.store.Store;
+
+// run-with: GlobalStore
+/** GlobalStore (@Pinned @Multiple): a closed store is dead; allocating from it is an error. */
+public final class UseAfterClose {
+    public static void run(@Pinned @Multiple Store store) {
+        store.allocate(16, 8);
+        store.close();
+        // :: error: [store.closed]
+        store.allocate(16, 8);
+    }
+}

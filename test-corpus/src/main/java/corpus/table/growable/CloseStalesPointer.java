@@ -1,0 +1,22 @@
+package corpus.table.growable;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: GrowableStore
+/**
+ * GrowableStore (@Multiple): closing the store frees its memory, so a pointer resolved from it is
+ * stale.
+ */
+public final class CloseStalesPointer {
+    public static void run(@Multiple Store store) {
+        long handle = store.allocate(16, 8);
+        MemorySegment p = store.resolve(handle, 16);
+        store.close();
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

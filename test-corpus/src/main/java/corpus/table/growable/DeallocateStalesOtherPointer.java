@@ -1,0 +1,23 @@
+package corpus.table.growable;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: GrowableStore
+/**
+ * GrowableStore (@Multiple): freeing one allocation may move the others, so a pointer to another
+ * allocation is stale.
+ */
+public final class DeallocateStalesOtherPointer {
+    public static void run(@Multiple Store store) {
+        long kept = store.allocate(16, 8);
+        long freed = store.allocate(16, 8);
+        MemorySegment p = store.resolve(kept, 16);
+        store.deallocate(freed, 16, 8);
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

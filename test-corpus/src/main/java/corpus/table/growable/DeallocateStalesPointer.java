@@ -1,0 +1,22 @@
+package corpus.table.growable;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: GrowableStore
+/**
+ * GrowableStore (@Multiple): a pointer resolved from a handle is stale once the handle is
+ * deallocated.
+ */
+public final class DeallocateStalesPointer {
+    public static void run(@Multiple Store store) {
+        long handle = store.allocate(16, 8);
+        MemorySegment p = store.resolve(handle, 16);
+        store.deallocate(handle, 16, 8);
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

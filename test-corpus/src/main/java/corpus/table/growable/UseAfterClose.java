@@ -1,0 +1,17 @@
+package corpus.table.growable;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.store.Store;
+
+// run-with: GrowableStore
+/** GrowableStore (@Multiple): a closed store is dead; allocating from it is an error. */
+public final class UseAfterClose {
+    public static void run(@Multiple Store store) {
+        store.allocate(16, 8);
+        store.close();
+        // :: error: [store.closed]
+        store.allocate(16, 8);
+    }
+}

@@ -1,0 +1,16 @@
+package corpus.table.inline;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreBox;
+
+// run-with: InlineStore
+/** InlineStore (no guarantees): the safe twin of leaking: keep the box and close it when done. */
+public final class BoxKeptNotLeaked {
+    public static void run(Store store) {
+        try (StoreBox box = StoreBox.allocate(store, JAVA_LONG)) {
+            box.get().set(JAVA_LONG, 0, 1);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package corpus.table.inline;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.store.Store;
+import dev.stowage.store.StoreBox;
+import java.lang.foreign.MemorySegment;
+
+// run-with: InlineStore
+/**
+ * InlineStore (no guarantees): leaking a box is unsound on a store that is not @Pinned: closing
+ * the store frees the memory.
+ */
+public final class BoxLeakUnpinned {
+    public static void run(Store store) {
+        // :: error: [box.leak.unpinned]
+        MemorySegment forever = StoreBox.allocate(store, JAVA_LONG).leak();
+        forever.set(JAVA_LONG, 0, 1);
+    }
+}

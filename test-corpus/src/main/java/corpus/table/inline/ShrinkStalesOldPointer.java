@@ -1,0 +1,21 @@
+package corpus.table.inline;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: InlineStore
+/**
+ * InlineStore (no guarantees): shrink invalidates like grow: a pointer resolved before it is
+ * stale.
+ */
+public final class ShrinkStalesOldPointer {
+    public static void run(Store store) {
+        long handle = store.allocate(32, 8);
+        MemorySegment p = store.resolve(handle, 32);
+        handle = store.shrink(handle, 32, 16, 8);
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

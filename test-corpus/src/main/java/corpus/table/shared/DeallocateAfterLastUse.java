@@ -1,0 +1,23 @@
+package corpus.table.shared;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.SharedStore;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.SharingStore;
+import java.lang.foreign.MemorySegment;
+
+// run-with: SharedArenaStore
+/**
+ * SharedArenaStore (@SharedStore @Stable @Multiple): the pointer is used only before the
+ * deallocation, which is fine.
+ */
+public final class DeallocateAfterLastUse {
+    public static void run(@SharedStore @Stable @Multiple SharingStore store) {
+        long handle = store.allocate(16, 8);
+        MemorySegment p = store.resolve(handle, 16);
+        p.set(JAVA_LONG, 0, 1);
+        store.deallocate(handle, 16, 8);
+    }
+}

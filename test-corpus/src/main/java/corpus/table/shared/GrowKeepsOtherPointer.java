@@ -1,0 +1,25 @@
+package corpus.table.shared;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.SharedStore;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.SharingStore;
+import java.lang.foreign.MemorySegment;
+
+// run-with: SharedArenaStore
+/**
+ * SharedArenaStore (@SharedStore @Stable @Multiple): growing one allocation never moves another,
+ * so a pointer to another stays valid.
+ */
+public final class GrowKeepsOtherPointer {
+    public static void run(@SharedStore @Stable @Multiple SharingStore store) {
+        long kept = store.allocate(16, 8);
+        long grown = store.allocate(16, 8);
+        MemorySegment p = store.resolve(kept, 16);
+        grown = store.grow(grown, 16, 32, 8);
+        p.set(JAVA_LONG, 0, 1);
+        store.resolve(grown, 32).set(JAVA_LONG, 0, 2);
+    }
+}

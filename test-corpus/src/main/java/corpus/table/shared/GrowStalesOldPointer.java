@@ -1,0 +1,24 @@
+package corpus.table.shared;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.SharedStore;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.SharingStore;
+import java.lang.foreign.MemorySegment;
+
+// run-with: SharedArenaStore
+/**
+ * SharedArenaStore (@SharedStore @Stable @Multiple): a pointer resolved before a grow of its
+ * handle is stale: the memory may have moved.
+ */
+public final class GrowStalesOldPointer {
+    public static void run(@SharedStore @Stable @Multiple SharingStore store) {
+        long handle = store.allocate(16, 8);
+        MemorySegment p = store.resolve(handle, 16);
+        handle = store.grow(handle, 16, 32, 8);
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

@@ -1,0 +1,24 @@
+package corpus.table.shared;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.SharedStore;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.SharingStore;
+import java.lang.foreign.MemorySegment;
+
+// run-with: SharedArenaStore
+/**
+ * SharedArenaStore (@SharedStore @Stable @Multiple): growZeroed invalidates like grow: the old
+ * pointer is stale.
+ */
+public final class GrowZeroedStalesOldPointer {
+    public static void run(@SharedStore @Stable @Multiple SharingStore store) {
+        long handle = store.allocateZeroed(16, 8);
+        MemorySegment p = store.resolve(handle, 16);
+        handle = store.growZeroed(handle, 16, 32, 8);
+        // :: error: [pointer.stale]
+        p.get(JAVA_LONG, 0);
+    }
+}

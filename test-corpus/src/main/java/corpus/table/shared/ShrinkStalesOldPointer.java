@@ -1,0 +1,24 @@
+package corpus.table.shared;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.SharedStore;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.SharingStore;
+import java.lang.foreign.MemorySegment;
+
+// run-with: SharedArenaStore
+/**
+ * SharedArenaStore (@SharedStore @Stable @Multiple): shrink invalidates like grow: a pointer
+ * resolved before it is stale.
+ */
+public final class ShrinkStalesOldPointer {
+    public static void run(@SharedStore @Stable @Multiple SharingStore store) {
+        long handle = store.allocate(32, 8);
+        MemorySegment p = store.resolve(handle, 32);
+        handle = store.shrink(handle, 32, 16, 8);
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

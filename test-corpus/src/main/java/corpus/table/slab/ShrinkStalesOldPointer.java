@@ -1,0 +1,23 @@
+package corpus.table.slab;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Stable;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: SlabStore
+/**
+ * SlabStore (@Stable @Multiple): shrink invalidates like grow: a pointer resolved before it is
+ * stale.
+ */
+public final class ShrinkStalesOldPointer {
+    public static void run(@Stable @Multiple Store store) {
+        long handle = store.allocate(32, 8);
+        MemorySegment p = store.resolve(handle, 32);
+        handle = store.shrink(handle, 32, 16, 8);
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}

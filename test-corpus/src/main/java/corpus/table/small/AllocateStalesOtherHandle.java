@@ -1,0 +1,20 @@
+package corpus.table.small;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.store.Store;
+
+// run-with: SmallStore
+/**
+ * SmallStore (no guarantees): a second allocation may reuse the memory of the first, so the first
+ * handle is stale.
+ */
+public final class AllocateStalesOtherHandle {
+    public static void run(Store store) {
+        long first = store.allocate(16, 8);
+        long second = store.allocate(16, 8);
+        store.resolve(second, 16).set(JAVA_LONG, 0, 2);
+        // :: error: [handle.stale]
+        store.resolve(first, 16).set(JAVA_LONG, 0, 1);
+    }
+}

@@ -1,0 +1,19 @@
+package corpus.table.small;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.store.Store;
+
+// run-with: SmallStore
+/**
+ * SmallStore (no guarantees): a handle is stale once deallocated; resolving it again is a use
+ * after free.
+ */
+public final class DeallocateStalesHandle {
+    public static void run(Store store) {
+        long handle = store.allocate(16, 8);
+        store.deallocate(handle, 16, 8);
+        // :: error: [handle.stale]
+        store.resolve(handle, 16).set(JAVA_LONG, 0, 1);
+    }
+}

@@ -1,0 +1,20 @@
+package corpus.table.small;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.store.Store;
+
+// run-with: SmallStore
+/**
+ * SmallStore (no guarantees): grow returns the handle to use from now on; the handle passed is
+ * stale even if equal.
+ */
+public final class GrowStalesOldHandle {
+    public static void run(Store store) {
+        long handle = store.allocate(16, 8);
+        long grown = store.grow(handle, 16, 32, 8);
+        store.resolve(grown, 32).set(JAVA_LONG, 0, 1);
+        // :: error: [handle.stale]
+        store.resolve(handle, 16).set(JAVA_LONG, 0, 2);
+    }
+}

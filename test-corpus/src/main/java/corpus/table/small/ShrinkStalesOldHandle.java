@@ -1,0 +1,20 @@
+package corpus.table.small;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.store.Store;
+
+// run-with: SmallStore
+/**
+ * SmallStore (no guarantees): shrink returns the handle to use from now on; the one passed is
+ * stale.
+ */
+public final class ShrinkStalesOldHandle {
+    public static void run(Store store) {
+        long handle = store.allocate(32, 8);
+        long shrunk = store.shrink(handle, 32, 16, 8);
+        store.resolve(shrunk, 16).set(JAVA_LONG, 0, 1);
+        // :: error: [handle.stale]
+        store.resolve(handle, 16).set(JAVA_LONG, 0, 2);
+    }
+}

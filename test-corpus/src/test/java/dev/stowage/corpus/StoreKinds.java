@@ -1,0 +1,37 @@
+package dev.stowage.corpus;
+
+import dev.stowage.store.Store;
+import java.lang.reflect.Constructor;
+import java.util.List;
+
+/**
+ * The store kinds a scenario may name in {@code // run-with:}, and how the runtime test makes a new
+ * one. Sizes are chosen for the scenarios: allocations of at most 64 bytes, grows to at most 64.
+ */
+final class StoreKinds {
+
+    /** Every kind, in the order of SPEC §3's table. */
+    static final List<String> ALL = List.of("GlobalStore", "ArenaStore", "SlabStore", "GrowableStore", "InlineStore",
+            "SmallStore", "SharedArenaStore");
+
+    private StoreKinds() {}
+
+    /** A new store of the named kind (a class of {@code dev.stowage.store}). */
+    static Store create(String kind) throws ReflectiveOperationException {
+        if (!ALL.contains(kind)) {
+            throw new IllegalArgumentException("unknown store kind '" + kind + "' in '// run-with:'; the kinds are " + ALL);
+        }
+        Class<?> type = Class.forName("dev.stowage.store." + kind);
+        return switch (kind) {
+            case "SlabStore" -> (Store) construct(type, new Class<?>[] {long.class}, 64L);
+            case "InlineStore" -> (Store) construct(type, new Class<?>[] {long.class}, 64L);
+            case "SmallStore" -> (Store) construct(type, new Class<?>[] {long.class, Store.class}, 16L, create("ArenaStore"));
+            default -> (Store) type.getConstructor().newInstance();
+        };
+    }
+
+    private static Object construct(Class<?> type, Class<?>[] signature, Object... arguments) throws ReflectiveOperationException {
+        Constructor<?> constructor = type.getConstructor(signature);
+        return constructor.newInstance(arguments);
+    }
+}
