@@ -268,9 +268,12 @@ class StowageExtension implements vscode.Disposable {
     this.client = client;
     keepServerCommandsFromShadowingOurs(client);
     client.onDidChangeState((event) => {
+      if (this.client !== client) return; // an old client, being replaced by a restart
       if (event.newState === State.Running) this.setState('running');
       else if (event.newState === State.Starting) this.setState('starting');
-      else if (this.state !== 'failed') this.setState('stopped');
+      // Stopped without being asked to: the server exited or failed to start (the client gives up
+      // after a few restarts); the output has its stderr.
+      else this.setState('failed', 'the server process stopped; see the Stowage output for its messages');
     });
     try {
       await client.start();
@@ -278,6 +281,7 @@ class StowageExtension implements vscode.Disposable {
       this.output.info(`Language server running${info ? `: ${info.name} ${info.version ?? ''}` : ''}.`);
       this.setState('running');
     } catch (error) {
+      if (this.client !== client) return;
       const message = error instanceof Error ? error.message : String(error);
       this.output.error(`The language server did not start: ${message}`);
       // vscode-languageclient has already shown the error (with a button to the output).
