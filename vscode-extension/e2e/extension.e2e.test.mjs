@@ -19,6 +19,8 @@ const env = (name) => {
 };
 const vsix = env('STOWAGE_VSIX');
 const corpusFile = env('STOWAGE_E2E_FILE');
+// A second buggy file that is never opened: only a workspace analysis can report it.
+const unopenedCorpusFile = env('STOWAGE_E2E_UNOPENED_FILE');
 const out = env('STOWAGE_E2E_OUT');
 const repoRoot = env('STOWAGE_REPO_ROOT');
 const javaHome = env('STOWAGE_E2E_JAVA_HOME');
@@ -84,6 +86,11 @@ const workspaceFile = path.join(workspace, relativeSource.startsWith('..') ? pat
 fs.mkdirSync(path.dirname(workspaceFile), { recursive: true });
 fs.copyFileSync(corpusFile, workspaceFile);
 const originalText = fs.readFileSync(workspaceFile, 'utf8');
+const unopenedRelative = path.relative(path.join(repoRoot, 'test-corpus'), unopenedCorpusFile);
+const unopenedWorkspaceFile = path.join(workspace, unopenedRelative.startsWith('..') ? path.basename(unopenedCorpusFile) : unopenedRelative);
+fs.mkdirSync(path.dirname(unopenedWorkspaceFile), { recursive: true });
+fs.copyFileSync(unopenedCorpusFile, unopenedWorkspaceFile);
+const unopenedName = path.basename(unopenedWorkspaceFile);
 const fileName = path.basename(workspaceFile);
 fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
 fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
@@ -288,5 +295,22 @@ test('the Stowage extension in VS Code (code-server) finds and fixes a stale poi
     assert.ok(resolvesAfter > resolvesBefore, `the fix did not add a resolve call:\n${fixed}`);
     fs.writeFileSync(path.join(out, `fixed-${fileName}`), fixed);
     await screenshot('fixed.png');
+  });
+
+  await step('Analyze Workspace reports a file that was never opened', async () => {
+    const before = await problemsRows();
+    assert.ok(!before.some((text) => text.includes(unopenedName)), `${unopenedName} is in Problems before the workspace was analyzed: ${JSON.stringify(before)}`);
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+    await page.keyboard.type('Stowage: Analyze Workspace');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Stowage: Analyze Workspace' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const rows = await waitFor(`a Problems row for ${unopenedName}`, FIRST_DIAGNOSTIC_MS, async () => {
+      const texts = await problemsRows();
+      return texts.some((text) => text.includes(unopenedName)) ? texts : undefined;
+    });
+    log(`Problems rows after Analyze Workspace: ${JSON.stringify(rows)}`);
+    await waitFor('the extension to log the end of the workspace analysis', 60_000, async () => /Workspace analysis finished/.test(extensionLogs()));
+    await screenshot('workspace-analyzed.png');
   });
 });

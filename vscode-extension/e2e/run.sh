@@ -7,6 +7,8 @@
 #   STOWAGE_VSIX        the .vsix to test (default vscode-extension/target/stowage.vsix)
 #   STOWAGE_E2E_FILE    the corpus file with a stale pointer to open
 #                       (default test-corpus/src/main/java/corpus/table/arena/GrowStalesOldPointer.java)
+#   STOWAGE_E2E_UNOPENED_FILE  a second buggy file, never opened, that Analyze Workspace must report
+#                       (default test-corpus/src/main/java/corpus/flow/BranchGrowThenUse.java)
 #   STOWAGE_E2E_OUT     where screenshots and logs go (default vscode-extension/target/e2e)
 #   STOWAGE_E2E_TIMEOUT whole-test time limit in seconds (default 600)
 set -euo pipefail
@@ -21,6 +23,8 @@ export STOWAGE_VSIX=${STOWAGE_VSIX:-$ext/target/stowage.vsix}
 [ -f "$STOWAGE_VSIX" ] || die "no extension package at $STOWAGE_VSIX; build it first: ./build -pl vscode-extension -am package -DskipTests"
 export STOWAGE_E2E_FILE=${STOWAGE_E2E_FILE:-$root/test-corpus/src/main/java/corpus/table/arena/GrowStalesOldPointer.java}
 [ -f "$STOWAGE_E2E_FILE" ] || die "the corpus file $STOWAGE_E2E_FILE is missing"
+export STOWAGE_E2E_UNOPENED_FILE=${STOWAGE_E2E_UNOPENED_FILE:-$root/test-corpus/src/main/java/corpus/flow/BranchGrowThenUse.java}
+[ -f "$STOWAGE_E2E_UNOPENED_FILE" ] || die "the corpus file $STOWAGE_E2E_UNOPENED_FILE is missing"
 export STOWAGE_E2E_OUT=${STOWAGE_E2E_OUT:-$ext/target/e2e}
 export STOWAGE_REPO_ROOT=$root
 [ -d "$ext/node_modules/playwright-core" ] || die "playwright-core is not installed in $ext/node_modules; run npm ci in $ext"

@@ -172,7 +172,7 @@ class StowageExtension implements vscode.Disposable {
         break;
       case 'running':
         item.text = findings === 0 ? '$(check) Stowage' : `$(warning) Stowage: ${findings}`;
-        item.tooltip = `Stowage: language server running; ${findings} finding${findings === 1 ? '' : 's'} in open files. Click for the output.`;
+        item.tooltip = `Stowage: language server running; ${findings} finding${findings === 1 ? "" : "s"} in Problems. Click for the output.`;
         break;
       case 'stopped':
         item.text = '$(circle-slash) Stowage';
