@@ -1,12 +1,21 @@
 package dev.stowage.lsp.protocol;
 
+import dev.stowage.checker.engine.AnalyzerOptions;
+import dev.stowage.checker.engine.StowageAnalyzer;
 import dev.stowage.lsp.core.Engine;
+import java.nio.file.Path;
+import java.util.List;
 
-/** The production engine: the checker's in-process analyzer. */
+/** The production engine: the checker's in-process analyzer, the same one the gate and the build run. */
 public final class StowageEngineFactory {
     private StowageEngineFactory() {}
 
+    /** Makes a {@link StowageAnalyzer} per classpath; it checks at once that the JVM has the flags javac needs. */
     public static Engine.Factory checker() {
-        throw new UnsupportedOperationException("the checker's engine (StowageAnalyzer) is not merged yet");
+        return (classpath, javacOptions) -> {
+            StowageAnalyzer analyzer = new StowageAnalyzer(new AnalyzerOptions(
+                    classpath.stream().map(Path::of).toList(), List.copyOf(javacOptions)));
+            return analyzer::analyze;
+        };
     }
 }

@@ -1,0 +1,124 @@
+package dev.stowage.checker;
+
+import com.sun.source.tree.Tree;
+import dev.stowage.qual.Invalidates.Effect;
+import java.util.HashSet;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * What the flow analysis knows about one local variable at one program point. Immutable; the
+ * store maps variables to facts, and a copy of a variable shares its fact, so that the copy goes
+ * stale with the original.
+ *
+ * @param kind what the variable holds
+ * @param values the value identities it may hold (the trees that produced them): a handle freed by
+ *     {@code deallocate(h)} is found among copies through these
+ * @param self for a store, box or collection: the object(s) it may be
+ * @param owners for a handle or pointer: the object it belongs to; for a box or collection: the
+ *     store that holds its memory (empty for a store itself)
+ * @param ownerStores for a pointer into a box or collection: that object's store
+ * @param fromHandles for a pointer: the value identities of the handle it was resolved from
+ * @param quals the guarantees of the object itself (stores, boxes, collections)
+ * @param ownerQuals the guarantees of {@link #owners()}
+ * @param origin where the value was issued, resolved or created
+ * @param status live, or why not
+ * @param cause the call that made it stale, closed or moved it (null while live)
+ * @param causeEffect the effect of {@link #cause()}
+ * @param viaOwner true when the cause acted on the owner (a box whose store was closed)
+ * @param captured for a lambda: the tracked locals it captured
+ */
+record Fact(
+        Kind kind,
+        Set<Object> values,
+        Set<OwnerRef> self,
+        Set<OwnerRef> owners,
+        Set<OwnerRef> ownerStores,
+        Set<Object> fromHandles,
+        Quals quals,
+        Quals ownerQuals,
+        Tree origin,
+        Status status,
+        Tree cause,
+        Effect causeEffect,
+        boolean viaOwner,
+        Set<VariableElement> captured) {
+
+    /** What a tracked local holds. */
+    enum Kind { HANDLE, POINTER, OBJECT, CLOSURE }
+
+    /** Live, or why not; ordered from best to worst, and joins keep the worst. */
+    enum Status { LIVE, STALE, MOVED, CLOSED }
+
+    static Fact handle(Tree origin, Set<OwnerRef> owners, Quals ownerQuals) {
+        return new Fact(Kind.HANDLE, Set.of(origin), Set.of(), owners, Set.of(), Set.of(), Quals.NONE, ownerQuals,
+                origin, Status.LIVE, null, null, false, Set.of());
+    }
+
+    static Fact pointer(Tree origin, Fact owner, Set<Object> fromHandles) {
+        return new Fact(Kind.POINTER, Set.of(origin), Set.of(), owner.self, owner.owners, fromHandles, Quals.NONE,
+                owner.quals, origin, Status.LIVE, null, null, false, Set.of());
+    }
+
+    static Fact object(Tree origin, Set<OwnerRef> self, Set<OwnerRef> owners, Quals quals, Quals ownerQuals) {
+        return new Fact(Kind.OBJECT, origin == null ? Set.of() : Set.of(origin), self, owners, Set.of(), Set.of(), quals,
+                ownerQuals, origin, Status.LIVE, null, null, false, Set.of());
+    }
+
+    static Fact closure(Tree origin, Set<VariableElement> captured) {
+        return new Fact(Kind.CLOSURE, Set.of(origin), Set.of(), Set.of(), Set.of(), Set.of(), Quals.NONE, Quals.NONE,
+                origin, Status.LIVE, null, null, false, Set.copyOf(captured));
+    }
+
+    boolean isLive() {
+        return status == Status.LIVE;
+    }
+
+    /** This fact, made stale (or closed, or moved) by {@code call}. */
+    Fact killedBy(Status newStatus, Tree call, Effect effect, boolean throughOwner) {
+        return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, newStatus,
+                call, effect, throughOwner, captured);
+    }
+
+    /** This fact with stronger guarantees (the use's own type qualifiers). */
+    Fact withQuals(Quals q) {
+        return new Fact(kind, values, self, owners, ownerStores, fromHandles, q, ownerQuals, origin, status, cause,
+                causeEffect, viaOwner, captured);
+    }
+
+    /**
+     * Where two paths meet: everything either path may hold, the weaker guarantees, and the worse
+     * status with its cause (stale on any path is stale).
+     */
+    Fact join(Fact other) {
+        if (other == null || other.equals(this)) {
+            return this;
+        }
+        if (other.kind != kind) {
+            return status.compareTo(other.status) >= 0 ? this : other;
+        }
+        Fact worse = other.status.compareTo(status) > 0 ? other : this;
+        return new Fact(kind, union(values, other.values), union(self, other.self), union(owners, other.owners),
+                union(ownerStores, other.ownerStores), union(fromHandles, other.fromHandles), quals.meet(other.quals),
+                ownerQuals.meet(other.ownerQuals), origin, worse.status, worse.cause, worse.causeEffect,
+                worse.viaOwner, union(captured, other.captured));
+    }
+
+    static <T> Set<T> union(Set<T> a, Set<T> b) {
+        if (a.containsAll(b)) {
+            return a;
+        }
+        if (b.containsAll(a)) {
+            return b;
+        }
+        Set<T> u = new HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
+    }
+
+    @Override
+    public String toString() {
+        return kind + "/" + status + (self.isEmpty() ? "" : " self=" + self) + (owners.isEmpty() ? "" : " owners=" + owners)
+                + (cause == null ? "" : " by " + cause.toString().replace('\n', ' '));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stowage.checker;
+
+import dev.stowage.checker.qual.MultipleHandles;
+import dev.stowage.checker.qual.PinnedMemory;
+import dev.stowage.checker.qual.SharedMember;
+import dev.stowage.checker.qual.StableMemory;
+import dev.stowage.checker.qual.UnknownMultiplicity;
+import dev.stowage.checker.qual.UnknownSharing;
+import dev.stowage.checker.qual.UnknownStability;
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Pinned;
+import dev.stowage.qual.SharedStore;
+import dev.stowage.qual.Stable;
+import java.lang.annotation.Annotation;
+import java.util.Set;
+import org.checkerframework.common.basetype.BaseTypeChecker;
+import org.checkerframework.framework.flow.CFAbstractAnalysis;
+import org.checkerframework.framework.flow.CFValue;
+import org.checkerframework.framework.type.GenericAnnotatedTypeFactory;
+import org.checkerframework.javacutil.AnnotationBuilder;
+
+/**
+ * Three qualifier hierarchies, written by users with the public annotations of
+ * {@code dev.stowage.qual} and aliased here to the checker's internal qualifiers:
+ * stability ({@code @Pinned <: @Stable <: unknown}), multiplicity ({@code @Multiple <: unknown}) and
+ * sharing ({@code @SharedStore <: unknown}). A qualifier on a class declaration is the default for
+ * every use of the class, so {@code new ArenaStore()} is {@code @Stable @Multiple}. Passing a store
+ * that lacks a required guarantee is the framework's own type error.
+ */
+public class StowageAnnotatedTypeFactory
+        extends GenericAnnotatedTypeFactory<CFValue, StowageStore, StowageTransfer, StowageAnalysis> {
+
+    private final Tracking tracking;
+
+    public StowageAnnotatedTypeFactory(BaseTypeChecker checker) {
+        super(checker);
+        this.tracking = new Tracking(new StoreContracts(elements, types));
+        addAliasedTypeAnnotation(Stable.class, AnnotationBuilder.fromClass(elements, StableMemory.class));
+        addAliasedTypeAnnotation(Pinned.class, AnnotationBuilder.fromClass(elements, PinnedMemory.class));
+        addAliasedTypeAnnotation(Multiple.class, AnnotationBuilder.fromClass(elements, MultipleHandles.class));
+        addAliasedTypeAnnotation(SharedStore.class, AnnotationBuilder.fromClass(elements, SharedMember.class));
+        postInit();
+    }
+
+    Tracking tracking() {
+        return tracking;
+    }
+
+    StoreContracts contracts() {
+        return tracking.contracts();
+    }
+
+    @Override
+    protected Set<Class<? extends Annotation>> createSupportedTypeQualifiers() {
+        return Set.of(UnknownStability.class, StableMemory.class, PinnedMemory.class,
+                UnknownMultiplicity.class, MultipleHandles.class, UnknownSharing.class, SharedMember.class);
+    }
+
+    @Override
+    protected StowageAnalysis createFlowAnalysis() {
+        return new StowageAnalysis(checker, this);
+    }
+
+    @Override
+    public StowageTransfer createFlowTransferFunction(CFAbstractAnalysis<CFValue, StowageStore, StowageTransfer> analysis) {
+        return new StowageTransfer((StowageAnalysis) analysis, tracking);
+    }
+}

@@ -1,0 +1,521 @@
+package dev.stowage.checker;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.Trees;
+import dev.stowage.checker.Fact.Kind;
+import dev.stowage.checker.Fact.Status;
+import dev.stowage.checker.OwnerRef.Origin;
+import dev.stowage.checker.StoreContracts.Contract;
+import dev.stowage.checker.StoreContracts.Invalidation;
+import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.engine.FixHint;
+import dev.stowage.checker.engine.RelatedLocation;
+import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.qual.Invalidates.Effect;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import org.checkerframework.common.basetype.BaseTypeChecker;
+import org.checkerframework.common.basetype.BaseTypeVisitor;
+import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedExecutableType;
+import org.checkerframework.javacutil.TreePathUtil;
+import org.checkerframework.javacutil.TreeUtils;
+
+/**
+ * Reports uses of values the flow analysis found stale (SPEC §4: a method call on it, passing it as
+ * an argument, returning it, calling a lambda that captured it), and the rules that need no flow
+ * facts beyond them: foreign handles, leaks from unpinned stores, escaping pointers and undeclared
+ * invalidation. Qualifier mismatches are the framework's own checks, inherited.
+ */
+public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory> {
+
+    private final SourcePositions positions;
+    private CompilationUnitTree contentRoot;
+    private CharSequence content;
+
+    public StowageVisitor(BaseTypeChecker checker) {
+        super(checker);
+        this.positions = Trees.instance(checker.getProcessingEnvironment()).getSourcePositions();
+    }
+
+    @Override
+    protected StowageAnnotatedTypeFactory createTypeFactory() {
+        return new StowageAnnotatedTypeFactory(checker);
+    }
+
+    /** Class qualifiers describe the objects; constructors need not repeat them on their results. */
+    @Override
+    protected void checkConstructorResult(AnnotatedExecutableType constructorType, ExecutableElement constructorElement) {}
+
+    /**
+     * A store class states its guarantees on its declaration; its constructors call their
+     * superclass's, which states none. That is not a mismatch: the object is what the class says.
+     */
+    @Override
+    protected void checkThisOrSuperConstructorCall(MethodInvocationTree call, String errorKey) {}
+
+    private Tracking tracking() {
+        return atypeFactory.tracking();
+    }
+
+    private StoreContracts contracts() {
+        return atypeFactory.contracts();
+    }
+
+    // ---------------------------------------------------------------- uses
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, Void p) {
+        StowageStore s = atypeFactory.getStoreBefore(tree);
+        ExecutableElement m = TreeUtils.elementFromUse(tree);
+        Contract c = contracts().of(m);
+        ExpressionTree receiver = TreeUtils.getReceiverTree(tree);
+        if (s != null) {
+            checkUse(receiver, s, null);
+            for (ExpressionTree arg : tree.getArguments()) {
+                checkUse(arg, s, null);
+            }
+            checkClosureCall(receiver, s);
+            checkForeignHandles(tree, c, s);
+            if (c.leaks()) {
+                checkLeak(tree, receiver, s);
+            }
+        }
+        checkUndeclared(tree, m, c, receiver, tree.getArguments(), s);
+        return super.visitMethodInvocation(tree, p);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree tree, Void p) {
+        StowageStore s = atypeFactory.getStoreBefore(tree);
+        if (s != null) {
+            for (ExpressionTree arg : tree.getArguments()) {
+                checkUse(arg, s, null);
+            }
+        }
+        ExecutableElement ctor = TreeUtils.elementFromUse(tree);
+        checkUndeclared(tree, ctor, contracts().of(ctor), null, tree.getArguments(), s);
+        return super.visitNewClass(tree, p);
+    }
+
+    @Override
+    public Void visitReturn(ReturnTree tree, Void p) {
+        ExpressionTree expr = tree.getExpression();
+        if (expr != null) {
+            StowageStore s = atypeFactory.getStoreBefore(tree);
+            if (s != null) {
+                checkUse(expr, s, null);
+            }
+            Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
+            if (enclosing instanceof MethodTree method) {
+                ExecutableElement m = TreeUtils.elementFromDeclaration(method);
+                if (!contracts().of(m).resolves()) {
+                    Fact f = tracking().valueFact(expr, orEmpty(s));
+                    if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
+                        reportEscape(expr, f, "is returned from '" + m.getSimpleName()
+                                + "', which is not annotated @Resolves");
+                    }
+                }
+            }
+        }
+        return super.visitReturn(tree, p);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree tree, Void p) {
+        ExpressionTree lhs = Tracking.skip(tree.getVariable());
+        Element target = TreeUtils.elementFromUse(lhs);
+        boolean toField = target != null && target.getKind() == ElementKind.FIELD;
+        if (toField || lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
+            Fact f = tracking().valueFact(tree.getExpression(), orEmpty(atypeFactory.getStoreBefore(tree)));
+            if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
+                reportEscape(tree.getExpression(), f, toField
+                        ? "escapes to field '" + target.getSimpleName() + "'"
+                        : "escapes to an array element");
+            }
+        }
+        return super.visitAssignment(tree, p);
+    }
+
+    @Override
+    public Void visitVariable(VariableTree tree, Void p) {
+        Element e = TreeUtils.elementFromDeclaration(tree);
+        if (e != null && e.getKind() == ElementKind.FIELD && tree.getInitializer() != null) {
+            Fact f = tracking().valueFact(tree.getInitializer(), orEmpty(null));
+            if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
+                reportEscape(tree.getInitializer(), f, "escapes to field '" + e.getSimpleName() + "'");
+            }
+        }
+        return super.visitVariable(tree, p);
+    }
+
+    private StowageStore orEmpty(StowageStore s) {
+        return s != null ? s : atypeFactory.getEmptyStore();
+    }
+
+    /** A use of a local: reported when its fact says stale, closed or moved. */
+    private void checkUse(ExpressionTree expr, StowageStore s, String capturedBy) {
+        VariableElement local = Tracking.localOf(expr);
+        if (local == null) {
+            return;
+        }
+        Fact f = s.fact(local);
+        if (f == null || f.isLive() || f.kind() == Kind.CLOSURE) {
+            return;
+        }
+        reportStale(Tracking.skip(expr), local.getSimpleName().toString(), f, capturedBy);
+    }
+
+    /** Calling a lambda uses what it captured. */
+    private void checkClosureCall(ExpressionTree receiver, StowageStore s) {
+        VariableElement local = Tracking.localOf(receiver);
+        Fact f = local == null ? null : s.fact(local);
+        if (f == null || f.kind() != Kind.CLOSURE) {
+            return;
+        }
+        for (VariableElement captured : f.captured()) {
+            Fact cf = s.fact(captured);
+            if (cf != null && !cf.isLive() && cf.kind() != Kind.CLOSURE) {
+                reportStale(Tracking.skip(receiver), captured.getSimpleName().toString(), cf, local.getSimpleName().toString());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- rules without flow facts of their own
+
+    /** A handle resolved, freed or grown on a store that definitely did not issue it. */
+    private void checkForeignHandles(MethodInvocationTree call, Contract c, StowageStore s) {
+        if (c.resolves() && c.resolvesHandle() > 0) {
+            checkForeign(call, c.resolvesHandle(), c.resolvesOwner(), s);
+        }
+        for (Invalidation inv : c.invalidations()) {
+            if (inv.handleParam() > 0) {
+                checkForeign(call, inv.handleParam(), inv.target(), s);
+            }
+        }
+    }
+
+    private void checkForeign(MethodInvocationTree call, int handlePos, int ownerPos, StowageStore s) {
+        ExpressionTree handleExpr = Tracking.argumentOrReceiver(call, handlePos);
+        VariableElement local = Tracking.localOf(handleExpr);
+        Fact h = local == null ? null : s.fact(local);
+        if (h == null || h.kind() != Kind.HANDLE || h.owners().isEmpty()) {
+            return;
+        }
+        ExpressionTree ownerExpr = Tracking.argumentOrReceiver(call, ownerPos);
+        Fact owner = tracking().objectFact(ownerExpr, s);
+        if (h.ownerQuals().shared() && owner.quals().shared()) {
+            return; // possibly one sharing set
+        }
+        if (tracking().mayAlias(h.owners(), owner.self())) {
+            return;
+        }
+        String name = local.getSimpleName().toString();
+        String ownerName = ownerExpr == null ? "this" : text(ownerExpr);
+        String message = "handle '" + name + "'" + originClause(h) + " used with '" + ownerName
+                + "', a different store that did not issue it";
+        report(handleExpr, "handle.foreign", message, related(h, null), List.of());
+    }
+
+    private void checkLeak(MethodInvocationTree call, ExpressionTree receiver, StowageStore s) {
+        Fact box = tracking().objectFact(receiver, s);
+        if (box.ownerQuals().pinned() || (box.owners().isEmpty() && box.quals().pinned())) {
+            return;
+        }
+        String store = ownerText(box.origin());
+        String message = "'" + callText(call) + "' leaks memory of " + (store == null ? "a store" : "'" + store + "'")
+                + ", which is not known to be @Pinned: the leaked pointer dies when that store moves its memory or closes";
+        String variable = receiver == null ? "this" : text(receiver);
+        report(call, "box.leak.unpinned", message, related(box, null),
+                List.of(new FixHint(FixHint.Kind.PIN_OR_KEEP_BOX,
+                        "Allocate the box in a @Pinned store, or keep the box instead of leaking it",
+                        Map.of("variable", variable))));
+    }
+
+    private void reportEscape(ExpressionTree expr, Fact pointer, String where) {
+        VariableElement local = Tracking.localOf(expr);
+        String name = local != null ? "'" + local.getSimpleName() + "'" : "'" + text(expr) + "'";
+        String store = ownerText(pointer.origin());
+        String message = "pointer " + name + originClause(pointer) + " " + where + ", but "
+                + (store == null ? "its store" : "'" + store + "'") + " is not @Pinned";
+        report(expr, "pointer.escape", message, related(pointer, null), List.of());
+    }
+
+    /** A body that invalidates its receiver's or a parameter's store must say so. */
+    private void checkUndeclared(Tree call, ExecutableElement callee, Contract c, ExpressionTree receiver,
+            List<? extends ExpressionTree> args, StowageStore s) {
+        if (c.invalidations().isEmpty()) {
+            return;
+        }
+        Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
+        if (!(enclosing instanceof MethodTree method)) {
+            return; // lambdas may never run; field initializers have no caller to tell
+        }
+        ExecutableElement m = TreeUtils.elementFromDeclaration(method);
+        Contract declared = contracts().of(m);
+        for (Invalidation inv : c.invalidations()) {
+            ExpressionTree targetExpr;
+            if (inv.target() == 0) {
+                if (callee.getKind() == ElementKind.CONSTRUCTOR || callee.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+                    continue;
+                }
+                targetExpr = receiver;
+            } else if (inv.target() - 1 < args.size()) {
+                targetExpr = args.get(inv.target() - 1);
+            } else {
+                continue;
+            }
+            Fact target = tracking().objectFact(targetExpr, orEmpty(s));
+            if (!StoreContracts.invalidatesAnything(inv.effect(), target.quals())) {
+                continue;
+            }
+            int position = declaredPosition(target, targetExpr, m);
+            if (position < 0 || (position == 0 && m.getKind() == ElementKind.CONSTRUCTOR)) {
+                continue;
+            }
+            boolean covered = declared.invalidations().stream().anyMatch(d -> d.target() == position);
+            if (covered) {
+                continue;
+            }
+            String what = position == 0
+                    ? "the receiver's store"
+                    : "parameter '" + m.getParameters().get(position - 1).getSimpleName() + "' (#" + position + ")";
+            String effect = "Invalidates.Effect." + inv.effect().name();
+            String annotation = position == 0
+                    ? "@Invalidates(effect = " + effect + ")"
+                    : "@Invalidates(value = \"#" + position + "\", effect = " + effect + ")";
+            String methodName = m.getKind() == ElementKind.CONSTRUCTOR ? m.getEnclosingElement().getSimpleName().toString() : m.getSimpleName().toString();
+            String message = "'" + callText(call) + "' invalidates " + what + ", but '" + methodName
+                    + "' does not declare it: add " + annotation;
+            report(call, "invalidates.undeclared", message, List.of(), List.of(
+                    new FixHint(FixHint.Kind.DECLARE_INVALIDATES, "Declare " + annotation + " on '" + methodName + "'",
+                            Map.of("method", methodName, "annotation", annotation))));
+        }
+    }
+
+    /** 0 when the object is the receiver (or a field of it), n for the n-th parameter, -1 for anything else. */
+    private static int declaredPosition(Fact target, ExpressionTree targetExpr, ExecutableElement m) {
+        for (OwnerRef ref : target.self()) {
+            if (ref.origin() == Origin.THIS) {
+                return 0;
+            }
+            if (ref.origin() == Origin.FIELD) {
+                ExpressionTree t = Tracking.skip(targetExpr);
+                boolean viaThis = t instanceof IdentifierTree
+                        || (t instanceof MemberSelectTree ms && TreeUtils.isExplicitThisDereference(ms));
+                if (viaThis) {
+                    return 0;
+                }
+            }
+            if (ref.origin() == Origin.PARAM) {
+                int i = m.getParameters().indexOf(ref.key());
+                if (i >= 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    private void reportStale(ExpressionTree use, String name, Fact f, String capturedBy) {
+        String captured = capturedBy == null ? "" : ", captured by '" + capturedBy + "',";
+        String cause = f.cause() == null ? "an earlier call" : "'" + callText(f.cause()) + "' at line " + line(f.cause());
+        String key;
+        String message;
+        List<FixHint> fixes = new ArrayList<>();
+        switch (f.kind()) {
+            case HANDLE -> {
+                key = "handle.stale";
+                message = "handle '" + name + "'" + originClause(f) + captured + " used after " + cause + " "
+                        + handlePhrase(f);
+                if (f.cause() instanceof MethodInvocationTree mi && f.causeEffect() == Effect.FREE
+                        && TreeUtils.elementFromUse(mi).getReturnType().getKind().isPrimitive()
+                        && contracts().of(TreeUtils.elementFromUse(mi)).issues()) {
+                    fixes.add(new FixHint(FixHint.Kind.USE_RETURNED_HANDLE, "Use the handle '" + callText(mi) + "' returned",
+                            Map.of("variable", name, "invalidatingCall", text(mi))));
+                }
+            }
+            case POINTER -> {
+                key = "pointer.stale";
+                message = "pointer '" + name + "'" + originClause(f) + captured + " used after " + cause + " "
+                        + pointerPhrase(f);
+                if (f.origin() instanceof MethodInvocationTree origin) {
+                    fixes.add(new FixHint(FixHint.Kind.RERESOLVE, "Resolve '" + name + "' again after the call",
+                            Map.of("variable", name, "resolveExpression", text(origin))));
+                }
+            }
+            default -> {
+                key = f.status() == Status.MOVED ? "use.after.move" : "store.closed";
+                String noun = noun(use);
+                message = noun + " '" + name + "'" + captured + " used after " + cause + " "
+                        + (f.status() == Status.MOVED ? "moved it" : f.viaOwner() ? "closed its store" : "closed it");
+            }
+        }
+        report(use, key, message, related(f, use), fixes);
+    }
+
+    private String noun(ExpressionTree use) {
+        TypeMirror type = TreeUtils.typeOf(use);
+        if (contracts().isStoreLike(type)) {
+            return "store";
+        }
+        var te = StoreContracts.typeElement(type);
+        return te == null ? "object" : te.getSimpleName().toString();
+    }
+
+    private static String handlePhrase(Fact f) {
+        if (f.causeEffect() == null) {
+            return "invalidated it";
+        }
+        return switch (f.causeEffect()) {
+            case CLOSE -> "closed its store";
+            case MOVE -> "moved its store";
+            case ALLOCATE -> "may have reused its memory (the store is not @Multiple)";
+            case FREE -> "freed or moved its allocation";
+            default -> "invalidated it";
+        };
+    }
+
+    private static String pointerPhrase(Fact f) {
+        if (f.causeEffect() == null) {
+            return "may have moved its memory";
+        }
+        return switch (f.causeEffect()) {
+            case CLOSE -> "freed its memory";
+            case MOVE -> "moved its memory";
+            case POINTERS -> "invalidated it";
+            default -> "may have moved its memory";
+        };
+    }
+
+    /** " (resolved from 'store' at line 12)" or " (issued by 'store' at line 10)", or "" when unknown. */
+    private String originClause(Fact f) {
+        if (!(f.origin() instanceof MethodInvocationTree origin)) {
+            return "";
+        }
+        String owner = ownerText(origin);
+        String verb = f.kind() == Kind.POINTER ? "resolved from" : "issued by";
+        return " (" + verb + " '" + (owner == null ? "this" : owner) + "' at line " + line(origin) + ")";
+    }
+
+    /** The text of the store, box or collection an @Resolves/@Issues call was made on. */
+    private String ownerText(Tree origin) {
+        if (!(origin instanceof MethodInvocationTree mi)) {
+            return null;
+        }
+        Contract c = contracts().of(TreeUtils.elementFromUse(mi));
+        int pos = c.resolves() ? c.resolvesOwner() : c.issues() ? c.issuesOwner() : -1;
+        if (pos < 0) {
+            return null;
+        }
+        ExpressionTree owner = Tracking.argumentOrReceiver(mi, pos);
+        return owner == null ? "this" : text(owner);
+    }
+
+    private List<RelatedLocation> related(Fact f, Tree use) {
+        List<RelatedLocation> related = new ArrayList<>();
+        if (f.cause() != null && startOf(f.cause()) >= 0) {
+            String phrase = switch (f.kind()) {
+                case HANDLE -> handlePhrase(f);
+                case POINTER -> pointerPhrase(f);
+                default -> f.status() == Status.MOVED ? "moved it" : "closed it";
+            };
+            related.add(new RelatedLocation(RelatedLocation.Role.INVALIDATION, range(f.cause()),
+                    "'" + callText(f.cause()) + "' " + phrase));
+        }
+        if (f.origin() != null && startOf(f.origin()) >= 0) {
+            String verb = switch (f.kind()) {
+                case HANDLE -> "issued here";
+                case POINTER -> "resolved here";
+                default -> "created here";
+            };
+            related.add(new RelatedLocation(RelatedLocation.Role.ORIGIN, range(f.origin()), verb));
+        }
+        return related;
+    }
+
+    private void report(Tree tree, String key, String message, List<RelatedLocation> related, List<FixHint> fixes) {
+        List<FixHint> all = new ArrayList<>(fixes);
+        all.add(new FixHint(FixHint.Kind.SUPPRESS, "Suppress with @SuppressWarnings(\"stowage:" + key + "\")",
+                Map.of("suppressKey", Finding.CHECKER_PREFIX + ":" + key)));
+        ((StowageChecker) checker).reportFinding(tree, new Finding(key, message, range(tree), related, all));
+    }
+
+    // ---------------------------------------------------------------- source text and positions
+
+    private CharSequence content() {
+        if (contentRoot != root) {
+            contentRoot = root;
+            try {
+                content = root.getSourceFile().getCharContent(true);
+            } catch (IOException e) {
+                content = "";
+            }
+        }
+        return content;
+    }
+
+    private long startOf(Tree t) {
+        return positions.getStartPosition(root, t);
+    }
+
+    String text(Tree t) {
+        long start = startOf(t);
+        long end = positions.getEndPosition(root, t);
+        CharSequence c = content();
+        if (start < 0 || end < start || end > c.length()) {
+            return t.toString();
+        }
+        return c.subSequence((int) start, (int) end).toString();
+    }
+
+    private String callText(Tree call) {
+        if (call instanceof MethodInvocationTree mi) {
+            ExpressionTree receiver = TreeUtils.getReceiverTree(mi);
+            String name = TreeUtils.methodName(mi).toString();
+            return (receiver == null ? "" : text(receiver) + ".") + name + (mi.getArguments().isEmpty() ? "()" : "(...)");
+        }
+        if (call instanceof NewClassTree nc) {
+            return "new " + text(nc.getIdentifier()) + (nc.getArguments().isEmpty() ? "()" : "(...)");
+        }
+        return text(call);
+    }
+
+    private long line(Tree t) {
+        long start = startOf(t);
+        return start < 0 ? 0 : root.getLineMap().getLineNumber(start);
+    }
+
+    SourceRange range(Tree t) {
+        long start = Math.max(0, startOf(t));
+        long end = positions.getEndPosition(root, t);
+        if (end < start) {
+            end = start;
+        }
+        var lines = root.getLineMap();
+        int startLine = (int) lines.getLineNumber(start);
+        int endLine = (int) lines.getLineNumber(end);
+        int startCol = (int) (start - lines.getStartPosition(startLine)) + 1;
+        int endCol = (int) (end - lines.getStartPosition(endLine)) + 1;
+        return new SourceRange(((StowageChecker) checker).pathOf(root), startLine, startCol, endLine, endCol, (int) start, (int) end);
+    }
+}

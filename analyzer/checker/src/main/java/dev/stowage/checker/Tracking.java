@@ -1,0 +1,342 @@
+package dev.stowage.checker;
+
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import dev.stowage.checker.Fact.Kind;
+import dev.stowage.checker.Fact.Status;
+import dev.stowage.checker.OwnerRef.Origin;
+import dev.stowage.checker.StoreContracts.Contract;
+import dev.stowage.checker.StoreContracts.Invalidation;
+import dev.stowage.qual.Invalidates.Effect;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+import org.checkerframework.javacutil.TreeUtils;
+
+/**
+ * The store model applied to code: what an expression denotes (which store, which handle), what
+ * an assignment makes a local hold, and what a call invalidates. The transfer function and the
+ * visitor both use it, so that the facts they compute and check agree. All store knowledge comes
+ * from {@link StoreContracts}.
+ */
+final class Tracking {
+
+    private final StoreContracts contracts;
+    private final Types types;
+
+    Tracking(StoreContracts contracts) {
+        this.contracts = contracts;
+        this.types = contracts.types();
+    }
+
+    StoreContracts contracts() {
+        return contracts;
+    }
+
+    static ExpressionTree skip(ExpressionTree t) {
+        return t == null ? null : TreeUtils.withoutParensOrCasts(t);
+    }
+
+    static boolean isLocal(Element e) {
+        return e != null && switch (e.getKind()) {
+            case LOCAL_VARIABLE, PARAMETER, RESOURCE_VARIABLE, EXCEPTION_PARAMETER, BINDING_VARIABLE -> true;
+            default -> false;
+        };
+    }
+
+    /** The local variable or parameter an expression reads, or null when it is anything else. */
+    static VariableElement localOf(ExpressionTree t) {
+        t = skip(t);
+        if (t instanceof IdentifierTree id) {
+            Element e = TreeUtils.elementFromUse(id);
+            if (isLocal(e)) {
+                return (VariableElement) e;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- what an expression denotes
+
+    /** The store, box or collection an expression denotes ({@code null} is the implicit receiver). */
+    Fact objectFact(ExpressionTree t, StowageStore s) {
+        t = skip(t);
+        if (t == null) {
+            return Fact.object(null, Set.of(OwnerRef.THIS_REF), Set.of(), Quals.NONE, Quals.NONE);
+        }
+        VariableElement local = localOf(t);
+        if (local != null) {
+            Fact f = s.fact(local);
+            Quals declared = contracts.qualsOf(local.asType());
+            if (f != null && f.kind() == Kind.OBJECT) {
+                return f.withQuals(f.quals().join(declared));
+            }
+            Origin origin = local.getKind() == ElementKind.PARAMETER ? Origin.PARAM : Origin.UNKNOWN;
+            return synthesized(local, new OwnerRef(origin, local, StoreContracts.typeElement(local.asType())), local.asType());
+        }
+        if (t instanceof IdentifierTree id && id.getName().contentEquals("this")
+                || t instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("this")) {
+            return Fact.object(t, Set.of(OwnerRef.THIS_REF), Set.of(), contracts.qualsOf(TreeUtils.typeOf(t)), Quals.NONE);
+        }
+        TypeMirror type = TreeUtils.typeOf(t);
+        if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
+            Element e = TreeUtils.elementFromUse(t);
+            if (e != null && e.getKind() == ElementKind.FIELD) {
+                return synthesized(t, new OwnerRef(Origin.FIELD, e, StoreContracts.typeElement(type)), type);
+            }
+        }
+        if (t instanceof NewClassTree) {
+            return synthesized(t, new OwnerRef(Origin.FRESH, t, StoreContracts.typeElement(type)), type);
+        }
+        if (t instanceof MethodInvocationTree mi) {
+            ExecutableElement m = TreeUtils.elementFromUse(mi);
+            Contract c = contracts.of(m);
+            if (c.issues() && !m.getReturnType().getKind().isPrimitive()) {
+                Fact owner = objectFact(argumentOrReceiver(mi, c.issuesOwner()), s);
+                return Fact.object(mi, Set.of(new OwnerRef(Origin.FRESH, mi, StoreContracts.typeElement(type))),
+                        owner.self(), contracts.qualsOf(type), owner.quals());
+            }
+            return synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type);
+        }
+        if (t instanceof ConditionalExpressionTree c) {
+            return objectFact(c.getTrueExpression(), s).join(objectFact(c.getFalseExpression(), s));
+        }
+        return synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type);
+    }
+
+    /**
+     * An object the flow has no fact for. A store owns its memory; a box or collection of unknown
+     * origin keeps it in some store the analysis cannot name, which may be any store that is not
+     * fresh (for a parameter: any store that existed on entry).
+     */
+    private Fact synthesized(Object origin, OwnerRef ref, TypeMirror type) {
+        Set<OwnerRef> owners = contracts.isStoreLike(type)
+                ? Set.of()
+                : Set.of(new OwnerRef(ref.origin() == Origin.PARAM ? Origin.PARAM : Origin.UNKNOWN, new OwnerRef.StoreOf(ref.key()), null));
+        return Fact.object(origin instanceof Tree t ? t : null, Set.of(ref), owners, contracts.qualsOf(type), Quals.NONE);
+    }
+
+    /** Argument {@code position} (from 1) of a call, or its receiver for 0 ({@code null}: implicit this). */
+    static ExpressionTree argumentOrReceiver(MethodInvocationTree call, int position) {
+        if (position == 0) {
+            return TreeUtils.getReceiverTree(call);
+        }
+        List<? extends ExpressionTree> args = call.getArguments();
+        return position - 1 < args.size() ? args.get(position - 1) : null;
+    }
+
+    /** The identities a handle expression may hold (empty when it is not a tracked local). */
+    static Set<Object> handleValues(ExpressionTree t, StowageStore s) {
+        VariableElement local = localOf(t);
+        Fact f = local == null ? null : s.fact(local);
+        return f != null && f.kind() == Kind.HANDLE ? f.values() : Set.of();
+    }
+
+    // ---------------------------------------------------------------- assignments
+
+    /** What a local holds after {@code local = rhs}, or null when the value is not tracked. */
+    Fact valueFact(ExpressionTree rhs, StowageStore s) {
+        rhs = skip(rhs);
+        if (rhs == null) {
+            return null;
+        }
+        VariableElement local = localOf(rhs);
+        if (local != null) {
+            Fact f = s.fact(local);
+            if (f != null) {
+                return f; // a copy shares the original's fact, so it goes stale with it
+            }
+            return contracts.isContractType(local.asType()) ? objectFact(rhs, s) : null;
+        }
+        if (rhs instanceof MethodInvocationTree mi) {
+            ExecutableElement m = TreeUtils.elementFromUse(mi);
+            Contract c = contracts.of(m);
+            if (c.leaks()) {
+                return null; // leaked memory is never invalidated (box.leak.unpinned guards the store)
+            }
+            if (c.resolves()) {
+                Fact owner = objectFact(argumentOrReceiver(mi, c.resolvesOwner()), s);
+                Set<Object> from = c.resolvesHandle() > 0 ? handleValues(argumentOrReceiver(mi, c.resolvesHandle()), s) : Set.of();
+                return Fact.pointer(mi, owner, from);
+            }
+            if (c.issues()) {
+                if (m.getReturnType().getKind().isPrimitive()) {
+                    Fact owner = objectFact(argumentOrReceiver(mi, c.issuesOwner()), s);
+                    return Fact.handle(mi, owner.self(), owner.quals());
+                }
+                return objectFact(mi, s);
+            }
+            // A pointer derived from a pointer (asSlice, reinterpret) is as stale as its source.
+            VariableElement receiver = localOf(TreeUtils.getReceiverTree(mi));
+            Fact rf = receiver == null ? null : s.fact(receiver);
+            TypeMirror result = TreeUtils.typeOf(mi);
+            if (rf != null && rf.kind() == Kind.POINTER
+                    && types.isSameType(types.erasure(result), types.erasure(receiver.asType()))) {
+                return rf;
+            }
+            return contracts.isContractType(result) ? objectFact(mi, s) : null;
+        }
+        if (rhs instanceof ConditionalExpressionTree c) {
+            Fact a = valueFact(c.getTrueExpression(), s);
+            Fact b = valueFact(c.getFalseExpression(), s);
+            return a == null ? b : a.join(b);
+        }
+        if (rhs instanceof LambdaExpressionTree || rhs instanceof MemberReferenceTree) {
+            Set<VariableElement> captured = capturedTracked(rhs, s);
+            return captured.isEmpty() ? null : Fact.closure(rhs, captured);
+        }
+        if (rhs instanceof NewClassTree || rhs instanceof IdentifierTree || rhs instanceof MemberSelectTree) {
+            return contracts.isContractType(TreeUtils.typeOf(rhs)) ? objectFact(rhs, s) : null;
+        }
+        return null;
+    }
+
+    /** The tracked locals a lambda or method reference reads from its enclosing scope. */
+    static Set<VariableElement> capturedTracked(Tree lambda, StowageStore s) {
+        Set<VariableElement> found = new HashSet<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                VariableElement local = localOf(node);
+                if (local != null && s.fact(local) != null) {
+                    found.add(local);
+                }
+                return null;
+            }
+        }.scan(lambda, null);
+        return found;
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /** Applies a call's {@code @Invalidates} to the facts of {@code s}. */
+    void applyCall(Tree call, ExecutableElement m, ExpressionTree receiver, List<? extends ExpressionTree> args, StowageStore s) {
+        Contract c = contracts.of(m);
+        if (c.invalidations().isEmpty()) {
+            return;
+        }
+        for (Invalidation inv : c.invalidations()) {
+            ExpressionTree targetExpr;
+            if (inv.target() == 0) {
+                if (m.getKind() == ElementKind.CONSTRUCTOR || m.getModifiers().contains(Modifier.STATIC)) {
+                    continue; // "this" of a constructor or static method names nothing a caller holds
+                }
+                targetExpr = receiver;
+            } else if (inv.target() - 1 < args.size()) {
+                targetExpr = args.get(inv.target() - 1);
+            } else {
+                continue;
+            }
+            Fact target = objectFact(targetExpr, s);
+            Set<Object> freed = inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
+                    ? handleValues(args.get(inv.handleParam() - 1), s)
+                    : Set.of();
+            Effect effect = inv.effect();
+            invalidate(s, target.self(), target.quals(), effect, freed, call, false);
+            // A box or collection that may reallocate or free allocates on its store (store-model.md).
+            if (!target.owners().isEmpty() && switch (effect) {
+                case RELOCATE, MOVE, CLOSE, ANY -> true;
+                default -> false;
+            }) {
+                invalidate(s, target.owners(), target.ownerQuals(), Effect.ALLOCATE, Set.of(), call, true);
+            }
+            if (effect == Effect.CLOSE || effect == Effect.MOVE) {
+                kill(s, target, targetExpr, effect, call);
+            }
+        }
+    }
+
+    /** The object itself is closed or moved; boxes and collections held in a closed store die with it. */
+    private void kill(StowageStore s, Fact target, ExpressionTree targetExpr, Effect effect, Tree call) {
+        Status status = effect == Effect.CLOSE ? Status.CLOSED : Status.MOVED;
+        s.replaceFacts(f -> {
+            if (f.kind() != Kind.OBJECT || !f.isLive()) {
+                return f;
+            }
+            if (f.self().equals(target.self())) {
+                return f.killedBy(status, call, effect, false); // must-aliases only
+            }
+            if (effect == Effect.CLOSE && !f.owners().isEmpty() && target.self().containsAll(f.owners())) {
+                return f.killedBy(Status.CLOSED, call, effect, true);
+            }
+            return f;
+        });
+        VariableElement local = localOf(targetExpr);
+        if (local != null && s.fact(local) == null) {
+            s.put(local, target.killedBy(status, call, effect, false));
+        }
+    }
+
+    /** Makes stale every handle and pointer the effect reaches (SPEC §2's table, narrowed by the guarantees). */
+    void invalidate(StowageStore s, Set<OwnerRef> target, Quals q, Effect e, Set<Object> freed, Tree call, boolean viaOwner) {
+        s.replaceFacts(f -> {
+            if (!f.isLive()) {
+                return f;
+            }
+            boolean kill = switch (f.kind()) {
+                case HANDLE -> mayAlias(f.owners(), target)
+                        && (killsHandles(e, q) || (e == Effect.FREE && intersects(f.values(), freed)));
+                case POINTER -> (mayAlias(f.owners(), target)
+                                && (killsPointers(e, q) || e == Effect.POINTERS
+                                        || (e == Effect.FREE && intersects(f.fromHandles(), freed))))
+                        || (mayAlias(f.ownerStores(), target) && killsPointers(e, q));
+                default -> false;
+            };
+            return kill ? f.killedBy(Status.STALE, call, e, viaOwner) : f;
+        });
+    }
+
+    static boolean killsHandles(Effect e, Quals q) {
+        return switch (e) {
+            case ALLOCATE, FREE -> !q.multiple();
+            case CLOSE -> !q.shared(); // a shared member's memory lives on while another member is open
+            case MOVE, ANY -> true;
+            case RELOCATE, POINTERS -> false;
+        };
+    }
+
+    static boolean killsPointers(Effect e, Quals q) {
+        return switch (e) {
+            case ALLOCATE, FREE -> !q.stable();
+            case RELOCATE -> !q.pinned();
+            case CLOSE -> !q.shared();
+            case MOVE, ANY -> true;
+            case POINTERS -> false; // only the object's own pointers, handled by the caller
+        };
+    }
+
+    boolean mayAlias(Set<OwnerRef> a, Set<OwnerRef> b) {
+        for (OwnerRef x : a) {
+            for (OwnerRef y : b) {
+                if (!x.definitelyDistinct(y, types)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean intersects(Set<Object> a, Set<Object> b) {
+        for (Object o : b) {
+            if (a.contains(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

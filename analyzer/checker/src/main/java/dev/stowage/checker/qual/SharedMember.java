@@ -1,0 +1,22 @@
+package dev.stowage.checker.qual;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.checkerframework.framework.qual.*;
+
+/**
+ * Alias of {@code dev.stowage.qual.SharedStore}, bottom of its hierarchy: a member of a sharing set.
+ *
+ * <p>Internal qualifier of the Stowage checker; users write the public annotations of
+ * {@code dev.stowage.qual}, which the checker aliases to this one.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE_USE, ElementType.TYPE_PARAMETER})
+@SubtypeOf({UnknownSharing.class})
+@QualifierForLiterals(LiteralKind.NULL)
+@DefaultFor(TypeUseLocation.LOWER_BOUND)
+public @interface SharedMember {}
