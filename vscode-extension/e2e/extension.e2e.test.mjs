@@ -99,6 +99,8 @@ fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringif
     path.join(repoRoot, 'analyzer', 'qual', 'target', 'classes'),
   ],
   'stowage.trace.server': 'messages',
+  // One valid entry (hides a key everywhere) and one misspelt key (must be reported, not fatal).
+  'stowage.severity': { 'invalidates.undeclared': 'off', 'pointer.stail': 'warning' },
 }, null, 2));
 const userSettingsDir = path.join(userData, 'User');
 fs.mkdirSync(userSettingsDir, { recursive: true });
@@ -241,6 +243,9 @@ test('the Stowage extension in VS Code (code-server) finds and fixes a stale poi
     const logs = extensionLogs();
     assert.match(logs, /Using Java 25[^\n]* from JAVA_HOME/, 'the extension did not report finding the JDK through JAVA_HOME');
     assert.match(logs, /Language server running/, 'the extension did not report the server as running');
+    // The misspelt severity key is reported by name, in the log and in a notification.
+    assert.match(logs, /stowage\.severity: unknown key "pointer\.stail" ignored/, 'the bad stowage.severity key was not reported in the log');
+    await page.locator('.notifications-toasts', { hasText: 'pointer.stail' }).first().waitFor({ timeout: 10_000 });
   });
 
   await step('the stale pointer is squiggled and listed in Problems with its key', async () => {
@@ -252,6 +257,7 @@ test('the Stowage extension in VS Code (code-server) finds and fixes a stale poi
       return texts.some((text) => text.includes('pointer.stale')) ? texts : undefined;
     });
     log(`Problems rows: ${JSON.stringify(rows)}`);
+    assert.ok(!rows.some((text) => text.includes('invalidates.undeclared')), `"invalidates.undeclared": "off" did not hide that key: ${JSON.stringify(rows)}`);
     const status = await page.locator('.statusbar-item', { hasText: 'Stowage' }).first().innerText();
     assert.match(status, /Stowage: [1-9]/, `the status bar does not count the finding: ${status}`);
     await screenshot('finding.png');
@@ -295,6 +301,19 @@ test('the Stowage extension in VS Code (code-server) finds and fixes a stale poi
     assert.ok(resolvesAfter > resolvesBefore, `the fix did not add a resolve call:\n${fixed}`);
     fs.writeFileSync(path.join(out, `fixed-${fileName}`), fixed);
     await screenshot('fixed.png');
+  });
+
+  await step('Restart Language Server brings the server back', async () => {
+    const runningBefore = (extensionLogs().match(/Language server running/g) ?? []).length;
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+    await page.keyboard.type('Stowage: Restart Language Server');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Stowage: Restart Language Server' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await waitFor('a second "Language server running" in the log', SERVER_START_MS,
+      async () => (extensionLogs().match(/Language server running/g) ?? []).length > runningBefore);
+    const html = await page.locator('.statusbar-item', { hasText: 'Stowage' }).first().innerHTML();
+    assert.ok(html.includes('codicon-check') || html.includes('codicon-warning'), `the status bar does not show a running server after the restart: ${html}`);
   });
 
   await step('Analyze Workspace reports a file that was never opened', async () => {
