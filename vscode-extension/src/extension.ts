@@ -15,6 +15,7 @@ import {
   TransportKind,
   vsdiag,
 } from 'vscode-languageclient/node';
+import { COMMANDS, OWN_COMMAND_IDS } from './commands';
 import { describeFailure, findJdk, FoundJdk, MINIMUM_JDK_FEATURE, skippedUserChoices } from './jdk';
 import { bundledServerJar, checkServerJar, serverCommand } from './launch';
 import {
@@ -163,7 +164,7 @@ class StowageExtension implements vscode.Disposable {
   private updateStatus(): void {
     const findings = countFindings(vscode.languages.getDiagnostics().flatMap(([, diagnostics]) => diagnostics));
     const item = this.statusItem;
-    item.command = 'stowage.showOutput';
+    item.command = COMMANDS.showOutput;
     item.backgroundColor = undefined;
     switch (this.state) {
       case 'starting':
@@ -341,9 +342,6 @@ class StowageExtension implements vscode.Disposable {
   }
 }
 
-/** The commands this extension registers itself (package.json `contributes.commands`). */
-const OWN_COMMANDS = new Set(['stowage.analyzeWorkspace', 'stowage.restartServer', 'stowage.showOutput']);
-
 /**
  * vscode-languageclient registers every command the server lists in `executeCommandProvider` as a
  * VS Code command. The server offers `stowage.analyzeWorkspace`, which this extension registers
@@ -357,7 +355,7 @@ function keepServerCommandsFromShadowingOurs(client: LanguageClient): void {
   const register = feature.register.bind(feature);
   feature.register = (data) => register({
     ...data,
-    registerOptions: { ...data.registerOptions, commands: (data.registerOptions.commands ?? []).filter((command) => !OWN_COMMANDS.has(command)) },
+    registerOptions: { ...data.registerOptions, commands: (data.registerOptions.commands ?? []).filter((command) => !OWN_COMMAND_IDS.has(command)) },
   });
 }
 
@@ -374,9 +372,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     statusItem,
     instance,
-    vscode.commands.registerCommand('stowage.analyzeWorkspace', () => instance.analyzeWorkspace()),
-    vscode.commands.registerCommand('stowage.restartServer', () => instance.restart()),
-    vscode.commands.registerCommand('stowage.showOutput', () => instance.showOutput()),
+    vscode.commands.registerCommand(COMMANDS.analyzeWorkspace, () => instance.analyzeWorkspace()),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => instance.restart()),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => instance.showOutput()),
   );
   instance.registerListeners();
   output.info(`Stowage ${context.extension.packageJSON.version as string} activating.`);

@@ -17,6 +17,7 @@ import {
   serverSettings,
 } from '../src/settings';
 import { SERVER_JVM_ARGS, serverCommand } from '../src/launch';
+import { OWN_COMMAND_IDS } from '../src/commands';
 import * as fs from 'fs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -165,5 +166,24 @@ describe('what the server and the status bar get', () => {
     assert.ok(args.includes('--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED'));
     assert.ok(args.includes('--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED'));
     assert.equal(SERVER_JVM_ARGS.filter((a) => a.startsWith('--add-exports=')).length, 9);
+  });
+});
+
+describe('the extension manifest', () => {
+  it('contributes exactly the commands the extension registers', () => {
+    const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(contributed, [...OWN_COMMAND_IDS].sort());
+  });
+
+  it('activates on Java files and names the compiled entry point', () => {
+    assert.ok(manifest.activationEvents.includes('onLanguage:java'));
+    assert.equal(manifest.main, './out/src/extension.js');
+    assert.ok(fs.existsSync(path.join(__dirname, '..', 'src', 'extension.js')), 'out/src/extension.js is missing');
+  });
+
+  it('pins every npm dependency to an exact version', () => {
+    for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
+      assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name} is not pinned: ${version}`);
+    }
   });
 });
