@@ -23,7 +23,7 @@ echo "== building the checker and the benchmark harness"
 harness_cp="test-corpus/target/test-classes:test-corpus/target/classes:$(cat test-corpus/target/bench-classpath.txt)"
 
 fetch() { # groupId:artifactId:version[:packaging:classifier]
-  ./build -q dependency:copy -Dartifact="$1" -DoutputDirectory="$bench/jars" -Dmdep.overWriteReleases=false >/dev/null
+  ./build -q -N dependency:copy -Dartifact="$1" -DoutputDirectory="$bench/jars" -Dmdep.overWriteReleases=false >/dev/null
 }
 echo "== fetching store-free sources and their compile classpath from Maven Central"
 fetch "com.google.guava:guava:$GUAVA_VERSION:jar:sources"

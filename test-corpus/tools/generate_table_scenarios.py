@@ -6,7 +6,6 @@ run this script. Re-run it only to change the whole matrix at once:
     python3 test-corpus/tools/generate_table_scenarios.py
 """
 import os
-import textwrap
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "src", "main", "java", "corpus", "table")
 
@@ -17,7 +16,7 @@ KINDS = [
     ("slab", "SlabStore", ["Stable", "Multiple"], "Store", True, True, False, False),
     ("growable", "GrowableStore", ["Multiple"], "Store", True, False, False, False),
     ("inline", "InlineStore", [], "Store", False, False, False, False),
-    ("small", "SmallStore", [], "Store", False, False, False, False),
+    ("small", "SmallStore", ["Multiple"], "Store", True, False, False, False),
     ("shared", "SharedArenaStore", ["SharedStore", "Stable", "Multiple"], "SharingStore", True, True, False, True),
 ]
 
@@ -268,7 +267,9 @@ def render(k, name, doc, body, key, not_runnable=None):
     pkg, cls, quals, ptype, *_ = k
     text = "\n".join(l if isinstance(l, str) else l[1] for l in body)
     imports = ["import static java.lang.foreign.ValueLayout.JAVA_LONG;", ""]
-    imports += [f"import dev.stowage.qual.{q};" for q in sorted(quals)]
+    closes = "store.close()" in text
+    qual_imports = set(quals) | {"Invalidates"} | ({"Invalidates.Effect"} if closes else set())
+    imports += [f"import dev.stowage.qual.{q};" for q in sorted(qual_imports)]
     imports.append(f"import dev.stowage.store.{ptype};")
     if "StoreBox" in text:
         imports.append("import dev.stowage.store.StoreBox;")
@@ -279,15 +280,11 @@ def render(k, name, doc, body, key, not_runnable=None):
         lines.append(f"// not-runnable: {not_runnable}")
     else:
         lines.append(f"// run-with: {cls}")
-    doc_lines = textwrap.wrap(doc, 96)
-    if len(doc_lines) == 1:
-        lines.append(f"/** {doc} */")
-    else:
-        lines.append("/**")
-        lines += [f" * {l}" for l in doc_lines]
-        lines.append(" */")
+    lines.append(f"/** {doc} */")  # one line: the scenario says in one sentence what it shows
     lines.append(f"public final class {name} {{")
     param = " ".join("@" + q for q in quals) + (" " if quals else "") + ptype
+    # The scenario invalidates the store it is given, so it declares it (else: invalidates.undeclared).
+    lines.append('    @Invalidates(value = "#1", effect = Effect.CLOSE)' if closes else '    @Invalidates("#1")')
     lines.append(f"    public static void run({param} store) {{")
     for l in body:
         if isinstance(l, str):

@@ -2,6 +2,7 @@ package corpus.aliasing;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.GrowableStore;
 import dev.stowage.store.Store;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** A store created in the method is known to be distinct: allocating from it leaves the parameter's pointers alone. */
 public final class FreshStoreIsDistinct {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,6 +2,7 @@ package corpus.collections;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -11,6 +12,7 @@ import dev.stowage.store.StoreList;
 // run-with: SharedArenaStore
 /** {@code splitOff} needs the list's store in a sharing set; on a SharedArenaStore both halves are usable. */
 public final class ListSplitOffOnSharedStore {
+    @Invalidates("#1")
     public static long run(@SharedStore @Stable @Multiple SharingStore store) {
         try (StoreList list = StoreList.create(store, JAVA_LONG)) {
             list.pushBack().set(JAVA_LONG, 0, 1);

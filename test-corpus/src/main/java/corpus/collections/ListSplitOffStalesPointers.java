@@ -2,6 +2,7 @@ package corpus.collections;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -12,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 // not-runnable: splitOff moves nodes without copying, so the memory stays valid at run time; the contract (POINTERS) stales them conservatively
 /** {@code splitOff} re-links nodes: pointers into the list taken before it are stale. */
 public final class ListSplitOffStalesPointers {
+    @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         try (StoreList list = StoreList.create(store, JAVA_LONG)) {
             list.pushBack();

@@ -2,6 +2,7 @@ package corpus.collections;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
@@ -11,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: ArenaStore
 /** A {@code put} on a key already present never rehashes (SPEC capacity promise): the pointer survives. */
 public final class MapValueRefAfterPutOfPresentKey {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         StoreLongMap map = StoreLongMap.create(store);
         map.put(1, 10);

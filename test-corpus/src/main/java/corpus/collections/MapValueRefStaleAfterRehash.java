@@ -2,6 +2,7 @@ package corpus.collections;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
@@ -11,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: ArenaStore
 /** A {@code put} of a new key may rehash (here the table is full): a {@code valueRef} pointer is stale after it. */
 public final class MapValueRefStaleAfterRehash {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         StoreLongMap map = StoreLongMap.create(store);
         for (long key = 1; map.size() < map.capacity(); key++) {

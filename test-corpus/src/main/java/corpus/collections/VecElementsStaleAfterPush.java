@@ -2,6 +2,7 @@ package corpus.collections;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreVec;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** The whole-array pointer from {@code elements()} is stale after a push that reallocates. */
 public final class VecElementsStaleAfterPush {
+    @Invalidates("#1")
     public static long run(@Multiple Store store) {
         StoreVec vec = StoreVec.ofLongs(store);
         vec.pushLong(1);

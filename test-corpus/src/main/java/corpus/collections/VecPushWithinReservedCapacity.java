@@ -2,6 +2,7 @@ package corpus.collections;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
@@ -11,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: ArenaStore
 /** After {@code reserve(n)}, pushes within the capacity never reallocate (SPEC capacity promise): the pointer survives. */
 public final class VecPushWithinReservedCapacity {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         StoreVec vec = StoreVec.ofLongs(store);
         vec.reserve(8);

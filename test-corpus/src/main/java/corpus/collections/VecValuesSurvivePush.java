@@ -2,6 +2,7 @@ package corpus.collections;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreVec;
@@ -9,6 +10,7 @@ import dev.stowage.store.StoreVec;
 // run-with: GrowableStore
 /** {@code getLong} and {@code setLong} work on values, not pointers: nothing can go stale. */
 public final class VecValuesSurvivePush {
+    @Invalidates("#1")
     public static long run(@Multiple Store store) {
         StoreVec vec = StoreVec.ofLongs(store);
         vec.pushLong(1);

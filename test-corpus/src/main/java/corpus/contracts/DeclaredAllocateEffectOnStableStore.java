@@ -12,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: ArenaStore
 /** A helper that only allocates ({@code effect = ALLOCATE}) keeps pointers of a @Stable store valid. */
 public final class DeclaredAllocateEffectOnStableStore {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -11,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // not-runnable: the helper only allocates, so the contract is wider than what happens at run time; the checker trusts the contract
 /** A helper declared with the default effect ({@code ANY}) stales every pointer, even on a @Stable store. */
 public final class DeclaredAnyEffectOnStableStore {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -9,6 +9,7 @@ import dev.stowage.store.Store;
 // run-with: ArenaStore
 /** A helper declared {@code effect = FREE, handle = "#2"} stales the handle it is given. */
 public final class DeclaredFreeEffectStalesHandleArgument {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(16, 8);
         release(store, handle);

@@ -8,6 +8,7 @@ import dev.stowage.store.Store;
 // run-with: GrowableStore
 /** The safe twin of an undeclared invalidation: the helper declares what it does. */
 public final class DeclaredInvalidationIsFine {
+    @Invalidates("#1")
     public static long run(@Multiple Store store) {
         return doubled(store, store.allocate(16, 8));
     }

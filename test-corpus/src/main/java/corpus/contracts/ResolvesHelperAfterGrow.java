@@ -2,6 +2,7 @@ package corpus.contracts;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Resolves;
 import dev.stowage.store.Store;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** A pointer from a {@code @Resolves} helper goes stale like one from {@code resolve} itself. */
 public final class ResolvesHelperAfterGrow {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment header = header(store, handle);

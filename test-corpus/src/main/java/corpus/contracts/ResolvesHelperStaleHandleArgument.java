@@ -1,5 +1,6 @@
 package corpus.contracts;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Resolves;
 import dev.stowage.store.Store;
@@ -8,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** A {@code @Resolves(handle = "#2")} helper checks its handle argument like {@code resolve} does. */
 public final class ResolvesHelperStaleHandleArgument {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         store.deallocate(handle, 16, 8);

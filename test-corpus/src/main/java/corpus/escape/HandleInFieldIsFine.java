@@ -2,6 +2,7 @@ package corpus.escape;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
@@ -14,6 +15,7 @@ public final class HandleInFieldIsFine {
         this.counter = counter;
     }
 
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         HandleInFieldIsFine holder = new HandleInFieldIsFine(store.allocate(8, 8));
         store.allocate(64, 8);

@@ -2,6 +2,7 @@ package corpus.escape;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 public final class PinnedPointerInStaticField {
     static MemorySegment counter;
 
+    @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {
         counter = StoreBox.allocate(store, JAVA_LONG).leak();
         counter.set(JAVA_LONG, 0, 1);

@@ -2,6 +2,7 @@ package corpus.escape;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Resolves;
 import dev.stowage.store.Store;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** The safe twin of an escaping return: {@code @Resolves} ties the result to the store at every call. */
 public final class PointerReturnedWithResolves {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         header(store, store.allocate(16, 8)).set(JAVA_LONG, 0, 1);
     }

@@ -1,5 +1,6 @@
 package corpus.escape;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -9,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 public final class PointerToStaticField {
     static MemorySegment cached;
 
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         // :: error: [pointer.escape]

@@ -2,6 +2,7 @@ package corpus.flow;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreExhaustedException;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** A grow that throws changes nothing: in the catch block the old handle and pointer are still valid. */
 public final class FailedGrowKeepsHandleAndPointer {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

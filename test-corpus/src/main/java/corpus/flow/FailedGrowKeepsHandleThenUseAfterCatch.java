@@ -2,6 +2,7 @@ package corpus.flow;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreExhaustedException;
@@ -9,6 +10,7 @@ import dev.stowage.store.StoreExhaustedException;
 // run-with: GrowableStore
 /** The handle variable is assigned only when grow returns, so after try/catch it is valid on both paths. */
 public final class FailedGrowKeepsHandleThenUseAfterCatch {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         long size = 16;

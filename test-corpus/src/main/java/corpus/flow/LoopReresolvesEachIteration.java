@@ -2,6 +2,7 @@ package corpus.flow;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -9,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** The safe twin of a grow in a loop: resolve at the top of each iteration. */
 public final class LoopReresolvesEachIteration {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long size = 16;
         long handle = store.allocate(size, 8);

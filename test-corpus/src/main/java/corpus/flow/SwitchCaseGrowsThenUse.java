@@ -2,6 +2,7 @@ package corpus.flow;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-args: 2
 /** One case of a switch grows the allocation; after the switch the pointer is stale on that path. */
 public final class SwitchCaseGrowsThenUse {
+    @Invalidates("#1")
     public static void run(@Multiple Store store, int mode) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,6 +2,7 @@ package corpus.flow;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-args: true
 /** A ternary choosing between two pointers of live allocations, with no invalidation in between. */
 public final class TernaryPicksValidPointer {
+    @Invalidates("#1")
     public static void run(@Multiple Store store, boolean first) {
         long a = store.allocate(16, 8);
         long b = store.allocate(16, 8);

@@ -2,6 +2,7 @@ package corpus.flow;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-args: true
 /** The safe twin of a growing ternary: resolve again after it. */
 public final class TernaryReresolvesAfterGrow {
+    @Invalidates("#1")
     public static void run(@Multiple Store store, boolean bigger) {
         long handle = store.allocate(16, 8);
         handle = bigger ? store.grow(handle, 16, 32, 8) : handle;

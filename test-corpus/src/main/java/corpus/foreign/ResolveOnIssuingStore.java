@@ -2,6 +2,7 @@ package corpus.foreign;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.ArenaStore;
@@ -10,6 +11,7 @@ import dev.stowage.store.Store;
 // run-with: ArenaStore
 /** The safe twin of a foreign handle: each handle is resolved on the store that issued it. */
 public final class ResolveOnIssuingStore {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         try (ArenaStore other = new ArenaStore()) {
             long theirs = other.allocate(16, 8);

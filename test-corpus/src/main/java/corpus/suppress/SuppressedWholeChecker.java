@@ -1,5 +1,6 @@
 package corpus.suppress;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
@@ -7,6 +8,7 @@ import dev.stowage.store.Store;
 /** {@code @SuppressWarnings("stowage")} silences every key of the checker. */
 public final class SuppressedWholeChecker {
     @SuppressWarnings("stowage")
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         store.deallocate(handle, 16, 8);

@@ -204,6 +204,15 @@ public final class ArenaStore implements Store {
         arena.close();
     }
 
+    /** The chunks in use, as a new array (for {@link SharedArenaStore}'s lock-free resolve). */
+    MemorySegment[] chunkSnapshot() {
+        return Arrays.copyOf(chunks, chunkCount);
+    }
+
+    int chunkCount() {
+        return chunkCount;
+    }
+
     /** Bytes of native memory taken from the system for chunks (not the bytes handed out). */
     public long reservedBytes() {
         return reservedBytes;

@@ -97,7 +97,8 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     static final long SLOT_MASK = (1L << GENERATION_SHIFT) - 1;
     static final int GENERATION_MASK = (1 << (ID_SHIFT - GENERATION_SHIFT)) - 1;
     static final int MAX_SLOTS = 1 << GENERATION_SHIFT;
-    private static final int MAX_ID = (1 << 15) - 1;
+    /** Ids use bits 48..61, so bits 62 and 63 of a handle stay clear (see {@link Checks}). */
+    private static final int MAX_ID = (1 << 14) - 1;
     private static final int OBITUARY_LIMIT = 1 << 16;
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
@@ -315,6 +316,27 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     /**
+     * Kills every pointer resolved from {@code handle}, through any member, leaving the handle and
+     * the memory alone: what an {@code Effect.POINTERS} operation of a collection does (a vector's
+     * {@code truncate}, {@code remove} or {@code clear}, a map's {@code remove}), so that a
+     * collection over a checked store makes the pointers it handed out fail where the checker says
+     * they are stale. A dangling handle has no pointers to kill.
+     *
+     * @throws StaleHandleException if the handle is stale or foreign
+     */
+    public void invalidatePointers(long handle) {
+        synchronized (ledger) {
+            requireOpen(handle, "invalidatePointers");
+            if (isDanglingHandle(handle)) {
+                return;
+            }
+            int slot = liveSlot(handle, "invalidatePointers");
+            flushShadows(); // writes made through a heap stand-in must reach the heap before it is dropped
+            killPointers(slot);
+        }
+    }
+
+    /**
      * A new member of the sharing set, wrapping a new member of the wrapped store.
      *
      * @throws UnsupportedOperationException if the wrapped store is not a {@link SharingStore}
@@ -328,6 +350,12 @@ public final class CheckedStore implements SharingStore, CompactingStore {
             }
             return new CheckedStore(ledger, sharing.share());
         }
+    }
+
+    /** True if {@code other} is a checked member of this sharing set (they check handles against one ledger). */
+    @Override
+    public boolean sharesWith(SharingStore other) {
+        return other instanceof CheckedStore member && member.ledger == ledger;
     }
 
     /**
@@ -504,8 +532,15 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         for (CheckedStore member : ledger.members) {
             closePointerArena(member, slot);
         }
-        Entry entry = ledger.entries[slot];
+        dropShadow(ledger.entries[slot]);
+    }
+
+    /** Drops a native stand-in, first copying it back if its allocation lives on. */
+    private void dropShadow(Entry entry) {
         if (entry.shadow != null) {
+            if (entry.live) {
+                inner.resolve(entry.innerHandle, entry.byteSize).copyFrom(entry.shadow);
+            }
             entry.shadow = null;
             ledger.shadowed.remove(entry);
         }
@@ -518,10 +553,9 @@ public final class CheckedStore implements SharingStore, CompactingStore {
                 it.remove();
             }
         }
-        for (Entry entry : ledger.shadowed) {
-            entry.shadow = null;
+        for (Entry entry : List.copyOf(ledger.shadowed)) {
+            dropShadow(entry);
         }
-        ledger.shadowed.clear();
     }
 
     private static void closePointerArena(CheckedStore member, int slot) {
@@ -537,11 +571,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
                 return;
             }
         }
-        Entry entry = ledger.entries[slot];
-        if (entry.shadow != null) {
-            entry.shadow = null;
-            ledger.shadowed.remove(entry);
-        }
+        dropShadow(ledger.entries[slot]);
     }
 
     /** Copies native stand-ins back to the heap memory they stand for, before the store touches it. */
@@ -626,10 +656,15 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    private static boolean isThisClass(String className) {
+        String self = CheckedStore.class.getName();
+        return className.equals(self) || className.startsWith(self + "$");
+    }
+
     /** The first frame outside this class: the line that called the store. */
     private static String callerSite() {
         return WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith(CheckedStore.class.getName()))
+                .filter(f -> !isThisClass(f.getClassName()))
                 .findFirst()
                 .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "."
                         + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")

@@ -20,4 +20,15 @@ public interface SharingStore extends Store {
 
     /** A new member of this store's sharing set; it must be closed like any store. */
     @SharedStore SharingStore share();
+
+    /**
+     * True if {@code other} is a member of this store's sharing set (this store itself included), so
+     * that handles of either are valid with both. Collections that move allocations between
+     * instances ({@code StoreList.append}) ask this before they do.
+     *
+     * <p>The default knows only that a store shares with itself; implementations override it.
+     */
+    default boolean sharesWith(SharingStore other) {
+        return other == this;
+    }
 }

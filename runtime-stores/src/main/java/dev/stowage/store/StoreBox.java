@@ -142,7 +142,8 @@ public final class StoreBox implements AutoCloseable {
     /**
      * Copies the box's bytes into a new allocation of {@code target}, frees this box's allocation,
      * and returns the new box. This box is dead afterwards (its handle and pointers are stale).
-     * {@code target} may be the box's own store.
+     * {@code target} may be the box's own store; if that store is not {@code @Multiple} the
+     * allocation is handed over without copying (a second allocation could reuse the first).
      *
      * @throws StoreExhaustedException if {@code target} cannot hold it; nothing changed then
      */
@@ -155,6 +156,9 @@ public final class StoreBox implements AutoCloseable {
         StoreBox moved;
         if (byteSize == 0) {
             moved = new StoreBox(target, layout, target.dangling(byteAlignment));
+        } else if (target == store && !StoreTraits.isMultiple(store)) {
+            // A second allocation could reuse this one's memory: hand the allocation over instead of copying.
+            moved = new StoreBox(target, layout, handle);
         } else {
             long newHandle = target.allocate(byteSize, byteAlignment);
             // Resolve the source only now: allocating in the same, unstable store may have moved it.

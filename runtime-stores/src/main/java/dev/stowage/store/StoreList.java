@@ -67,6 +67,8 @@ public final class StoreList implements AutoCloseable {
     private final long payloadOffset;
     private final long nodeBytes;
     private final long nodeAlignment;
+    /** The store is {@code @Multiple}: it can hold more than one node at a time. */
+    private final boolean multiple;
 
     private long head;
     private long tail;
@@ -77,6 +79,7 @@ public final class StoreList implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.elementLayout = Objects.requireNonNull(elementLayout, "elementLayout");
         this.ownsStore = ownsStore;
+        this.multiple = StoreTraits.isMultiple(store);
         this.elementSize = elementLayout.byteSize();
         this.nodeAlignment = Math.max(Long.BYTES, elementLayout.byteAlignment());
         this.payloadOffset = StoreVec.alignUp(HEADER_BYTES, elementLayout.byteAlignment());
@@ -229,7 +232,7 @@ public final class StoreList implements AutoCloseable {
      * }</pre>
      *
      * @throws IndexOutOfBoundsException unless {@code 0 <= at <= size()}
-     * @throws UnsupportedOperationException if this list's store is not a {@link SharingStore}
+     * @throws UnsupportedOperationException if this list's store is not a {@code @SharedStore} {@link SharingStore}
      */
     @Invalidates(effect = Effect.POINTERS)
     public StoreList splitOff(long at) {
@@ -237,7 +240,8 @@ public final class StoreList implements AutoCloseable {
         if (at < 0 || at > size) {
             throw new IndexOutOfBoundsException("StoreList.splitOff(" + at + "): the split point must be in 0.." + size);
         }
-        if (!(store instanceof SharingStore sharing)) {
+        SharingStore sharing = StoreTraits.asShared(store);
+        if (sharing == null) {
             throw new UnsupportedOperationException("StoreList.splitOff needs a SharingStore (the split-off nodes go to a new member"
                     + " of the store's sharing set), but this list's store is " + store
                     + "; create the list over a SharedArenaStore, or copy the elements instead");
@@ -268,7 +272,7 @@ public final class StoreList implements AutoCloseable {
      * is left empty (and open). Both lists' stores must be in one sharing set.
      *
      * @throws IllegalArgumentException if {@code other} is this list, or the stores are sharing stores of different sets
-     * @throws UnsupportedOperationException if either store is not a {@link SharingStore}
+     * @throws UnsupportedOperationException if either store is not a {@code @SharedStore} {@link SharingStore}
      */
     @Invalidates(value = "#1", effect = Effect.POINTERS)
     public void append(StoreList other) {
@@ -276,7 +280,9 @@ public final class StoreList implements AutoCloseable {
         Objects.requireNonNull(other, "other");
         other.ensureOpen("append (the list appended)");
         if (other == this) throw new IllegalArgumentException("StoreList.append: cannot append a list to itself");
-        if (!(store instanceof SharingStore mine) || !(other.store instanceof SharingStore theirs)) {
+        SharingStore mine = StoreTraits.asShared(store);
+        SharingStore theirs = StoreTraits.asShared(other.store);
+        if (mine == null || theirs == null) {
             throw new UnsupportedOperationException("StoreList.append needs both lists in one sharing set (SharingStore),"
                     + " but this list's store is " + store + " and the other's is " + other.store);
         }
@@ -350,6 +356,10 @@ public final class StoreList implements AutoCloseable {
     /** Allocates a node and links it between tail and head (the caller makes it the new head or tail). */
     private long linkNew() {
         ensureOpen("push");
+        if (size > 0 && !multiple) {
+            throw new UnsupportedOperationException("StoreList: a second node needs a @Multiple store (allocating again in "
+                    + store + " may reuse the first node's memory); use an ArenaStore, SlabStore, GlobalStore or another @Multiple store");
+        }
         long node = store.allocateZeroed(nodeBytes, nodeAlignment);
         if (size == 0) {
             setLink(node, PREV, node);

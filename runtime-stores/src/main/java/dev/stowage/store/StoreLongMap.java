@@ -4,6 +4,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Issues;
 import dev.stowage.qual.Resolves;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.NoSuchElementException;
@@ -63,6 +64,8 @@ public final class StoreLongMap implements AutoCloseable {
 
     private final Store store;
     private final boolean cachePointer;
+    /** The store is {@code @Multiple}: a rehash may hold the old and the new table at once. */
+    private final boolean twoTables;
 
     private long handle;
     private long slots;
@@ -79,6 +82,7 @@ public final class StoreLongMap implements AutoCloseable {
     private StoreLongMap(Store store) {
         this.store = Objects.requireNonNull(store, "store");
         this.cachePointer = StoreTraits.isStable(store);
+        this.twoTables = StoreTraits.isMultiple(store);
         long bytes = tableBytes(MIN_SLOTS);
         this.handle = store.allocateZeroed(bytes, TABLE_ALIGNMENT);
         setSlots(MIN_SLOTS);
@@ -367,7 +371,12 @@ public final class StoreLongMap implements AutoCloseable {
         t.set(LONG, (pos << 4) + 8, value);
     }
 
-    /** Moves every entry to a new table of {@code newSlots}; strong guarantee: if allocating fails, nothing changed. */
+    /**
+     * Moves every entry to a table of {@code newSlots}. Strong guarantee: if the store cannot provide
+     * the memory, nothing changed. On a {@code @Multiple} store the entries go straight from the old
+     * table to a new allocation; on any other store a second allocation could reuse the first, so the
+     * old table is copied aside and the allocation itself is grown.
+     */
     private void rehash(long newSlots, String operation) {
         if (newSlots > MAX_SLOTS) {
             throw new StoreExhaustedException("StoreLongMap." + operation + ": the table cannot grow beyond " + MAX_SLOTS + " slots");
@@ -375,10 +384,28 @@ public final class StoreLongMap implements AutoCloseable {
         long oldSlots = slots;
         long oldBytes = tableBytes(oldSlots);
         long newBytes = tableBytes(newSlots);
-        long newHandle = store.allocateZeroed(newBytes, TABLE_ALIGNMENT);
-        // Resolve both only now: on a store that is not stable the allocation may have moved the old table.
-        MemorySegment from = store.resolve(handle, oldBytes);
-        MemorySegment to = store.resolve(newHandle, newBytes);
+        long newHandle;
+        if (twoTables) {
+            newHandle = store.allocateZeroed(newBytes, TABLE_ALIGNMENT);
+            // Resolve both only now: on a store that is not stable the allocation may have moved the old table.
+            reinsert(store.resolve(handle, oldBytes), oldSlots, store.resolve(newHandle, newBytes), newSlots);
+            store.deallocate(handle, oldBytes, TABLE_ALIGNMENT);
+        } else {
+            try (Arena scratch = Arena.ofConfined()) {
+                MemorySegment saved = scratch.allocate(oldBytes, TABLE_ALIGNMENT);
+                saved.copyFrom(store.resolve(handle, oldBytes));
+                newHandle = store.grow(handle, oldBytes, newBytes, TABLE_ALIGNMENT);
+                MemorySegment to = store.resolve(newHandle, newBytes);
+                to.fill((byte) 0);
+                reinsert(saved, oldSlots, to, newSlots);
+            }
+        }
+        handle = newHandle;
+        setSlots(newSlots);
+        table = cachePointer ? store.resolve(newHandle, newBytes) : null;
+    }
+
+    private static void reinsert(MemorySegment from, long oldSlots, MemorySegment to, long newSlots) {
         int newShift = Long.numberOfLeadingZeros(newSlots) + 1;
         long newMask = newSlots - 1;
         for (long pos = 0; pos < oldSlots; pos++) {
@@ -391,10 +418,6 @@ public final class StoreLongMap implements AutoCloseable {
             to.set(LONG, (target << 4) + 8, from.get(LONG, offset + 8));
         }
         to.set(LONG, newSlots * ENTRY_BYTES + 8, from.get(LONG, oldSlots * ENTRY_BYTES + 8));
-        store.deallocate(handle, oldBytes, TABLE_ALIGNMENT);
-        handle = newHandle;
-        setSlots(newSlots);
-        table = cachePointer ? store.resolve(newHandle, newBytes) : null;
     }
 
     private void setSlots(long newSlots) {

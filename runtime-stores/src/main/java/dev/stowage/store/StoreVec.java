@@ -358,7 +358,8 @@ public final class StoreVec implements AutoCloseable {
     /**
      * Moves the elements into a new vector kept in {@code target} (allocated with capacity
      * {@code size()}), frees this vector's buffer and returns the new vector. This vector is dead
-     * afterwards; every pointer from it is stale. {@code target} may be this vector's own store.
+     * afterwards; every pointer from it is stale. {@code target} may be this vector's own store; if
+     * that store is not {@code @Multiple} the buffer is handed over without copying.
      *
      * @throws StoreExhaustedException if {@code target} cannot hold the elements; nothing changed then
      */
@@ -369,7 +370,13 @@ public final class StoreVec implements AutoCloseable {
         ensureLive("moveTo");
         Objects.requireNonNull(target, "target");
         StoreVec moved = new StoreVec(target, elementLayout);
-        if (size > 0) {
+        if (target == store && !StoreTraits.isMultiple(store)) {
+            // A second allocation could reuse this one's memory: hand the buffer over instead of copying.
+            moved.handle = handle;
+            moved.size = size;
+            moved.capacity = capacity;
+            if (moved.cachePointer) moved.buffer = buffer;
+        } else if (size > 0) {
             long bytes = size * stride;
             long newHandle = target.allocate(bytes, moved.alignment);
             // Resolve the source only now: allocating in the same, unstable store may have moved it.

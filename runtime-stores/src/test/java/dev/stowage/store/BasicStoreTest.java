@@ -10,11 +10,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The basics every store must get right: write, grow, read back, free, close. */
+/** The basics every store that holds many allocations must get right: write, grow, read back, free, close. */
 class BasicStoreTest {
 
     static Stream<Supplier<Store>> stores() {
-        return StoreFactories.allAndChecked();
+        return StoreFactories.multipleAndChecked();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -102,21 +102,15 @@ class InvalidationTableTest {
         CheckedStore store = new CheckedStore(sut.factory().get());
         try {
             boolean single = !sut.guarantees().multiple();
+            // Allocate everything first, then resolve: on a store that is not @Stable, allocating
+            // the other would already kill a pointer resolved from the target.
             long target = store.allocate(16, 8);
+            long other = single ? target : store.allocate(16, 8);
             MemorySegment targetPointer = store.resolve(target, 16);
+            MemorySegment otherPointer = store.resolve(other, 16);
             targetPointer.set(JAVA_LONG, 0, TARGET_VALUE);
-            long other;
-            MemorySegment otherPointer;
-            if (single) {
-                // The allocate row's "other" is the one allocation there is.
-                other = target;
-                otherPointer = targetPointer;
-                if (op == Operation.ALLOCATE) {
-                    otherPointer.set(JAVA_LONG, 0, OTHER_VALUE);
-                }
-            } else {
-                other = store.allocate(16, 8);
-                otherPointer = store.resolve(other, 16);
+            if (!single || op == Operation.ALLOCATE) {
+                // The allocate row's "other" on a single-allocation store is the one there is.
                 otherPointer.set(JAVA_LONG, 0, OTHER_VALUE);
             }
 

@@ -2,17 +2,16 @@ package corpus.table.arena;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: ArenaStore
-/**
- * ArenaStore (@Stable @Multiple): allocating never moves other allocations, so a pointer resolved
- * before stays valid.
- */
+/** ArenaStore (@Stable @Multiple): allocating never moves other allocations, so a pointer resolved before stays valid. */
 public final class AllocateKeepsOtherPointer {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long first = store.allocate(16, 8);
         MemorySegment p = store.resolve(first, 16);

@@ -2,6 +2,7 @@ package corpus.table.arena;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
@@ -10,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: ArenaStore
 /** ArenaStore (@Stable @Multiple): the pointer is used only before the deallocation, which is fine. */
 public final class DeallocateAfterLastUse {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,17 +2,16 @@ package corpus.table.arena;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: ArenaStore
-/**
- * ArenaStore (@Stable @Multiple): shrink invalidates like grow: a pointer resolved before it is
- * stale.
- */
+/** ArenaStore (@Stable @Multiple): shrink invalidates like grow: a pointer resolved before it is stale. */
 public final class ShrinkStalesOldPointer {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(32, 8);
         MemorySegment p = store.resolve(handle, 32);

@@ -2,6 +2,8 @@ package corpus.table.global;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
@@ -10,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GlobalStore
 /** GlobalStore (@Pinned @Multiple): the store is closed after its last use: nothing stale is used. */
 public final class CloseAfterLastUse {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@Pinned @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

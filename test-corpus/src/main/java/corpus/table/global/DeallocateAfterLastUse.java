@@ -2,17 +2,16 @@ package corpus.table.global;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): the pointer is used only before the deallocation, which is
- * fine.
- */
+/** GlobalStore (@Pinned @Multiple): the pointer is used only before the deallocation, which is fine. */
 public final class DeallocateAfterLastUse {
+    @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

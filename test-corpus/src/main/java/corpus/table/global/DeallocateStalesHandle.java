@@ -2,16 +2,15 @@ package corpus.table.global;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): a handle is stale once deallocated; resolving it again is a use
- * after free.
- */
+/** GlobalStore (@Pinned @Multiple): a handle is stale once deallocated; resolving it again is a use after free. */
 public final class DeallocateStalesHandle {
+    @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {
         long handle = store.allocate(16, 8);
         store.deallocate(handle, 16, 8);

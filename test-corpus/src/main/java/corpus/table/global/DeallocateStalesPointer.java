@@ -2,17 +2,16 @@ package corpus.table.global;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): a pointer resolved from a handle is stale once the handle is
- * deallocated.
- */
+/** GlobalStore (@Pinned @Multiple): a pointer resolved from a handle is stale once the handle is deallocated. */
 public final class DeallocateStalesPointer {
+    @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

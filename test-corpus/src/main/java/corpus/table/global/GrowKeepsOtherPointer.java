@@ -2,17 +2,16 @@ package corpus.table.global;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GlobalStore
-/**
- * GlobalStore (@Pinned @Multiple): growing one allocation never moves another, so a pointer to
- * another stays valid.
- */
+/** GlobalStore (@Pinned @Multiple): growing one allocation never moves another, so a pointer to another stays valid. */
 public final class GrowKeepsOtherPointer {
+    @Invalidates("#1")
     public static void run(@Pinned @Multiple Store store) {
         long kept = store.allocate(16, 8);
         long grown = store.allocate(16, 8);

@@ -2,6 +2,8 @@ package corpus.table.global;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
 import dev.stowage.store.Store;
@@ -9,6 +11,7 @@ import dev.stowage.store.Store;
 // run-with: GlobalStore
 /** GlobalStore (@Pinned @Multiple): a closed store is dead; allocating from it is an error. */
 public final class UseAfterClose {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@Pinned @Multiple Store store) {
         store.allocate(16, 8);
         store.close();

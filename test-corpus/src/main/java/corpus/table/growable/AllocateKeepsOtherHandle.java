@@ -2,15 +2,14 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): allocating never invalidates a handle issued before, so it still
- * resolves.
- */
+/** GrowableStore (@Multiple): allocating never invalidates a handle issued before, so it still resolves. */
 public final class AllocateKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long first = store.allocate(16, 8);
         long second = store.allocate(16, 8);

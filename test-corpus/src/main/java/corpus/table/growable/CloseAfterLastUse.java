@@ -2,6 +2,8 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -9,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** GrowableStore (@Multiple): the store is closed after its last use: nothing stale is used. */
 public final class CloseAfterLastUse {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,15 +2,14 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): freeing one allocation leaves the other handles valid; resolve them
- * again after.
- */
+/** GrowableStore (@Multiple): freeing one allocation leaves the other handles valid; resolve them again after. */
 public final class DeallocateKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long kept = store.allocate(16, 8);
         long freed = store.allocate(16, 8);

@@ -2,16 +2,15 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): a pointer resolved from a handle is stale once the handle is
- * deallocated.
- */
+/** GrowableStore (@Multiple): a pointer resolved from a handle is stale once the handle is deallocated. */
 public final class DeallocateStalesPointer {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,15 +2,14 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
-/**
- * GrowableStore (@Multiple): growing one allocation leaves the other handles valid: resolving them
- * after is fine.
- */
+/** GrowableStore (@Multiple): growing one allocation leaves the other handles valid: resolving them after is fine. */
 public final class GrowKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long kept = store.allocate(16, 8);
         long grown = store.allocate(16, 8);

@@ -2,6 +2,7 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
@@ -9,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 // run-with: GrowableStore
 /** GrowableStore (@Multiple): growZeroed invalidates like grow: the old pointer is stale. */
 public final class GrowZeroedStalesOldPointer {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocateZeroed(16, 8);
         MemorySegment p = store.resolve(handle, 16);

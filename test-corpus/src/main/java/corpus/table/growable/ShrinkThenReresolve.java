@@ -2,12 +2,14 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
 /** GrowableStore (@Multiple): after a shrink, resolving the returned handle gives a valid pointer. */
 public final class ShrinkThenReresolve {
+    @Invalidates("#1")
     public static void run(@Multiple Store store) {
         long handle = store.allocate(32, 8);
         handle = store.shrink(handle, 32, 16, 8);

@@ -2,12 +2,15 @@ package corpus.table.growable;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: GrowableStore
 /** GrowableStore (@Multiple): a closed store is dead; allocating from it is an error. */
 public final class UseAfterClose {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@Multiple Store store) {
         store.allocate(16, 8);
         store.close();

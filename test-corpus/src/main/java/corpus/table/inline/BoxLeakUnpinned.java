@@ -2,16 +2,15 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreBox;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): leaking a box is unsound on a store that is not @Pinned: closing
- * the store frees the memory.
- */
+/** InlineStore (no guarantees): leaking a box is unsound on a store that is not @Pinned: closing the store frees the memory. */
 public final class BoxLeakUnpinned {
+    @Invalidates("#1")
     public static void run(Store store) {
         // :: error: [box.leak.unpinned]
         MemorySegment forever = StoreBox.allocate(store, JAVA_LONG).leak();

@@ -2,12 +2,15 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
 /** InlineStore (no guarantees): the store is closed after its last use: nothing stale is used. */
 public final class CloseAfterLastUse {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,14 +2,13 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): a handle is stale once deallocated; resolving it again is a use
- * after free.
- */
+/** InlineStore (no guarantees): a handle is stale once deallocated; resolving it again is a use after free. */
 public final class DeallocateStalesHandle {
+    @Invalidates("#1")
     public static void run(Store store) {
         long handle = store.allocate(16, 8);
         store.deallocate(handle, 16, 8);

@@ -2,12 +2,14 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
 /** InlineStore (no guarantees): growZeroed invalidates like grow: the old pointer is stale. */
 public final class GrowZeroedStalesOldPointer {
+    @Invalidates("#1")
     public static void run(Store store) {
         long handle = store.allocateZeroed(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,14 +2,13 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): shrink returns the handle to use from now on; the one passed is
- * stale.
- */
+/** InlineStore (no guarantees): shrink returns the handle to use from now on; the one passed is stale. */
 public final class ShrinkStalesOldHandle {
+    @Invalidates("#1")
     public static void run(Store store) {
         long handle = store.allocate(32, 8);
         long shrunk = store.shrink(handle, 32, 16, 8);

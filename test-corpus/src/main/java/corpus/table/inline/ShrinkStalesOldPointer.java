@@ -2,15 +2,14 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): shrink invalidates like grow: a pointer resolved before it is
- * stale.
- */
+/** InlineStore (no guarantees): shrink invalidates like grow: a pointer resolved before it is stale. */
 public final class ShrinkStalesOldPointer {
+    @Invalidates("#1")
     public static void run(Store store) {
         long handle = store.allocate(32, 8);
         MemorySegment p = store.resolve(handle, 32);

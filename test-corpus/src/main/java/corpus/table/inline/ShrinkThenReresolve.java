@@ -2,14 +2,13 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
-/**
- * InlineStore (no guarantees): after a shrink, resolving the returned handle gives a valid
- * pointer.
- */
+/** InlineStore (no guarantees): after a shrink, resolving the returned handle gives a valid pointer. */
 public final class ShrinkThenReresolve {
+    @Invalidates("#1")
     public static void run(Store store) {
         long handle = store.allocate(32, 8);
         handle = store.shrink(handle, 32, 16, 8);

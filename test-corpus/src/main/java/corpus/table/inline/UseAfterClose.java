@@ -2,11 +2,14 @@ package corpus.table.inline;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.store.Store;
 
 // run-with: InlineStore
 /** InlineStore (no guarantees): a closed store is dead; allocating from it is an error. */
 public final class UseAfterClose {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(Store store) {
         store.allocate(16, 8);
         store.close();

@@ -2,6 +2,8 @@ package corpus.table.shared;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -9,11 +11,9 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): the store is closed after its last use:
- * nothing stale is used.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): the store is closed after its last use: nothing stale is used. */
 public final class CloseAfterLastUse {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,17 +2,16 @@ package corpus.table.shared;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.SharingStore;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): growing one allocation leaves the other
- * handles valid: resolving them after is fine.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): growing one allocation leaves the other handles valid: resolving them after is fine. */
 public final class GrowKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         long kept = store.allocate(16, 8);
         long grown = store.allocate(16, 8);

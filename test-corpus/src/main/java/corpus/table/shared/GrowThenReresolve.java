@@ -2,6 +2,7 @@ package corpus.table.shared;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
@@ -9,11 +10,9 @@ import dev.stowage.store.SharingStore;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SharedArenaStore
-/**
- * SharedArenaStore (@SharedStore @Stable @Multiple): the nearest safe twin of a stale grow: keep
- * the returned handle and resolve it again.
- */
+/** SharedArenaStore (@SharedStore @Stable @Multiple): the nearest safe twin of a stale grow: keep the returned handle and resolve it again. */
 public final class GrowThenReresolve {
+    @Invalidates("#1")
     public static void run(@SharedStore @Stable @Multiple SharingStore store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

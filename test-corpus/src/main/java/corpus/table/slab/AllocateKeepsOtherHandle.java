@@ -2,16 +2,15 @@ package corpus.table.slab;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): allocating never invalidates a handle issued before, so it still
- * resolves.
- */
+/** SlabStore (@Stable @Multiple): allocating never invalidates a handle issued before, so it still resolves. */
 public final class AllocateKeepsOtherHandle {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long first = store.allocate(16, 8);
         long second = store.allocate(16, 8);

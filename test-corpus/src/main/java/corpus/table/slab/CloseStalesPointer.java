@@ -2,17 +2,17 @@ package corpus.table.slab;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): closing the store frees its memory, so a pointer resolved from it
- * is stale.
- */
+/** SlabStore (@Stable @Multiple): closing the store frees its memory, so a pointer resolved from it is stale. */
 public final class CloseStalesPointer {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

@@ -2,17 +2,16 @@ package corpus.table.slab;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): growing one allocation never moves another, so a pointer to
- * another stays valid.
- */
+/** SlabStore (@Stable @Multiple): growing one allocation never moves another, so a pointer to another stays valid. */
 public final class GrowKeepsOtherPointer {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long kept = store.allocate(16, 8);
         long grown = store.allocate(16, 8);

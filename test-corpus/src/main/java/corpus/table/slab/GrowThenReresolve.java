@@ -2,17 +2,16 @@ package corpus.table.slab;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): the nearest safe twin of a stale grow: keep the returned handle
- * and resolve it again.
- */
+/** SlabStore (@Stable @Multiple): the nearest safe twin of a stale grow: keep the returned handle and resolve it again. */
 public final class GrowThenReresolve {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);

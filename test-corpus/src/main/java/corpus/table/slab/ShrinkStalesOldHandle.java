@@ -2,16 +2,15 @@ package corpus.table.slab;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): shrink returns the handle to use from now on; the one passed is
- * stale.
- */
+/** SlabStore (@Stable @Multiple): shrink returns the handle to use from now on; the one passed is stale. */
 public final class ShrinkStalesOldHandle {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(32, 8);
         long shrunk = store.shrink(handle, 32, 16, 8);

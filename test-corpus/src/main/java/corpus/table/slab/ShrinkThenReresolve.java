@@ -2,16 +2,15 @@ package corpus.table.slab;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Stable;
 import dev.stowage.store.Store;
 
 // run-with: SlabStore
-/**
- * SlabStore (@Stable @Multiple): after a shrink, resolving the returned handle gives a valid
- * pointer.
- */
+/** SlabStore (@Stable @Multiple): after a shrink, resolving the returned handle gives a valid pointer. */
 public final class ShrinkThenReresolve {
+    @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {
         long handle = store.allocate(32, 8);
         handle = store.shrink(handle, 32, 16, 8);

@@ -2,13 +2,16 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreBox;
 
 // run-with: SmallStore
-/** SmallStore (no guarantees): the safe twin of leaking: keep the box and close it when done. */
+/** SmallStore (@Multiple): the safe twin of leaking: keep the box and close it when done. */
 public final class BoxKeptNotLeaked {
-    public static void run(Store store) {
+    @Invalidates("#1")
+    public static void run(@Multiple Store store) {
         try (StoreBox box = StoreBox.allocate(store, JAVA_LONG)) {
             box.get().set(JAVA_LONG, 0, 1);
         }

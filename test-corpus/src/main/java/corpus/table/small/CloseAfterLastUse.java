@@ -2,13 +2,17 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SmallStore
-/** SmallStore (no guarantees): the store is closed after its last use: nothing stale is used. */
+/** SmallStore (@Multiple): the store is closed after its last use: nothing stale is used. */
 public final class CloseAfterLastUse {
-    public static void run(Store store) {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
+    public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);
         p.set(JAVA_LONG, 0, 1);

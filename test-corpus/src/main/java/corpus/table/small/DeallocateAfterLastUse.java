@@ -2,13 +2,16 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SmallStore
-/** SmallStore (no guarantees): the pointer is used only before the deallocation, which is fine. */
+/** SmallStore (@Multiple): the pointer is used only before the deallocation, which is fine. */
 public final class DeallocateAfterLastUse {
-    public static void run(Store store) {
+    @Invalidates("#1")
+    public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         MemorySegment p = store.resolve(handle, 16);
         p.set(JAVA_LONG, 0, 1);

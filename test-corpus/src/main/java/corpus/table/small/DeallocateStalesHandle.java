@@ -2,15 +2,15 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: SmallStore
-/**
- * SmallStore (no guarantees): a handle is stale once deallocated; resolving it again is a use
- * after free.
- */
+/** SmallStore (@Multiple): a handle is stale once deallocated; resolving it again is a use after free. */
 public final class DeallocateStalesHandle {
-    public static void run(Store store) {
+    @Invalidates("#1")
+    public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         store.deallocate(handle, 16, 8);
         // :: error: [handle.stale]

@@ -2,15 +2,15 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: SmallStore
-/**
- * SmallStore (no guarantees): grow returns the handle to use from now on; the handle passed is
- * stale even if equal.
- */
+/** SmallStore (@Multiple): grow returns the handle to use from now on; the handle passed is stale even if equal. */
 public final class GrowStalesOldHandle {
-    public static void run(Store store) {
+    @Invalidates("#1")
+    public static void run(@Multiple Store store) {
         long handle = store.allocate(16, 8);
         long grown = store.grow(handle, 16, 32, 8);
         store.resolve(grown, 32).set(JAVA_LONG, 0, 1);

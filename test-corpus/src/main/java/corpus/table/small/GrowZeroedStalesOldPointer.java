@@ -2,13 +2,16 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 import java.lang.foreign.MemorySegment;
 
 // run-with: SmallStore
-/** SmallStore (no guarantees): growZeroed invalidates like grow: the old pointer is stale. */
+/** SmallStore (@Multiple): growZeroed invalidates like grow: the old pointer is stale. */
 public final class GrowZeroedStalesOldPointer {
-    public static void run(Store store) {
+    @Invalidates("#1")
+    public static void run(@Multiple Store store) {
         long handle = store.allocateZeroed(16, 8);
         MemorySegment p = store.resolve(handle, 16);
         handle = store.growZeroed(handle, 16, 32, 8);

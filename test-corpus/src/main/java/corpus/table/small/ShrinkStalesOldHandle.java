@@ -2,15 +2,15 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: SmallStore
-/**
- * SmallStore (no guarantees): shrink returns the handle to use from now on; the one passed is
- * stale.
- */
+/** SmallStore (@Multiple): shrink returns the handle to use from now on; the one passed is stale. */
 public final class ShrinkStalesOldHandle {
-    public static void run(Store store) {
+    @Invalidates("#1")
+    public static void run(@Multiple Store store) {
         long handle = store.allocate(32, 8);
         long shrunk = store.shrink(handle, 32, 16, 8);
         store.resolve(shrunk, 16).set(JAVA_LONG, 0, 1);

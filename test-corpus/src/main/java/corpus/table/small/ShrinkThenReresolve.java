@@ -2,12 +2,15 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: SmallStore
-/** SmallStore (no guarantees): after a shrink, resolving the returned handle gives a valid pointer. */
+/** SmallStore (@Multiple): after a shrink, resolving the returned handle gives a valid pointer. */
 public final class ShrinkThenReresolve {
-    public static void run(Store store) {
+    @Invalidates("#1")
+    public static void run(@Multiple Store store) {
         long handle = store.allocate(32, 8);
         handle = store.shrink(handle, 32, 16, 8);
         store.resolve(handle, 16).set(JAVA_LONG, 0, 1);

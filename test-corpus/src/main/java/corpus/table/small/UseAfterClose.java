@@ -2,12 +2,16 @@ package corpus.table.small;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
+import dev.stowage.qual.Multiple;
 import dev.stowage.store.Store;
 
 // run-with: SmallStore
-/** SmallStore (no guarantees): a closed store is dead; allocating from it is an error. */
+/** SmallStore (@Multiple): a closed store is dead; allocating from it is an error. */
 public final class UseAfterClose {
-    public static void run(Store store) {
+    @Invalidates(value = "#1", effect = Effect.CLOSE)
+    public static void run(@Multiple Store store) {
         store.allocate(16, 8);
         store.close();
         // :: error: [store.closed]

@@ -23,8 +23,9 @@ final class StoreKinds {
         }
         Class<?> type = Class.forName("dev.stowage.store." + kind);
         return switch (kind) {
-            case "SlabStore" -> (Store) construct(type, new Class<?>[] {long.class}, 64L);
+            case "SlabStore" -> (Store) construct(type, new Class<?>[] {long.class, long.class}, 64L, 8L);
             case "InlineStore" -> (Store) construct(type, new Class<?>[] {long.class}, 64L);
+            // 16 inline bytes: the scenarios' 16-byte allocations start inline, a grow to 32 moves to the fallback.
             case "SmallStore" -> (Store) construct(type, new Class<?>[] {long.class, Store.class}, 16L, create("ArenaStore"));
             default -> (Store) type.getConstructor().newInstance();
         };

@@ -93,12 +93,12 @@ public class StowageChecker extends BaseTypeChecker {
      * {@code argument}) become findings too, with the framework's key; other modes print them.
      */
     @Override
-    public void report(Object source, DiagMessage d) {
-        if (findingSink == null || !(source instanceof Tree tree) || !(visitor instanceof StowageVisitor v)
-                || d.getKind() != javax.tools.Diagnostic.Kind.ERROR) {
-            super.report(source, d);
+    public void reportError(Object source, String messageKey, Object... messageArgs) {
+        if (findingSink == null || !(source instanceof Tree tree) || !(visitor instanceof StowageVisitor v)) {
+            super.reportError(source, messageKey, messageArgs);
             return;
         }
+        DiagMessage d = new DiagMessage(javax.tools.Diagnostic.Kind.ERROR, messageKey, messageArgs);
         if (shouldSuppressWarnings(tree, d.getMessageKey())) {
             return;
         }

@@ -9,6 +9,9 @@ import org.checkerframework.dataflow.analysis.TransferResult;
 import org.checkerframework.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.dataflow.cfg.node.Node;
+import org.checkerframework.dataflow.cfg.node.SwitchExpressionNode;
+import org.checkerframework.dataflow.cfg.node.TernaryExpressionNode;
 import org.checkerframework.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.framework.flow.CFAbstractTransfer;
 import org.checkerframework.framework.flow.CFValue;
@@ -59,13 +62,23 @@ final class StowageTransfer extends CFAbstractTransfer<CFValue, StowageStore, St
         if (n.getTarget() instanceof LocalVariableNode target) {
             // The local now holds what the right-hand side denotes: a new handle/pointer/object, a copy, or nothing tracked.
             var local = target.getElement();
-            var rhs = n.getExpression().getTree();
+            Node expression = n.getExpression();
+            var rhs = expression.getTree();
+            // A ternary or switch expression's value is its synthetic variable, assigned in each branch's own store.
+            var synthetic = expression instanceof TernaryExpressionNode t ? t.getTernaryExpressionVar().getElement()
+                    : expression instanceof SwitchExpressionNode sw ? sw.getSwitchExpressionVar().getElement()
+                    : null;
+            var source = Tracking.localOf(rhs instanceof ExpressionTree e ? e : null);
             forEachStore(result, s -> {
-                Fact f = rhs instanceof ExpressionTree e ? tracking.valueFact(e, s) : null;
+                Fact f = synthetic != null ? s.fact(synthetic)
+                        : rhs instanceof ExpressionTree e ? tracking.valueFact(e, s) : null;
                 if (f == null) {
                     s.remove(local);
                 } else {
                     s.put(local, f);
+                    if (source != null && s.fact(source) == null && f.kind() == Fact.Kind.OBJECT) {
+                        s.put(source, f); // t = s: both names now share one fact, so closing either closes both
+                    }
                 }
             });
         }

@@ -221,8 +221,8 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
         }
         ExpressionTree ownerExpr = Tracking.argumentOrReceiver(call, ownerPos);
         Fact owner = tracking().objectFact(ownerExpr, s);
-        if (h.ownerQuals().shared() && owner.quals().shared()) {
-            return; // possibly one sharing set
+        if (h.ownerQuals().shared() && owner.quals().shared() && !createdHere(h.owners()) && !createdHere(owner.self())) {
+            return; // possibly one sharing set; a store made here with new starts a set of its own
         }
         if (tracking().mayAlias(h.owners(), owner.self())) {
             return;
@@ -232,6 +232,10 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
         String message = "handle '" + name + "'" + originClause(h) + " used with '" + ownerName
                 + "', a different store that did not issue it";
         report(handleExpr, "handle.foreign", message, related(h, null), List.of());
+    }
+
+    private static boolean createdHere(java.util.Set<OwnerRef> refs) {
+        return !refs.isEmpty() && refs.stream().allMatch(r -> r.origin() == Origin.FRESH && r.key() instanceof NewClassTree);
     }
 
     private void checkLeak(MethodInvocationTree call, ExpressionTree receiver, StowageStore s) {
@@ -270,6 +274,7 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
         }
         ExecutableElement m = TreeUtils.elementFromDeclaration(method);
         Contract declared = contracts().of(m);
+        java.util.Set<Integer> reported = new java.util.HashSet<>();
         for (Invalidation inv : c.invalidations()) {
             ExpressionTree targetExpr;
             if (inv.target() == 0) {
@@ -283,11 +288,16 @@ public class StowageVisitor extends BaseTypeVisitor<StowageAnnotatedTypeFactory>
                 continue;
             }
             Fact target = tracking().objectFact(targetExpr, orEmpty(s));
-            if (!StoreContracts.invalidatesAnything(inv.effect(), target.quals())) {
+            Effect effect0 = inv.effect();
+            if (effect0 == Effect.FREE && inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
+                    && !Tracking.handleValues(args.get(inv.handleParam() - 1), orEmpty(s)).isEmpty()) {
+                effect0 = Effect.ALLOCATE; // freeing a handle issued in this method: callers hold nothing of it
+            }
+            if (!StoreContracts.invalidatesAnything(effect0, target.quals())) {
                 continue;
             }
             int position = declaredPosition(target, targetExpr, m);
-            if (position < 0 || (position == 0 && m.getKind() == ElementKind.CONSTRUCTOR)) {
+            if (position < 0 || (position == 0 && m.getKind() == ElementKind.CONSTRUCTOR) || !reported.add(position)) {
                 continue;
             }
             boolean covered = declared.invalidations().stream().anyMatch(d -> d.target() == position);

@@ -39,8 +39,11 @@ final class Tracking {
     private final StoreContracts contracts;
     private final Types types;
 
-    Tracking(StoreContracts contracts) {
+    private final java.util.function.Function<Element, Tree> declarations;
+
+    Tracking(StoreContracts contracts, java.util.function.Function<Element, Tree> declarations) {
         this.contracts = contracts;
+        this.declarations = declarations;
         this.types = contracts.types();
     }
 
@@ -177,7 +180,11 @@ final class Tracking {
             if (c.issues()) {
                 if (m.getReturnType().getKind().isPrimitive()) {
                     Fact owner = objectFact(argumentOrReceiver(mi, c.issuesOwner()), s);
-                    return Fact.handle(mi, owner.self(), owner.quals());
+                    if (owner.owners().isEmpty()) {
+                        return Fact.handle(mi, owner.self(), owner.quals());
+                    }
+                    // A box's handle names memory of the box's store: valid with that store, dead with the box.
+                    return Fact.handle(mi, Fact.union(owner.self(), owner.owners()), owner.ownerQuals());
                 }
                 return objectFact(mi, s);
             }
@@ -200,8 +207,30 @@ final class Tracking {
             Set<VariableElement> captured = capturedTracked(rhs, s);
             return captured.isEmpty() ? null : Fact.closure(rhs, captured);
         }
+        if (rhs instanceof NewClassTree nc) {
+            Tree body = localClassBody(nc);
+            if (body != null) {
+                Set<VariableElement> captured = capturedTracked(body, s);
+                return captured.isEmpty() ? null : Fact.closure(rhs, captured);
+            }
+        }
         if (rhs instanceof NewClassTree || rhs instanceof IdentifierTree || rhs instanceof MemberSelectTree) {
             return contracts.isContractType(TreeUtils.typeOf(rhs)) ? objectFact(rhs, s) : null;
+        }
+        return null;
+    }
+
+    /** The body of an anonymous class, or the declaration of a local class, that {@code new} creates; else null. */
+    private Tree localClassBody(NewClassTree nc) {
+        if (nc.getClassBody() != null) {
+            return nc.getClassBody();
+        }
+        ExecutableElement ctor = TreeUtils.elementFromUse(nc);
+        Element cls = ctor == null ? null : ctor.getEnclosingElement();
+        if (cls != null && cls.getEnclosingElement() != null
+                && (cls.getEnclosingElement().getKind() == ElementKind.METHOD
+                        || cls.getEnclosingElement().getKind() == ElementKind.CONSTRUCTOR)) {
+            return declarations.apply(cls);
         }
         return null;
     }
@@ -304,7 +333,7 @@ final class Tracking {
     static boolean killsHandles(Effect e, Quals q) {
         return switch (e) {
             case ALLOCATE, FREE -> !q.multiple();
-            case CLOSE -> !q.shared(); // a shared member's memory lives on while another member is open
+            case CLOSE -> !q.shared(); // handles are valid with every member of a sharing set
             case MOVE, ANY -> true;
             case RELOCATE, POINTERS -> false;
         };
@@ -314,7 +343,7 @@ final class Tracking {
         return switch (e) {
             case ALLOCATE, FREE -> !q.stable();
             case RELOCATE -> !q.pinned();
-            case CLOSE -> !q.shared();
+            case CLOSE -> true; // even a shared member's own view dies with it
             case MOVE, ANY -> true;
             case POINTERS -> false; // only the object's own pointers, handled by the caller
         };

@@ -91,6 +91,7 @@ public final class StoreHeavyCorpusGenerator {
         return switch (random.nextInt(10)) {
             case 0 -> """
                         /** Grows a buffer in a loop, resolving it again each round. */
+                        @Invalidates("#1")
                         static long growLoop%1$d(@Multiple Store store) {
                             long size = %2$d;
                             long handle = store.allocate(size, 8);
@@ -108,6 +109,7 @@ public final class StoreHeavyCorpusGenerator {
                     """.formatted(index, size, rounds, salt);
             case 1 -> """
                         /** Keeps pointers of a stable store across allocations. */
+                        @Invalidates("#1")
                         static long stableTable%1$d(@Stable @Multiple Store store) {
                             long[] handles = new long[%3$d];
                             handles[0] = store.allocate(%2$d, 8);
@@ -128,6 +130,7 @@ public final class StoreHeavyCorpusGenerator {
                     """.formatted(index, size, rounds, salt);
             case 2 -> """
                         /** Pushes values and reads elements back through fresh pointers. */
+                        @Invalidates("#1")
                         static long vectorSum%1$d(@Multiple Store store) {
                             try (StoreVec vec = StoreVec.ofLongs(store)) {
                                 for (long i = 0; i < %3$d * 4L; i++) {
@@ -145,6 +148,7 @@ public final class StoreHeavyCorpusGenerator {
                     """.formatted(index, size, rounds, salt);
             case 3 -> """
                         /** Counts keys in a map, updating values in place through valueRef. */
+                        @Invalidates("#1")
                         static long mapCounts%1$d(@Multiple Store store, long[] keys) {
                             try (StoreLongMap counts = StoreLongMap.create(store)) {
                                 for (long key : keys) {
@@ -162,6 +166,7 @@ public final class StoreHeavyCorpusGenerator {
                     """.formatted(index, size, rounds, salt);
             case 4 -> """
                         /** One boxed counter, used inside its try-with-resources only. */
+                        @Invalidates("#1")
                         static long boxed%1$d(@Stable @Multiple Store store) {
                             try (StoreBox box = StoreBox.allocate(store, JAVA_LONG)) {
                                 MemorySegment value = box.get();
@@ -175,6 +180,7 @@ public final class StoreHeavyCorpusGenerator {
                     """.formatted(index, size, rounds, salt);
             case 5 -> """
                         /** Branches that grow on one side resolve again on that side. */
+                        @Invalidates("#1")
                         static long branchy%1$d(@Multiple Store store, boolean bigger) {
                             long size = %2$d;
                             long handle = store.allocate(size, 8);
@@ -194,6 +200,7 @@ public final class StoreHeavyCorpusGenerator {
                     """.formatted(index, size, rounds, salt);
             case 6 -> """
                         /** A switch over modes, each case leaving a valid pointer behind. */
+                        @Invalidates("#1")
                         static long modes%1$d(@Multiple Store store, int mode) {
                             long size = %2$d;
                             long handle = store.allocate(size, 8);
@@ -218,6 +225,7 @@ public final class StoreHeavyCorpusGenerator {
                     """.formatted(index, size, rounds, salt);
             case 7 -> """
                         /** A linked list used as a queue, reading the front after each change. */
+                        @Invalidates("#1")
                         static long queue%1$d(@Stable @Multiple Store store) {
                             try (StoreList queue = StoreList.create(store, JAVA_LONG)) {
                                 for (int i = 0; i < %3$d; i++) {
@@ -244,6 +252,7 @@ public final class StoreHeavyCorpusGenerator {
                             return store.grow(handle, size, size * 2, 8);
                         }
 
+                        @Invalidates("#1")
                         static long contracts%1$d(@Multiple Store store) {
                             long handle = store.allocate(%2$d, 8);
                             header%1$d(store, handle).set(JAVA_LONG, 0, %4$dL);
@@ -255,6 +264,7 @@ public final class StoreHeavyCorpusGenerator {
                     """.formatted(index, size, rounds, salt);
             default -> """
                         /** Copies between two allocations, resolving both after the last allocation. */
+                        @Invalidates("#1")
                         static void copy%1$d(@Multiple Store store) {
                             long from = store.allocate(%2$d, 8);
                             long to = store.allocate(%2$d, 8);

@@ -1,0 +1,221 @@
+package dev.stowage.store;
+
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
+import dev.stowage.qual.Issues;
+import dev.stowage.qual.Resolves;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Room for one allocation of at most a fixed capacity, held on the Java heap
+ * ({@link MemorySegment#ofArray(long[])}): no native memory, nothing to free.
+ *
+ * <p>Guarantees: none. Allocating again reuses the same memory, so it invalidates the previous
+ * handle and every pointer (the store is neither {@code @Multiple} nor {@code @Stable}). A handle is
+ * a generation number: every {@code allocate}, {@code grow} and {@code shrink} issues a new one, so
+ * a handle from before is detected and throws {@link StaleHandleException} — cheap enough to do in
+ * every call. Pointers into the heap cannot be killed, though: a stale pointer reads whatever the
+ * store holds now (wrap the store in a {@link CheckedStore} to make them throw).
+ *
+ * <p>Alignments up to 8 bytes are supported (what a {@code long[]} guarantees); stricter ones throw
+ * {@link IllegalArgumentException}, larger sizes {@link StoreExhaustedException}. Not thread-safe.
+ *
+ * <pre>{@code
+ * InlineStore store = new InlineStore(16);
+ * long h = store.allocate(16, 8);
+ * store.resolve(h, 16).set(ValueLayout.JAVA_LONG, 0, 1);
+ * long h2 = store.allocate(8, 8);          // reuses the memory: h is stale now
+ * store.resolve(h, 16);                    // throws StaleHandleException
+ * }</pre>
+ */
+public final class InlineStore implements Store {
+
+    /** The strictest alignment heap memory guarantees. */
+    public static final long MAX_ALIGNMENT = 8;
+
+    private final MemorySegment memory;
+    private final long capacity;
+    /** The handle of the current allocation; handles count up from 1. */
+    private long generation;
+    private boolean occupied;
+    private long size;
+    private boolean closed;
+
+    /** Room for one allocation of up to {@code capacity} bytes (rounded up to a multiple of 8). */
+    public InlineStore(long capacity) {
+        if (capacity < 0 || capacity > (long) Integer.MAX_VALUE * 8 - 8) {
+            throw new IllegalArgumentException("capacity must be in 0.." + ((long) Integer.MAX_VALUE * 8 - 8)
+                    + ", got " + capacity);
+        }
+        this.memory = MemorySegment.ofArray(new long[(int) ((capacity + 7) / 8)]);
+        this.capacity = capacity;
+    }
+
+    /** Room for one {@code layout}. */
+    public InlineStore(MemoryLayout layout) {
+        this(layout.byteSize());
+        if (layout.byteAlignment() > MAX_ALIGNMENT) {
+            throw new IllegalArgumentException("layout " + layout + " needs alignment "
+                    + layout.byteAlignment() + "; heap memory gives at most " + MAX_ALIGNMENT);
+        }
+    }
+
+    /** The most bytes the allocation may take. */
+    public long capacity() {
+        return capacity;
+    }
+
+    /** Whether an allocation is live. */
+    public boolean isOccupied() {
+        return occupied;
+    }
+
+    @Override
+    public long dangling(long byteAlignment) {
+        return Checks.dangling(byteAlignment);
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocate(long byteSize, long byteAlignment) {
+        requireOpen();
+        requireFits(byteSize, byteAlignment, "allocate");
+        if (byteSize == 0) {
+            return Checks.dangling(byteAlignment);
+        }
+        occupied = true;
+        size = byteSize;
+        return ++generation;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocateZeroed(long byteSize, long byteAlignment) {
+        long handle = allocate(byteSize, byteAlignment);
+        memory.asSlice(0, byteSize).fill((byte) 0);
+        return handle;
+    }
+
+    @Override
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public void deallocate(long handle, long byteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+        if (byteSize == 0) {
+            return;
+        }
+        requireCurrent(handle, byteSize, "deallocate");
+        occupied = false;
+    }
+
+    @Override
+    @Resolves(handle = "#1")
+    public MemorySegment resolve(long handle, long byteSize) {
+        if (handle != generation || !occupied || closed) {
+            return resolveUnusual(handle, byteSize);
+        }
+        return memory.asSlice(0, byteSize);
+    }
+
+    private MemorySegment resolveUnusual(long handle, long byteSize) {
+        requireOpen();
+        if (Checks.isDangling(handle)) {
+            return Checks.resolveDangling(handle, byteSize, this);
+        }
+        throw stale(handle, "resolve");
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
+        if (oldByteSize == 0) {
+            return allocate(newByteSize, byteAlignment);
+        }
+        requireCurrent(handle, oldByteSize, "grow");
+        requireFits(newByteSize, byteAlignment, "grow");
+        size = newByteSize;
+        return ++generation;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
+        memory.asSlice(oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
+        return grown;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
+        if (oldByteSize == 0) {
+            return handle;
+        }
+        requireCurrent(handle, oldByteSize, "shrink");
+        if (newByteSize == 0) {
+            occupied = false;
+            return Checks.dangling(byteAlignment);
+        }
+        size = newByteSize;
+        return ++generation;
+    }
+
+    /** Ends the store: every handle is stale afterwards. The heap memory goes with the object. */
+    @Override
+    @Invalidates(effect = Effect.CLOSE)
+    public void close() {
+        closed = true;
+        occupied = false;
+    }
+
+    @Override
+    public String toString() {
+        return "InlineStore[" + capacity + " bytes, " + (closed ? "closed"
+                : occupied ? "holding handle " + generation + " (" + size + " bytes)" : "empty") + "]";
+    }
+
+    private void requireFits(long byteSize, long byteAlignment, String operation) {
+        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+        if (byteAlignment > MAX_ALIGNMENT) {
+            throw new IllegalArgumentException(operation + ": alignment " + byteAlignment
+                    + " is stricter than the " + MAX_ALIGNMENT + " bytes heap memory gives (" + this + ")");
+        }
+        if (byteSize > capacity) {
+            throw new StoreExhaustedException(operation + ": " + byteSize + " bytes do not fit the "
+                    + capacity + " bytes of " + this);
+        }
+    }
+
+    private void requireCurrent(long handle, long byteSize, String operation) {
+        if (handle != generation || !occupied) {
+            throw stale(handle, operation);
+        }
+        if (byteSize != size) {
+            throw new IllegalArgumentException(operation + ": handle " + handle + " of " + this
+                    + " holds " + size + " bytes, but the call says " + byteSize);
+        }
+    }
+
+    private StaleHandleException stale(long handle, String operation) {
+        String why = handle > 0 && handle < generation ? "the store has been allocated, grown or shrunk since"
+                : handle == generation ? "it was freed" : "this store never issued it";
+        return new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " of " + this
+                + " is stale: " + why);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw Checks.closed(this);
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package dev.stowage.store;
+
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
+import dev.stowage.qual.Issues;
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Resolves;
+import dev.stowage.qual.Stable;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * Fixed-size slots with a free list, for many small allocations of one size: allocating and
+ * freeing are a few array operations, with no allocation on the Java heap.
+ *
+ * <p>Guarantees: {@code @Stable @Multiple}. Slots live in pages of native memory (from a shared
+ * {@link Arena}) that never move; {@link #close()} frees them all. The free list is an {@code int}
+ * array beside the memory, so writing to a freed slot cannot corrupt it, and a bit per slot records
+ * which slots are live, so freeing a slot twice, or freeing a handle the store never issued, throws
+ * {@link StaleHandleException} instead of corrupting the list. A handle is {@code slot << 32 |
+ * byte offset in its page}; {@link #resolve} is an array read and an {@link MemorySegment#asSlice}
+ * (it does not check that the slot is live: use a {@link CheckedStore} for that).
+ *
+ * <p>Requests must fit a slot: a size above {@link #slotSize()} throws
+ * {@link StoreExhaustedException} (from {@code allocate} or {@code grow}), an alignment above
+ * {@link #slotAlignment()} throws {@link IllegalArgumentException}. Growing or shrinking within the
+ * slot returns the same handle (the old handle is still stale by contract). Zero-byte requests
+ * return dangling handles. Not thread-safe; any thread may close it.
+ *
+ * <pre>{@code
+ * try (SlabStore nodes = new SlabStore(32, 8)) {
+ *     long node = nodes.allocate(32, 8);
+ *     nodes.resolve(node, 32).set(ValueLayout.JAVA_LONG, 0, 42);
+ *     nodes.deallocate(node, 32, 8);        // the slot is reused by the next allocate
+ * }
+ * }</pre>
+ */
+@Stable @Multiple
+public final class SlabStore implements Store {
+
+    private static final int SLOT_SHIFT = 32;
+    private static final long OFFSET_MASK = 0xFFFF_FFFFL;
+    /** Slot numbers stay below 2^29 so bits 61..63 of a handle stay clear. */
+    private static final int MAX_SLOT_LIMIT = 1 << 29;
+    private static final long TARGET_PAGE_BYTES = 64 * 1024;
+
+    private final long slotSize;
+    private final long slotAlignment;
+    private final int pageShift;
+    private final int pageMask;
+    private final long pageBytes;
+    private final int maxSlots;
+    private final Arena arena = Arena.ofShared();
+
+    private MemorySegment[] pages = new MemorySegment[0];
+    /** nextFree[slot]: the next slot of the free list, or -1. */
+    private int[] nextFree = new int[0];
+    /** One bit per slot: set while the slot is allocated. */
+    private long[] live = new long[0];
+    private int freeHead = -1;
+    /** Slots handed out at least once; the next new slot is this one. */
+    private int carved;
+    private int liveCount;
+    private boolean closed;
+
+    /** Slots of {@code slotSize} bytes aligned to {@code slotAlignment}, with no limit on their number. */
+    public SlabStore(long slotSize, long slotAlignment) {
+        this(slotSize, slotAlignment, MAX_SLOT_LIMIT);
+    }
+
+    /** Slots that fit {@code layout}. */
+    public SlabStore(MemoryLayout layout) {
+        this(layout.byteSize(), layout.byteAlignment());
+    }
+
+    /**
+     * @param slotSize the most bytes one allocation may take (positive)
+     * @param slotAlignment the strictest alignment an allocation may ask for (a power of two)
+     * @param maxSlots how many allocations may be live at once; one more throws
+     *     {@link StoreExhaustedException}
+     */
+    public SlabStore(long slotSize, long slotAlignment, int maxSlots) {
+        Checks.requireAlignment(slotAlignment);
+        if (slotSize <= 0 || slotSize > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("slotSize must be in 1.." + Integer.MAX_VALUE / 2
+                    + ", got " + slotSize);
+        }
+        if (maxSlots <= 0 || maxSlots > MAX_SLOT_LIMIT) {
+            throw new IllegalArgumentException("maxSlots must be in 1.." + MAX_SLOT_LIMIT + ", got " + maxSlots);
+        }
+        this.slotSize = Checks.alignUp(slotSize, slotAlignment);
+        this.slotAlignment = slotAlignment;
+        this.maxSlots = maxSlots;
+        long perPage = Math.max(1, TARGET_PAGE_BYTES / this.slotSize);
+        int shift = 63 - Long.numberOfLeadingZeros(perPage); // round down to a power of two
+        this.pageShift = shift;
+        this.pageMask = (1 << shift) - 1;
+        this.pageBytes = (1L << shift) * this.slotSize;
+    }
+
+    /** The size of a slot: the most one allocation may take. */
+    public long slotSize() {
+        return slotSize;
+    }
+
+    /** The strictest alignment an allocation may ask for. */
+    public long slotAlignment() {
+        return slotAlignment;
+    }
+
+    /** How many allocations are live. */
+    public int liveCount() {
+        return liveCount;
+    }
+
+    @Override
+    public long dangling(long byteAlignment) {
+        return Checks.dangling(byteAlignment);
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocate(long byteSize, long byteAlignment) {
+        if (byteSize <= 0 || byteSize > slotSize || byteAlignment > slotAlignment
+                || Long.bitCount(byteAlignment) != 1) {
+            return allocateUnusual(byteSize, byteAlignment, "allocate");
+        }
+        int slot = freeHead;
+        if (slot >= 0) {
+            freeHead = nextFree[slot];
+        } else {
+            slot = carve();
+        }
+        live[slot >>> 6] |= 1L << slot;
+        liveCount++;
+        return ((long) slot << SLOT_SHIFT) | ((slot & pageMask) * slotSize);
+    }
+
+    private long allocateUnusual(long byteSize, long byteAlignment, String operation) {
+        requireOpen();
+        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+        requireSlotAlignment(byteAlignment, operation);
+        if (byteSize == 0) {
+            return Checks.dangling(byteAlignment);
+        }
+        throw new StoreExhaustedException(operation + ": " + byteSize + " bytes do not fit a slot of "
+                + slotSize + " bytes of " + this);
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocateZeroed(long byteSize, long byteAlignment) {
+        long handle = allocate(byteSize, byteAlignment);
+        if (byteSize > 0) {
+            resolve(handle, byteSize).fill((byte) 0);
+        }
+        return handle;
+    }
+
+    @Override
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public void deallocate(long handle, long byteSize, long byteAlignment) {
+        int slot = (int) (handle >>> SLOT_SHIFT);
+        if (byteSize <= 0 || byteSize > slotSize || byteAlignment > slotAlignment
+                || Long.bitCount(byteAlignment) != 1 || !isLiveSlotHandle(handle, slot)) {
+            deallocateUnusual(handle, byteSize, byteAlignment);
+            return;
+        }
+        live[slot >>> 6] &= ~(1L << slot);
+        liveCount--;
+        nextFree[slot] = freeHead;
+        freeHead = slot;
+    }
+
+    private void deallocateUnusual(long handle, long byteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+        requireSlotAlignment(byteAlignment, "deallocate");
+        if (byteSize == 0) {
+            return;
+        }
+        if (byteSize > slotSize) {
+            throw new IllegalArgumentException("deallocate: " + byteSize + " bytes is more than a slot ("
+                    + slotSize + ") of " + this + ": not the size handle " + Checks.hex(handle)
+                    + " was allocated with");
+        }
+        throw notLive(handle, "deallocate");
+    }
+
+    @Override
+    @Resolves(handle = "#1")
+    public MemorySegment resolve(long handle, long byteSize) {
+        int page = (int) (handle >>> (SLOT_SHIFT + pageShift));
+        MemorySegment[] p = pages;
+        if (page >= p.length || handle < 0) {
+            return resolveUnusual(handle, byteSize);
+        }
+        return p[page].asSlice(handle & OFFSET_MASK, byteSize);
+    }
+
+    private MemorySegment resolveUnusual(long handle, long byteSize) {
+        requireOpen();
+        if (Checks.isDangling(handle)) {
+            return Checks.resolveDangling(handle, byteSize, this);
+        }
+        throw notLive(handle, "resolve");
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
+        requireSlotAlignment(byteAlignment, "grow");
+        if (oldByteSize == 0) {
+            return allocate(newByteSize, byteAlignment);
+        }
+        requireLive(handle, "grow");
+        if (newByteSize > slotSize) {
+            throw new StoreExhaustedException("grow: " + newByteSize + " bytes do not fit a slot of "
+                    + slotSize + " bytes of " + this);
+        }
+        return handle;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
+        resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
+        return grown;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        requireOpen();
+        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
+        requireSlotAlignment(byteAlignment, "shrink");
+        if (oldByteSize == 0) {
+            return handle;
+        }
+        requireLive(handle, "shrink");
+        if (newByteSize == 0) {
+            deallocate(handle, oldByteSize, byteAlignment);
+            return Checks.dangling(byteAlignment);
+        }
+        return handle;
+    }
+
+    /** Frees every page: every handle and pointer of this store is stale afterwards. */
+    @Override
+    @Invalidates(effect = Effect.CLOSE)
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pages = new MemorySegment[0];
+        freeHead = -1;
+        carved = 0;
+        liveCount = 0;
+        arena.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SlabStore[" + slotSize + "-byte slots aligned " + slotAlignment + ", "
+                + (closed ? "closed" : liveCount + " live of " + carved + " carved, "
+                + pages.length + " pages") + "]";
+    }
+
+    private int carve() {
+        requireOpen();
+        if (carved >= maxSlots) { // the free list is empty: every carved slot is live
+            throw new StoreExhaustedException("allocate: all " + maxSlots + " slots of " + this
+                    + " are live");
+        }
+        int slot = carved;
+        if (slot >>> pageShift == pages.length) {
+            addPage();
+        }
+        carved++;
+        return slot;
+    }
+
+    private void addPage() {
+        MemorySegment page;
+        try {
+            page = arena.allocate(pageBytes, Math.max(16, slotAlignment));
+        } catch (OutOfMemoryError e) {
+            throw new StoreExhaustedException("allocate: the system could not provide a page of "
+                    + pageBytes + " bytes for " + this);
+        }
+        int slots = (pages.length + 1) << pageShift;
+        nextFree = Arrays.copyOf(nextFree, slots);
+        live = Arrays.copyOf(live, (slots + 63) >>> 6);
+        pages = Arrays.copyOf(pages, pages.length + 1);
+        pages[pages.length - 1] = page;
+    }
+
+    private boolean isLiveSlotHandle(long handle, int slot) {
+        return handle >= 0 && slot < carved
+                && (live[slot >>> 6] & (1L << slot)) != 0
+                && (handle & OFFSET_MASK) == (slot & pageMask) * slotSize;
+    }
+
+    private void requireLive(long handle, String operation) {
+        if (!isLiveSlotHandle(handle, (int) (handle >>> SLOT_SHIFT))) {
+            throw notLive(handle, operation);
+        }
+    }
+
+    private void requireSlotAlignment(long byteAlignment, String operation) {
+        if (byteAlignment > slotAlignment) {
+            throw new IllegalArgumentException(operation + ": alignment " + byteAlignment
+                    + " is stricter than the slot alignment " + slotAlignment + " of " + this);
+        }
+    }
+
+    private StaleHandleException notLive(long handle, String operation) {
+        return new StaleHandleException(operation + ": handle " + Checks.hex(handle)
+                + " is not a live allocation of " + this + " (freed, foreign or corrupt)");
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw Checks.closed(this);
+        }
+    }
+}

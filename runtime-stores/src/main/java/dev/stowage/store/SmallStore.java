@@ -1,0 +1,193 @@
+package dev.stowage.store;
+
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Invalidates.Effect;
+import dev.stowage.qual.Issues;
+import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Resolves;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Inline when it fits, else a fallback store: the first allocation that fits {@code inlineCapacity}
+ * bytes (and 8-byte alignment) lives in an {@link InlineStore} on the Java heap; the others, and
+ * any allocation while the inline room is taken, go to the fallback.
+ *
+ * <p>Guarantees: as its fallback, minus stability — {@code @Multiple}, and the fallback must be
+ * {@code @Multiple} too (the constructor checks its class's qualifiers). The inline room is never
+ * reused while its allocation is live, so allocating never invalidates another handle. Growing an
+ * inline allocation past the inline capacity moves it to the fallback (a new handle, as always
+ * after {@code grow}). Inline handles have bit 63 set; the fallback's handles must not (no store of
+ * this package sets it; another store's handle that does throws {@link IllegalStateException}).
+ * The small store owns its fallback: closing it closes the fallback.
+ *
+ * <pre>{@code
+ * try (SmallStore store = new SmallStore(16, new GlobalStore())) {
+ *     long small = store.allocate(16, 8);      // inline, on the heap
+ *     long big = store.allocate(4096, 8);      // malloc
+ * }
+ * }</pre>
+ */
+@Multiple
+public final class SmallStore implements Store {
+
+    private static final long INLINE_TAG = Long.MIN_VALUE;
+
+    private final InlineStore inline;
+    private final Store fallback;
+    private boolean closed;
+
+    /**
+     * @param inlineCapacity the bytes the inline room holds
+     * @param fallback a {@code @Multiple} store for what does not fit; the small store owns it
+     */
+    public SmallStore(long inlineCapacity, @Multiple Store fallback) {
+        if (!Guarantees.of(fallback).multiple()) {
+            throw new IllegalArgumentException("the fallback of a SmallStore must be @Multiple, and "
+                    + fallback + " is " + Guarantees.of(fallback));
+        }
+        this.inline = new InlineStore(inlineCapacity);
+        this.fallback = fallback;
+    }
+
+    /** The store that takes what does not fit inline. */
+    public Store fallback() {
+        return fallback;
+    }
+
+    @Override
+    public long dangling(long byteAlignment) {
+        return Checks.dangling(byteAlignment);
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocate(long byteSize, long byteAlignment) {
+        requireOpen();
+        if (fitsInline(byteSize, byteAlignment)) {
+            return INLINE_TAG | inline.allocate(byteSize, byteAlignment);
+        }
+        return checkedFallbackHandle(fallback.allocate(byteSize, byteAlignment), byteSize, byteAlignment);
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocateZeroed(long byteSize, long byteAlignment) {
+        requireOpen();
+        if (fitsInline(byteSize, byteAlignment)) {
+            return INLINE_TAG | inline.allocateZeroed(byteSize, byteAlignment);
+        }
+        return checkedFallbackHandle(fallback.allocateZeroed(byteSize, byteAlignment), byteSize, byteAlignment);
+    }
+
+    @Override
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public void deallocate(long handle, long byteSize, long byteAlignment) {
+        if (handle < 0) {
+            inline.deallocate(handle & ~INLINE_TAG, byteSize, byteAlignment);
+        } else if (Checks.isDangling(handle)) {
+            inline.deallocate(handle, byteSize, byteAlignment); // validates; frees nothing
+        } else {
+            fallback.deallocate(handle, byteSize, byteAlignment);
+        }
+    }
+
+    @Override
+    @Resolves(handle = "#1")
+    public MemorySegment resolve(long handle, long byteSize) {
+        if (handle < 0) {
+            return inline.resolve(handle & ~INLINE_TAG, byteSize);
+        }
+        if (Checks.isDangling(handle)) {
+            return Checks.resolveDangling(handle, byteSize, this);
+        }
+        return fallback.resolve(handle, byteSize);
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        return resize(handle, oldByteSize, newByteSize, byteAlignment, false);
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        return resize(handle, oldByteSize, newByteSize, byteAlignment, true);
+    }
+
+    private long resize(long handle, long oldByteSize, long newByteSize, long byteAlignment, boolean zeroed) {
+        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
+        if (oldByteSize == 0) {
+            return zeroed ? allocateZeroed(newByteSize, byteAlignment) : allocate(newByteSize, byteAlignment);
+        }
+        if (handle >= 0) {
+            long grown = zeroed ? fallback.growZeroed(handle, oldByteSize, newByteSize, byteAlignment)
+                    : fallback.grow(handle, oldByteSize, newByteSize, byteAlignment);
+            return checkedFallbackHandle(grown, newByteSize, byteAlignment);
+        }
+        long inlineHandle = handle & ~INLINE_TAG;
+        MemorySegment old = inline.resolve(inlineHandle, oldByteSize); // validates the handle first
+        if (newByteSize <= inline.capacity()) {
+            return INLINE_TAG | (zeroed ? inline.growZeroed(inlineHandle, oldByteSize, newByteSize, byteAlignment)
+                    : inline.grow(inlineHandle, oldByteSize, newByteSize, byteAlignment));
+        }
+        long moved = zeroed ? fallback.allocateZeroed(newByteSize, byteAlignment)
+                : fallback.allocate(newByteSize, byteAlignment);
+        checkedFallbackHandle(moved, newByteSize, byteAlignment);
+        MemorySegment.copy(old, 0, fallback.resolve(moved, newByteSize), 0, oldByteSize);
+        inline.deallocate(inlineHandle, oldByteSize, byteAlignment);
+        return moved;
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        if (handle < 0) {
+            long shrunk = inline.shrink(handle & ~INLINE_TAG, oldByteSize, newByteSize, byteAlignment);
+            return Checks.isDangling(shrunk) ? shrunk : INLINE_TAG | shrunk;
+        }
+        if (Checks.isDangling(handle)) {
+            return inline.shrink(handle, oldByteSize, newByteSize, byteAlignment);
+        }
+        return fallback.shrink(handle, oldByteSize, newByteSize, byteAlignment);
+    }
+
+    /** Closes the inline room and the fallback store. */
+    @Override
+    @Invalidates(effect = Effect.CLOSE)
+    public void close() {
+        closed = true;
+        inline.close();
+        fallback.close();
+    }
+
+    @Override
+    public String toString() {
+        return closed ? "SmallStore[closed]" : "SmallStore[inline " + inline + ", fallback " + fallback + "]";
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw Checks.closed(this);
+        }
+    }
+
+    private boolean fitsInline(long byteSize, long byteAlignment) {
+        return byteSize > 0 && byteSize <= inline.capacity() && byteAlignment > 0
+                && byteAlignment <= InlineStore.MAX_ALIGNMENT && !inline.isOccupied();
+    }
+
+    private long checkedFallbackHandle(long handle, long byteSize, long byteAlignment) {
+        if (handle < 0) {
+            fallback.deallocate(handle, byteSize, byteAlignment);
+            throw new IllegalStateException("the fallback " + fallback + " issued handle "
+                    + Checks.hex(handle) + " with bit 63 set, which SmallStore uses for its inline room");
+        }
+        return handle;
+    }
+}

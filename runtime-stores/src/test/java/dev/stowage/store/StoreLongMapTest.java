@@ -1,0 +1,183 @@
+package dev.stowage.store;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** StoreLongMap over every general store: lookups, the key 0, rehashing, capacity promises, close. */
+class StoreLongMapTest {
+
+    static Stream<CollectionStores.Kind> stores() {
+        return CollectionStores.generalStream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void putThenGetAcrossManyRehashes(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreLongMap map = StoreLongMap.create(store)) {
+            for (long k = -5_000; k <= 5_000; k++) map.put(k * 7919, k);
+            assertEquals(10_001, map.size());
+            for (long k = -5_000; k <= 5_000; k++) assertEquals(k, map.get(k * 7919, Long.MIN_VALUE));
+            assertEquals(-1, map.get(1, -1), "absent key gives the default");
+            assertFalse(map.containsKey(1));
+            assertTrue(map.containsKey(0), "key 0 is an ordinary key");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void theKeyZeroIsStoredLikeAnyOther(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreLongMap map = StoreLongMap.create(store)) {
+            assertFalse(map.containsKey(0));
+            assertEquals(-1, map.get(0, -1));
+            map.put(0, 0);
+            assertTrue(map.containsKey(0));
+            assertEquals(1, map.size());
+            map.valueRef(0).set(JAVA_LONG, 0, 5);
+            assertEquals(5, map.get(0, -1));
+            for (long k = 1; k < 100; k++) map.put(k, k); // rehashes carry key 0 along
+            assertEquals(5, map.get(0, -1));
+            map.remove(0);
+            assertFalse(map.containsKey(0));
+            assertEquals(99, map.size());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void removeKeepsCollidingKeysReachable(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreLongMap map = StoreLongMap.create(store)) {
+            // Multiples of 2^60 differ only in the top bits: with 16 slots many share a probe run.
+            Map<Long, Long> model = new HashMap<>();
+            for (long i = 1; i <= 11; i++) {
+                map.put(i << 60, i);
+                map.put(i, -i);
+                model.put(i << 60, i);
+                model.put(i, -i);
+            }
+            for (long i = 1; i <= 11; i += 2) {
+                map.remove(i << 60);
+                model.remove(i << 60);
+                for (Map.Entry<Long, Long> e : model.entrySet()) {
+                    assertEquals(e.getValue(), map.get(e.getKey(), 0), "key " + e.getKey() + " after removing " + (i << 60));
+                }
+                assertEquals(model.size(), map.size());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void putOfAPresentKeyNeverRehashes(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreLongMap map = StoreLongMap.create(store)) {
+            for (long k = 1; k <= map.capacity(); k++) map.put(k, k);
+            long capacity = map.capacity();
+            MemorySegment slot = map.valueRef(3);
+            for (long k = 1; k <= capacity; k++) map.put(k, -k); // the table is full: a new key would rehash
+            assertEquals(capacity, map.capacity());
+            assertEquals(-3, slot.get(JAVA_LONG, 0), "the pointer still sees the value: nothing moved");
+            map.put(capacity + 1, 0);
+            assertTrue(map.capacity() > capacity, "the next new key rehashes");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void afterReserveNoPutRehashesUntilTheSizeExceedsIt(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreLongMap map = StoreLongMap.create(store)) {
+            map.put(42, 1);
+            map.reserve(1_000);
+            long capacity = map.capacity();
+            assertTrue(capacity >= 1_000);
+            MemorySegment slot = map.valueRef(42);
+            for (long k = 1; map.size() < 1_000; k++) map.put(k * 31, k);
+            assertEquals(capacity, map.capacity());
+            assertEquals(slot.address(), map.valueRef(42).address(), "no rehash: the value did not move");
+            map.reserve(10);
+            assertEquals(capacity, map.capacity(), "the table never shrinks");
+            assertThrows(IllegalArgumentException.class, () -> map.reserve(-1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void valueRefWritesThroughAndRefusesAbsentKeys(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreLongMap map = StoreLongMap.create(store)) {
+            map.put(9, 1);
+            map.valueRef(9).set(JAVA_LONG, 0, 10);
+            assertEquals(10, map.get(9, 0));
+            NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> map.valueRef(8));
+            assertTrue(e.getMessage().contains("valueRef(8)"), e.getMessage());
+            assertThrows(NoSuchElementException.class, () -> map.valueRef(0));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void clearEmptiesButKeepsTheTable(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreLongMap map = StoreLongMap.create(store)) {
+            for (long k = 0; k < 100; k++) map.put(k, k);
+            long capacity = map.capacity();
+            map.clear();
+            assertEquals(0, map.size());
+            assertEquals(capacity, map.capacity());
+            for (long k = 0; k < 100; k++) assertFalse(map.containsKey(k));
+            map.put(5, 6);
+            assertEquals(6, map.get(5, 0));
+        }
+    }
+
+    @Test
+    void aClosedMapRefusesEveryOperation() {
+        try (Store store = new ArenaStore()) {
+            StoreLongMap map = StoreLongMap.create(store);
+            map.put(1, 1);
+            map.close();
+            map.close();
+            for (Runnable use : new Runnable[] {() -> map.get(1, 0), () -> map.put(1, 2), () -> map.remove(1),
+                    () -> map.containsKey(1), map::size, map::clear, () -> map.reserve(5), () -> map.valueRef(1),
+                    map::capacity, () -> map.forEach((k, v) -> {})}) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, use::run);
+                assertTrue(e.getMessage().contains("closed"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void forEachVisitsEveryEntryOnceAndToStringShowsThem() {
+        try (Store store = new ArenaStore(); StoreLongMap map = StoreLongMap.create(store)) {
+            Map<Long, Long> model = new HashMap<>();
+            for (long k = -3; k <= 3; k++) {
+                map.put(k, k * k);
+                model.put(k, k * k);
+            }
+            Map<Long, Long> seen = new HashMap<>();
+            map.forEach((k, v) -> assertEquals(null, seen.put(k, v)));
+            assertEquals(model, seen);
+            assertTrue(map.toString().startsWith("StoreLongMap[size=7"), map.toString());
+            assertTrue(map.toString().contains("-3=9"), map.toString());
+        }
+    }
+
+    @Test
+    void aFailedRehashChangesNothing() {
+        try (Store store = new ArenaStore(512, 1024); StoreLongMap map = StoreLongMap.create(store)) {
+            for (long k = 1; k <= map.capacity(); k++) map.put(k, k);
+            long size = map.size();
+            assertThrows(StoreExhaustedException.class, () -> map.reserve(100_000));
+            assertEquals(size, map.size());
+            for (long k = 1; k <= size; k++) assertEquals(k, map.get(k, 0));
+        }
+    }
+}

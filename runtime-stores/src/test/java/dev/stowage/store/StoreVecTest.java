@@ -1,0 +1,210 @@
+package dev.stowage.store;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** StoreVec over every general store: values, growth, capacity promises, move and close. */
+class StoreVecTest {
+
+    static Stream<CollectionStores.Kind> stores() {
+        return CollectionStores.generalStream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void pushedValuesReadBackInOrderAcrossReallocations(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            assertEquals(0, v.capacity(), "a new vector allocates nothing");
+            for (long i = 0; i < 1_000; i++) v.pushLong(i * 3);
+            assertEquals(1_000, v.size());
+            assertTrue(v.capacity() >= 1_000);
+            for (long i = 0; i < 1_000; i++) assertEquals(i * 3, v.getLong(i));
+            v.setLong(500, -1);
+            assertEquals(-1, v.getLong(500));
+            assertEquals(-1, v.get(500).get(JAVA_LONG, 0), "get(i) points at the same element");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void reserveMakesRoomSoPushesWithinCapacityNeverReallocate(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            v.pushLong(1);
+            v.reserve(100);
+            long capacity = v.capacity();
+            assertTrue(capacity >= 101, "capacity " + capacity);
+            MemorySegment first = v.get(0);
+            long address = v.elements().address();
+            while (v.size() < capacity) v.pushLong(v.size());
+            assertEquals(capacity, v.capacity());
+            assertEquals(address, v.elements().address(), "the buffer did not move");
+            first.set(JAVA_LONG, 0, 77); // still a valid pointer: nothing reallocated
+            assertEquals(77, v.getLong(0));
+            v.reserve(0);
+            assertEquals(capacity, v.capacity(), "reserve(0) on a full vector changes nothing");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void insertAndRemoveShiftTheOtherElements(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            v.insertLong(0, 2);        // [2]
+            v.insertLong(0, 0);        // [0 2]
+            v.insertLong(1, 1);        // [0 1 2]
+            v.insertLong(3, 3);        // [0 1 2 3]
+            assertArrayEquals(new long[] {0, 1, 2, 3}, v.toLongArray());
+            v.remove(1);               // [0 2 3]
+            v.remove(2);               // [0 2]
+            assertArrayEquals(new long[] {0, 2}, v.toLongArray());
+            assertThrows(IndexOutOfBoundsException.class, () -> v.insertLong(3, 9));
+            assertThrows(IndexOutOfBoundsException.class, () -> v.remove(2));
+            assertThrows(IndexOutOfBoundsException.class, () -> v.remove(-1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void truncateAndClearKeepTheCapacityAndShrinkToFitGivesItBack(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            for (long i = 0; i < 10; i++) v.pushLong(i);
+            long capacity = v.capacity();
+            v.truncate(20);
+            assertEquals(10, v.size(), "truncating to more than the size does nothing");
+            v.truncate(4);
+            assertEquals(4, v.size());
+            assertEquals(capacity, v.capacity());
+            assertThrows(IllegalArgumentException.class, () -> v.truncate(-1));
+            v.shrinkToFit();
+            assertEquals(4, v.capacity());
+            assertArrayEquals(new long[] {0, 1, 2, 3}, v.toLongArray());
+            v.clear();
+            assertTrue(v.isEmpty());
+            assertEquals(4, v.capacity());
+            v.shrinkToFit();
+            assertEquals(0, v.capacity(), "an empty vector frees its buffer");
+            v.pushLong(5);
+            assertEquals(5, v.getLong(0));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void structElementsArePushedZeroedAndReachedThroughPointers(CollectionStores.Kind kind) {
+        MemoryLayout point = MemoryLayout.structLayout(JAVA_INT.withName("x"), JAVA_INT.withName("y"), JAVA_INT.withName("z"));
+        try (Store store = kind.get(); StoreVec v = StoreVec.create(store, point)) {
+            for (int i = 0; i < 50; i++) {
+                MemorySegment p = v.push();
+                assertEquals(12, p.byteSize());
+                assertEquals(0, p.get(JAVA_INT, 8), "pushed elements start zeroed");
+                p.set(JAVA_INT, 0, i);
+                p.set(JAVA_INT, 8, -i);
+            }
+            v.remove(0);
+            assertEquals(1, v.get(0).get(JAVA_INT, 0));
+            assertEquals(-49, v.get(48).get(JAVA_INT, 8));
+            assertEquals(49 * 12, v.elements().byteSize());
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> v.getLong(0));
+            assertTrue(e.getMessage().contains("8-byte elements"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> v.pushLong(1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void moveToCopiesIntoTheTargetAndKillsTheSource(CollectionStores.Kind kind) {
+        try (Store from = kind.get(); Store to = new ArenaStore()) {
+            StoreVec v = StoreVec.ofLongs(from);
+            for (long i = 0; i < 20; i++) v.pushLong(i);
+            StoreVec moved = v.moveTo(to);
+            assertEquals(to, moved.store());
+            assertArrayEquals(range(20), moved.toLongArray());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> v.getLong(0));
+            assertTrue(e.getMessage().contains("moved"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> v.pushLong(1));
+            assertThrows(IllegalStateException.class, v::size);
+            v.close(); // does nothing on a moved vector
+            moved.pushLong(20);
+            assertArrayEquals(range(21), moved.toLongArray());
+            StoreVec back = moved.moveTo(from);
+            assertArrayEquals(range(21), back.toLongArray());
+            back.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aClosedVectorRefusesEveryOperation(CollectionStores.Kind kind) {
+        try (Store store = kind.get()) {
+            StoreVec v = StoreVec.ofLongs(store);
+            v.pushLong(1);
+            v.close();
+            v.close(); // a second close does nothing
+            for (Runnable use : new Runnable[] {
+                    () -> v.getLong(0), () -> v.setLong(0, 1), () -> v.pushLong(1), () -> v.push(),
+                    () -> v.get(0), v::elements, () -> v.reserve(1), () -> v.truncate(0), v::shrinkToFit,
+                    () -> v.insertLong(0, 1), () -> v.remove(0), v::size, v::capacity, () -> v.moveTo(store)}) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, use::run);
+                assertTrue(e.getMessage().contains("closed"), e.getMessage());
+            }
+            assertTrue(v.toString().contains("closed"));
+        }
+    }
+
+    @Test
+    void indexErrorsNameTheIndexAndTheSize() {
+        try (Store store = new ArenaStore(); StoreVec v = StoreVec.ofLongs(store)) {
+            v.pushLong(1);
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> v.getLong(5));
+            assertTrue(e.getMessage().contains("getLong(5)") && e.getMessage().contains("size 1"), e.getMessage());
+            assertThrows(IndexOutOfBoundsException.class, () -> v.getLong(-1));
+            assertThrows(IndexOutOfBoundsException.class, () -> v.setLong(1, 0));
+            assertThrows(IllegalArgumentException.class, () -> v.reserve(-1));
+        }
+    }
+
+    @Test
+    void zeroSizedElementsAreRefused() {
+        try (Store store = new ArenaStore()) {
+            assertThrows(IllegalArgumentException.class, () -> StoreVec.create(store, MemoryLayout.paddingLayout(0)));
+        }
+    }
+
+    @Test
+    void toStringShowsSizeCapacityAndTheFirstValues() {
+        try (Store store = new ArenaStore(); StoreVec v = StoreVec.ofLongs(store)) {
+            for (long i = 0; i < 20; i++) v.pushLong(i);
+            String text = v.toString();
+            assertTrue(text.startsWith("StoreVec[size=20, capacity=32"), text);
+            assertTrue(text.contains("[0, 1, 2") && text.contains("4 more"), text);
+        }
+    }
+
+    @Test
+    void aFailedGrowChangesNothing() {
+        try (Store store = new ArenaStore(64, 256); StoreVec v = StoreVec.ofLongs(store)) {
+            for (long i = 0; i < 8; i++) v.pushLong(i);
+            long capacity = v.capacity();
+            assertThrows(StoreExhaustedException.class, () -> v.reserve(1_000));
+            assertEquals(capacity, v.capacity());
+            assertArrayEquals(range(8), v.toLongArray());
+        }
+    }
+
+    static long[] range(int n) {
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) values[i] = i;
+        return values;
+    }
+}

@@ -1,0 +1,22 @@
+package corpus.table.small;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.qual.Invalidates;
+import dev.stowage.qual.Multiple;
+import dev.stowage.store.Store;
+import java.lang.foreign.MemorySegment;
+
+// run-with: SmallStore
+/** SmallStore (@Multiple): freeing one allocation may move the others, so a pointer to another allocation is stale. */
+public final class DeallocateStalesOtherPointer {
+    @Invalidates("#1")
+    public static void run(@Multiple Store store) {
+        long kept = store.allocate(16, 8);
+        long freed = store.allocate(16, 8);
+        MemorySegment p = store.resolve(kept, 16);
+        store.deallocate(freed, 16, 8);
+        // :: error: [pointer.stale]
+        p.set(JAVA_LONG, 0, 1);
+    }
+}
