@@ -10,7 +10,7 @@ import dev.stowage.store.SharingStore;
 import dev.stowage.store.StoreList;
 import java.lang.foreign.MemorySegment;
 
-// not-runnable: splitOff moves nodes without copying, so the memory stays valid at run time; the contract (POINTERS) stales them conservatively
+// run-with: SharedArenaStore
 /** {@code splitOff} re-links nodes: pointers into the list taken before it are stale. */
 public final class ListSplitOffStalesPointers {
     @Invalidates("#1")

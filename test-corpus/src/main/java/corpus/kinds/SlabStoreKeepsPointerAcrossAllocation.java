@@ -1,0 +1,19 @@
+package corpus.kinds;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.stowage.store.SlabStore;
+import java.lang.foreign.MemorySegment;
+
+// not-runnable: it makes its own, unchecked store, to show that the checker reads the guarantees from the store's class
+/** A SlabStore (@Stable @Multiple), as its class declares: an allocation leaves a pointer resolved before it valid. */
+public final class SlabStoreKeepsPointerAcrossAllocation {
+    static void demo() {
+        try (SlabStore store = new SlabStore(64, 8)) {
+            long first = store.allocate(16, 8);
+            MemorySegment p = store.resolve(first, 16);
+            store.allocate(16, 8);
+            p.set(JAVA_LONG, 0, 1);
+        }
+    }
+}
