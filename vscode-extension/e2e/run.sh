@@ -27,7 +27,10 @@ export STOWAGE_E2E_UNOPENED_FILE=${STOWAGE_E2E_UNOPENED_FILE:-$root/test-corpus/
 [ -f "$STOWAGE_E2E_UNOPENED_FILE" ] || die "the corpus file $STOWAGE_E2E_UNOPENED_FILE is missing"
 export STOWAGE_E2E_OUT=${STOWAGE_E2E_OUT:-$ext/target/e2e}
 export STOWAGE_REPO_ROOT=$root
-[ -d "$ext/node_modules/playwright-core" ] || die "playwright-core is not installed in $ext/node_modules; run npm ci in $ext"
+if [ ! -d "$ext/node_modules/playwright-core" ]; then
+  echo "[e2e] installing the extension's npm dependencies (playwright-core among them): npm ci" >&2
+  (cd "$ext" && npm ci --no-audit --no-fund >/dev/null) || die "npm ci in $ext failed"
+fi
 # The classes the corpus file compiles against (built by the reactor before this module).
 for d in "$root/runtime-stores/target/classes" "$root/analyzer/qual/target/classes"; do
   [ -d "$d" ] || die "$d is missing; build it first: ./build -pl vscode-extension -am package -DskipTests"
