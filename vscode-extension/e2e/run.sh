@@ -29,7 +29,7 @@ export STOWAGE_E2E_OUT=${STOWAGE_E2E_OUT:-$ext/target/e2e}
 export STOWAGE_REPO_ROOT=$root
 if [ ! -d "$ext/node_modules/playwright-core" ]; then
   echo "[e2e] installing the extension's npm dependencies (playwright-core among them): npm ci" >&2
-  (cd "$ext" && npm ci --no-audit --no-fund >/dev/null) || die "npm ci in $ext failed"
+  node "$ext/scripts/npm-ci-if-needed.js" >/dev/null || die "npm ci in $ext failed"
 fi
 # The classes the corpus file compiles against (built by the reactor before this module).
 for d in "$root/runtime-stores/target/classes" "$root/analyzer/qual/target/classes"; do
