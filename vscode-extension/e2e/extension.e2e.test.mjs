@@ -332,4 +332,16 @@ test('the Stowage extension in VS Code (code-server) finds and fixes a stale poi
     await waitFor('the extension to log the end of the workspace analysis', 60_000, async () => /Workspace analysis finished/.test(extensionLogs()));
     await screenshot('workspace-analyzed.png');
   });
+
+  await step('a severity change applies at once to the findings shown', async () => {
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    settings['stowage.severity'] = { ...settings['stowage.severity'], 'pointer.stale': 'off' };
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+    await waitFor('the pointer.stale rows to go once the key is set to off', 60_000, async () => {
+      const texts = await problemsRows();
+      return !texts.some((text) => text.includes('pointer.stale'));
+    });
+    await screenshot('severity-off.png');
+  });
 });
