@@ -219,6 +219,14 @@ function installFolderCandidates(roots: readonly string[], platform: NodeJS.Plat
   return found;
 }
 
+/** "~/jdks/25" → "/home/me/jdks/25" (settings are often written that way; Node does not expand it). */
+export function expandHome(folder: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (!folder) return folder;
+  if (folder !== '~' && !folder.startsWith('~/') && !folder.startsWith('~\\')) return folder;
+  const home = env.HOME ?? env.USERPROFILE ?? os.homedir();
+  return path.join(home, folder.slice(1));
+}
+
 /** Searches for a JDK in the documented order; see the module comment. */
 export function findJdk(options: JdkSearchOptions): JdkSearchResult {
   const minimumFeature = options.minimumFeature ?? MINIMUM_JDK_FEATURE;
@@ -240,7 +248,7 @@ export function findJdk(options: JdkSearchOptions): JdkSearchResult {
   };
 
   const ordered: JdkCandidate[] = [];
-  const setting = options.settingJavaHome?.trim();
+  const setting = expandHome(options.settingJavaHome?.trim(), options.env);
   if (setting) ordered.push({ source: 'setting stowage.java.home', home: setting });
   for (const variable of ['JDK_HOME', 'JAVA_HOME'] as const) {
     const value = options.env[variable]?.trim();

@@ -94,6 +94,17 @@ describe('the order in which JDKs are looked for', () => {
     assert.equal(result.jdk?.javaExecutable, path.join(fromSetting, 'bin', 'java'));
   });
 
+  it('expands a leading ~ in the setting to the home folder', () => {
+    const home = path.join(sandbox, `${counter++}`, 'home');
+    const jdk = path.join(home, 'jdks', 'jdk-25');
+    fs.mkdirSync(path.join(jdk, 'bin'), { recursive: true });
+    fs.writeFileSync(path.join(jdk, 'bin', 'java'), '');
+    fs.writeFileSync(path.join(jdk, 'release'), 'JAVA_VERSION="25.0.1"\n');
+    const result = search({ settingJavaHome: '~/jdks/jdk-25', env: { HOME: home } });
+    assert.equal(result.jdk?.home, jdk);
+    assert.equal(result.jdk?.source, 'setting stowage.java.home');
+  });
+
   it('uses JDK_HOME before JAVA_HOME when the setting is empty', () => {
     const jdkHome = fakeJdk('jdkhome', '25');
     const result = search({ settingJavaHome: '  ', env: { JDK_HOME: jdkHome, JAVA_HOME: fakeJdk('javahome', '25') } });
