@@ -16,10 +16,12 @@ import java.util.Arrays;
  * <p>Guarantees: {@code @Stable @Multiple}. An allocation is carved from the current chunk by
  * moving a bump pointer; when it does not fit, a new chunk (twice the size of the last, up to
  * {@value #MAX_CHUNK_SIZE} bytes) is taken from a shared {@link Arena}, and an allocation larger
- * than a quarter of that gets a chunk of its own. A handle is {@code (chunk index + 1) << 40 |
- * offset}, so {@link #resolve} is an array read and an {@link MemorySegment#asSlice}, and every
- * pointer belongs to the arena: once the store is closed, using one throws
- * {@link IllegalStateException} instead of touching freed memory.
+ * than a quarter of that gets a chunk of its own. A handle is the address of the allocation, and
+ * {@link #resolve} slices a segment that spans the address space in the arena's scope: no lookup,
+ * and every pointer belongs to the arena, so once the store is closed using one throws
+ * {@link IllegalStateException} instead of touching freed memory. Like {@link GlobalStore},
+ * {@code resolve} does not check that a handle is one of its own (wrap the store in a
+ * {@link CheckedStore} for that); {@code deallocate}, {@code grow} and {@code shrink} do.
  *
  * <p>{@link #deallocate} frees nothing, with one exception: freeing (or shrinking) the <em>last</em>
  * allocation of the current chunk moves the bump pointer back, so stack-like use reuses memory.
@@ -45,18 +47,23 @@ public final class ArenaStore implements Store {
     /** Chunks double up to this size; larger allocations get a chunk of their own. */
     public static final long MAX_CHUNK_SIZE = 64L * 1024 * 1024;
 
-    static final int OFFSET_BITS = 40;
-    static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
-    /** Chunk indexes live in bits 40..61 of a handle: bit 62 is the dangling tag, 63 stays clear. */
-    static final int MAX_CHUNKS = (1 << 22) - 1;
+    /** Handles below this are never addresses of an allocation (the null page). */
+    static final long MIN_ADDRESS = 4096;
+    /** Handles at or above this are never addresses (bit 62 marks dangling handles). */
+    static final long ADDRESS_LIMIT = 1L << 56;
+    private static final long MAX_CHUNK_BYTES = 1L << 40;
     private static final long CHUNK_ALIGNMENT = 16;
 
     private final Arena arena = Arena.ofShared();
     private final long maxBytes;
+    /** The address space in the arena's scope: pointers are slices of it and die with the arena. */
+    private final MemorySegment all = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
     private MemorySegment[] chunks = new MemorySegment[8];
     private int chunkCount;
     /** Index of the chunk the bump pointer is in, or -1 before the first allocation. */
     private int current = -1;
+    /** The address of the current chunk (0 before the first). */
+    private long currentBase;
     /** The bump pointer: the first free offset of the current chunk. */
     private long bump;
     private long nextChunkSize;
@@ -123,18 +130,17 @@ public final class ArenaStore implements Store {
         }
         requireAllocation(handle, byteSize, "deallocate");
         if (isLast(handle, byteSize)) {
-            bump = handle & OFFSET_MASK;
+            bump = handle - currentBase;
         }
     }
 
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        int index = (int) (handle >>> OFFSET_BITS) - 1;
-        if (index < 0 || index >= chunkCount) {
+        if (handle < MIN_ADDRESS || handle >= ADDRESS_LIMIT || closed) {
             return resolveUnusual(handle, byteSize);
         }
-        return chunks[index].asSlice(handle & OFFSET_MASK, byteSize);
+        return all.asSlice(handle, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -155,7 +161,7 @@ public final class ArenaStore implements Store {
             return allocate(newByteSize, byteAlignment);
         }
         requireAllocation(handle, oldByteSize, "grow");
-        long offset = handle & OFFSET_MASK;
+        long offset = handle - currentBase;
         if (isLast(handle, oldByteSize) && newByteSize <= chunks[current].byteSize() - offset) {
             bump = offset + newByteSize; // extend in place
             return handle;
@@ -185,7 +191,7 @@ public final class ArenaStore implements Store {
         }
         requireAllocation(handle, oldByteSize, "shrink");
         if (isLast(handle, oldByteSize)) {
-            bump = (handle & OFFSET_MASK) + newByteSize;
+            bump = handle - currentBase + newByteSize;
         }
         return newByteSize == 0 ? Checks.dangling(byteAlignment) : handle;
     }
@@ -201,16 +207,13 @@ public final class ArenaStore implements Store {
         chunks = new MemorySegment[0];
         chunkCount = 0;
         current = -1;
+        currentBase = 0;
         arena.close();
     }
 
-    /** The chunks in use, as a new array (for {@link SharedArenaStore}'s lock-free resolve). */
-    MemorySegment[] chunkSnapshot() {
-        return Arrays.copyOf(chunks, chunkCount);
-    }
-
-    int chunkCount() {
-        return chunkCount;
+    /** The address space in this arena's scope (for {@link SharedArenaStore}'s lock-free resolve). */
+    MemorySegment allMemory() {
+        return all;
     }
 
     /** Bytes of native memory taken from the system for chunks (not the bytes handed out). */
@@ -230,31 +233,28 @@ public final class ArenaStore implements Store {
             long start = alignedOffset(chunk, bump, byteAlignment);
             if (start >= 0 && byteSize <= chunk.byteSize() - start) {
                 bump = start + byteSize;
-                return handle(current, start);
+                return currentBase + start;
             }
         }
         long target = nextChunkSize;
         if (byteSize > target / 4 && current >= 0) {
             // A big allocation gets a chunk of its own; the current chunk keeps serving small ones.
             int index = addChunk(byteSize, byteAlignment, operation);
-            return handle(index, 0);
+            return chunks[index].address();
         }
         long size = Math.max(target, byteSize);
         int index = addChunk(size, byteAlignment, operation);
         current = index;
+        currentBase = chunks[index].address();
         bump = byteSize;
         nextChunkSize = Math.min(MAX_CHUNK_SIZE, target * 2);
-        return handle(index, 0);
+        return currentBase;
     }
 
     private int addChunk(long size, long byteAlignment, String operation) {
-        if (size > OFFSET_MASK) {
+        if (size > MAX_CHUNK_BYTES) {
             throw new StoreExhaustedException(operation + ": " + size
-                    + " bytes is more than one chunk can hold (" + OFFSET_MASK + ") in " + this);
-        }
-        if (chunkCount == MAX_CHUNKS) {
-            throw new StoreExhaustedException(operation + ": " + this + " has " + MAX_CHUNKS
-                    + " chunks, the most a handle can name");
+                    + " bytes is more than one chunk can hold (" + MAX_CHUNK_BYTES + ") in " + this);
         }
         if (size > maxBytes - reservedBytes) {
             throw new StoreExhaustedException(operation + ": a chunk of " + size + " bytes would exceed"
@@ -282,20 +282,26 @@ public final class ArenaStore implements Store {
         return aligned < address ? -1 : aligned - chunk.address();
     }
 
-    private static long handle(int chunkIndex, long offset) {
-        return ((long) (chunkIndex + 1) << OFFSET_BITS) | offset;
-    }
-
     private boolean isLast(long handle, long byteSize) {
-        return (int) (handle >>> OFFSET_BITS) - 1 == current && (handle & OFFSET_MASK) + byteSize == bump;
+        return current >= 0 && handle + byteSize == currentBase + bump;
     }
 
+    /** The allocation lies in one of the chunks (the current one is checked first). */
     private void requireAllocation(long handle, long byteSize, String operation) {
-        int index = (int) (handle >>> OFFSET_BITS) - 1;
-        if (index < 0 || index >= chunkCount
-                || (handle & OFFSET_MASK) + byteSize > chunks[index].byteSize()) {
-            throw foreign(handle, operation);
+        if (current >= 0 && within(chunks[current], handle, byteSize)) {
+            return;
         }
+        for (int i = chunkCount - 1; i >= 0; i--) {
+            if (within(chunks[i], handle, byteSize)) {
+                return;
+            }
+        }
+        throw foreign(handle, operation);
+    }
+
+    private static boolean within(MemorySegment chunk, long address, long byteSize) {
+        long offset = address - chunk.address();
+        return offset >= 0 && offset <= chunk.byteSize() && byteSize <= chunk.byteSize() - offset;
     }
 
     private RuntimeException foreign(long handle, String operation) {

@@ -656,9 +656,11 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    /** Frames of this class and of {@link Store}'s default methods are not the caller's line. */
     private static boolean isThisClass(String className) {
         String self = CheckedStore.class.getName();
-        return className.equals(self) || className.startsWith(self + "$");
+        return className.equals(self) || className.startsWith(self + "$")
+                || className.equals(Store.class.getName());
     }
 
     /** The first frame outside this class: the line that called the store. */

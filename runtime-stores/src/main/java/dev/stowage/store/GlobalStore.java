@@ -23,7 +23,8 @@ import java.lang.invoke.MethodHandle;
  * {@code StoreBox.leak()} sound. {@link #close()} therefore frees nothing; it only ends the use of
  * this instance (every later call throws {@link IllegalStateException}). The store keeps no record
  * of its allocations (that is {@code malloc}'s job), so it cannot tell a foreign or freed handle from
- * a live one: wrap it in a {@link CheckedStore} to find those bugs.
+ * a live one: wrap it in a {@link CheckedStore} to find those bugs ({@code resolve} only refuses
+ * handles in the null page, such as small dangling handles, rather than crash the JVM).
  *
  * <p>Zero-byte allocations return {@link #dangling} handles and cost nothing. Alignments up to
  * {@value #MALLOC_ALIGNMENT} use {@code malloc}/{@code realloc}; larger ones use
@@ -142,10 +143,22 @@ public final class GlobalStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (closed) {
-            throw Checks.closed(this);
+        if (handle < ArenaStore.MIN_ADDRESS || handle >= ArenaStore.ADDRESS_LIMIT || closed) {
+            return resolveUnusual(handle, byteSize);
         }
         return ALL_MEMORY.asSlice(handle, byteSize);
+    }
+
+    /** Closed, or a handle in the null page (a dangling handle) or beyond any address. */
+    private MemorySegment resolveUnusual(long handle, long byteSize) {
+        requireOpen();
+        Checks.requireResolveSize(byteSize);
+        if (byteSize == 0 && handle > 0) {
+            return MemorySegment.ofAddress(handle); // a dangling handle: no memory
+        }
+        throw new StaleHandleException("resolve: handle " + Checks.hex(handle) + " of " + this
+                + " is not the address of an allocation (a dangling or null handle), resolved with byteSize "
+                + byteSize);
     }
 
     @Override

@@ -176,7 +176,9 @@ public final class GrowableStore implements CompactingStore {
     @Invalidates(effect = Effect.FREE, handle = "#1")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        buffer.asSlice(grown + oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
+        if (newByteSize > oldByteSize) { // growing 0 -> 0 bytes gives a dangling handle: nothing to fill
+            buffer.asSlice(grown + oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
+        }
         return grown;
     }
 

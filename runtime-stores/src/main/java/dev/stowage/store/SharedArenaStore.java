@@ -15,9 +15,10 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Guarantees: {@code @SharedStore @Stable @Multiple}. Handles from any member are valid with
  * every member. It is an {@link ArenaStore} behind a lock: allocate, deallocate, grow and shrink
- * take the lock; {@link #resolve} does not — it reads a copy-on-write array of the chunks (which
- * never move) through a volatile field, so any thread that received a handle (with a proper
- * happens-before edge) can resolve it concurrently with allocations. Closing a member kills that
+ * take the lock; {@link #resolve} does not — a handle is an address, resolved against a final
+ * segment spanning the address space in the arena's scope, so any thread can resolve concurrently
+ * with allocations (and, as for {@link ArenaStore}, {@code resolve} does not check that the handle
+ * is one of the set's). Closing a member kills that
  * member only (using it afterwards throws {@link IllegalStateException}); pointers resolved through
  * it stay usable while another member is open, as the memory lives on. After the last close every
  * pointer throws when used.
@@ -37,25 +38,27 @@ public final class SharedArenaStore implements SharingStore {
     /** The state every member of one sharing set shares; its monitor is the lock. */
     private static final class Shared {
         final ArenaStore arena;
-        /** The chunks, replaced (never changed) when one is added. */
-        volatile MemorySegment[] chunks = new MemorySegment[0];
+        /** The address space in the arena's scope: a final field, so resolve needs no lock. */
+        final MemorySegment all;
         int openMembers = 1;
         int membersEver = 1;
 
         Shared(ArenaStore arena) {
             this.arena = arena;
-        }
-
-        void publishChunks() {
-            if (arena.chunkCount() != chunks.length) {
-                chunks = arena.chunkSnapshot();
-            }
+            this.all = arena.allMemory();
         }
     }
 
     private final Shared shared;
+    /** {@code shared.all}, one field read away: resolve takes no lock and follows no chain. */
+    private final MemorySegment all;
     private final int memberNumber;
-    private volatile boolean closed;
+    /**
+     * Written under the lock; read without it by {@link #resolve}. Not volatile on purpose: it
+     * guards against this member's own use after close (a thread that closes a member while
+     * another still uses it races either way), and a volatile read would cost resolve its speed.
+     */
+    private boolean closed;
 
     /** A new sharing set with one member and default chunk sizes. */
     public SharedArenaStore() {
@@ -69,6 +72,7 @@ public final class SharedArenaStore implements SharingStore {
 
     private SharedArenaStore(Shared shared, int memberNumber) {
         this.shared = shared;
+        this.all = shared.all;
         this.memberNumber = memberNumber;
     }
 
@@ -100,7 +104,6 @@ public final class SharedArenaStore implements SharingStore {
         synchronized (shared) {
             requireOpen();
             long handle = shared.arena.allocate(byteSize, byteAlignment);
-            shared.publishChunks();
             return handle;
         }
     }
@@ -112,7 +115,6 @@ public final class SharedArenaStore implements SharingStore {
         synchronized (shared) {
             requireOpen();
             long handle = shared.arena.allocateZeroed(byteSize, byteAlignment);
-            shared.publishChunks();
             return handle;
         }
     }
@@ -130,12 +132,10 @@ public final class SharedArenaStore implements SharingStore {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        MemorySegment[] chunks = shared.chunks;
-        int index = (int) (handle >>> ArenaStore.OFFSET_BITS) - 1;
-        if (closed || index < 0 || index >= chunks.length) {
+        if (handle < ArenaStore.MIN_ADDRESS || handle >= ArenaStore.ADDRESS_LIMIT || closed) {
             return resolveUnusual(handle, byteSize);
         }
-        return chunks[index].asSlice(handle & ArenaStore.OFFSET_MASK, byteSize);
+        return all.asSlice(handle, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -154,7 +154,6 @@ public final class SharedArenaStore implements SharingStore {
         synchronized (shared) {
             requireOpen();
             long grown = shared.arena.grow(handle, oldByteSize, newByteSize, byteAlignment);
-            shared.publishChunks();
             return grown;
         }
     }
@@ -166,7 +165,6 @@ public final class SharedArenaStore implements SharingStore {
         synchronized (shared) {
             requireOpen();
             long grown = shared.arena.growZeroed(handle, oldByteSize, newByteSize, byteAlignment);
-            shared.publishChunks();
             return grown;
         }
     }
@@ -194,7 +192,6 @@ public final class SharedArenaStore implements SharingStore {
             }
             closed = true;
             if (--shared.openMembers == 0) {
-                shared.chunks = new MemorySegment[0];
                 shared.arena.close();
             }
         }

@@ -19,9 +19,11 @@ import java.util.Arrays;
  * {@link Arena}) that never move; {@link #close()} frees them all. The free list is an {@code int}
  * array beside the memory, so writing to a freed slot cannot corrupt it, and a bit per slot records
  * which slots are live, so freeing a slot twice, or freeing a handle the store never issued, throws
- * {@link StaleHandleException} instead of corrupting the list. A handle is {@code slot << 32 |
- * byte offset in its page}; {@link #resolve} is an array read and an {@link MemorySegment#asSlice}
- * (it does not check that the slot is live: use a {@link CheckedStore} for that).
+ * {@link StaleHandleException} instead of corrupting the list. A handle is the address of its slot:
+ * {@link #resolve} slices a view of the address space in the arena's scope, with no lookup (it does
+ * not check that the handle is a live slot: use a {@link CheckedStore} for that), and pointers die
+ * when the store closes. Freeing finds the page from the address: pages are aligned to a power of
+ * two, and a small open-addressing table maps a page's address to its number.
  *
  * <p>Requests must fit a slot: a size above {@link #slotSize()} throws
  * {@link StoreExhaustedException} (from {@code allocate} or {@code grow}), an alignment above
@@ -40,9 +42,6 @@ import java.util.Arrays;
 @Stable @Multiple
 public final class SlabStore implements Store {
 
-    private static final int SLOT_SHIFT = 32;
-    private static final long OFFSET_MASK = 0xFFFF_FFFFL;
-    /** Slot numbers stay below 2^29 so bits 61..63 of a handle stay clear. */
     private static final int MAX_SLOT_LIMIT = 1 << 29;
     private static final long TARGET_PAGE_BYTES = 64 * 1024;
 
@@ -51,10 +50,22 @@ public final class SlabStore implements Store {
     private final int pageShift;
     private final int pageMask;
     private final long pageBytes;
+    /** Pages are aligned to this power of two, so a slot's address rounded down is its page's. */
+    private final long pageAlignment;
+    private final int pageAlignmentShift;
+    /** log2 of the slot size if it is a power of two (a shift finds a slot), else -1 (a division). */
+    private final int slotShift;
     private final int maxSlots;
     private final Arena arena = Arena.ofShared();
+    /** The address space in the arena's scope: pointers are slices of it and die with the arena. */
+    private final MemorySegment all = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
 
     private MemorySegment[] pages = new MemorySegment[0];
+    /** The address of each page, by page number. */
+    private long[] pageBases = new long[0];
+    /** Open addressing: page address -> page number + 1 (0 marks an empty entry). */
+    private long[] tableKeys = new long[16];
+    private int[] tableValues = new int[16];
     /** nextFree[slot]: the next slot of the free list, or -1. */
     private int[] nextFree = new int[0];
     /** One bit per slot: set while the slot is allocated. */
@@ -98,6 +109,10 @@ public final class SlabStore implements Store {
         this.pageShift = shift;
         this.pageMask = (1 << shift) - 1;
         this.pageBytes = (1L << shift) * this.slotSize;
+        long pageBytesRoundedUp = pageBytes == 1 ? 1 : Long.highestOneBit(pageBytes - 1) << 1;
+        this.pageAlignment = Math.max(slotAlignment, pageBytesRoundedUp);
+        this.pageAlignmentShift = Long.numberOfTrailingZeros(pageAlignment);
+        this.slotShift = Long.bitCount(this.slotSize) == 1 ? Long.numberOfTrailingZeros(this.slotSize) : -1;
     }
 
     /** The size of a slot: the most one allocation may take. */
@@ -136,7 +151,7 @@ public final class SlabStore implements Store {
         }
         live[slot >>> 6] |= 1L << slot;
         liveCount++;
-        return ((long) slot << SLOT_SHIFT) | ((slot & pageMask) * slotSize);
+        return pageBases[slot >>> pageShift] + (slot & pageMask) * slotSize;
     }
 
     private long allocateUnusual(long byteSize, long byteAlignment, String operation) {
@@ -164,9 +179,9 @@ public final class SlabStore implements Store {
     @Override
     @Invalidates(effect = Effect.FREE, handle = "#1")
     public void deallocate(long handle, long byteSize, long byteAlignment) {
-        int slot = (int) (handle >>> SLOT_SHIFT);
+        int slot = slotOf(handle);
         if (byteSize <= 0 || byteSize > slotSize || byteAlignment > slotAlignment
-                || Long.bitCount(byteAlignment) != 1 || !isLiveSlotHandle(handle, slot)) {
+                || Long.bitCount(byteAlignment) != 1 || slot < 0 || !isLive(slot)) {
             deallocateUnusual(handle, byteSize, byteAlignment);
             return;
         }
@@ -194,12 +209,10 @@ public final class SlabStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        int page = (int) (handle >>> (SLOT_SHIFT + pageShift));
-        MemorySegment[] p = pages;
-        if (page >= p.length || handle < 0) {
+        if (handle < ArenaStore.MIN_ADDRESS || handle >= ArenaStore.ADDRESS_LIMIT || closed) {
             return resolveUnusual(handle, byteSize);
         }
-        return p[page].asSlice(handle & OFFSET_MASK, byteSize);
+        return all.asSlice(handle, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -264,6 +277,9 @@ public final class SlabStore implements Store {
         }
         closed = true;
         pages = new MemorySegment[0];
+        pageBases = new long[0];
+        tableKeys = new long[16];
+        tableValues = new int[16];
         freeHead = -1;
         carved = 0;
         liveCount = 0;
@@ -294,7 +310,7 @@ public final class SlabStore implements Store {
     private void addPage() {
         MemorySegment page;
         try {
-            page = arena.allocate(pageBytes, Math.max(16, slotAlignment));
+            page = arena.allocate(pageBytes, Math.max(16, pageAlignment));
         } catch (OutOfMemoryError e) {
             throw new StoreExhaustedException("allocate: the system could not provide a page of "
                     + pageBytes + " bytes for " + this);
@@ -304,16 +320,73 @@ public final class SlabStore implements Store {
         live = Arrays.copyOf(live, (slots + 63) >>> 6);
         pages = Arrays.copyOf(pages, pages.length + 1);
         pages[pages.length - 1] = page;
+        pageBases = Arrays.copyOf(pageBases, pages.length);
+        pageBases[pages.length - 1] = page.address();
+        if (pages.length * 2 > tableKeys.length) {
+            rehash(tableKeys.length * 2);
+        }
+        insert(page.address(), pages.length - 1);
     }
 
-    private boolean isLiveSlotHandle(long handle, int slot) {
-        return handle >= 0 && slot < carved
-                && (live[slot >>> 6] & (1L << slot)) != 0
-                && (handle & OFFSET_MASK) == (slot & pageMask) * slotSize;
+    private void rehash(int capacity) {
+        long[] oldKeys = tableKeys;
+        int[] oldValues = tableValues;
+        tableKeys = new long[capacity];
+        tableValues = new int[capacity];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldValues[i] != 0) {
+                insert(oldKeys[i], oldValues[i] - 1);
+            }
+        }
+    }
+
+    private void insert(long pageBase, int pageNumber) {
+        int mask = tableKeys.length - 1;
+        int i = hash(pageBase) & mask;
+        while (tableValues[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        tableKeys[i] = pageBase;
+        tableValues[i] = pageNumber + 1;
+    }
+
+    private int hash(long pageBase) {
+        long h = (pageBase >>> pageAlignmentShift) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32);
+    }
+
+    /** The slot a handle names, or -1 if it is not the address of a slot of this store. */
+    private int slotOf(long handle) {
+        long pageBase = handle & -pageAlignment;
+        int mask = tableKeys.length - 1;
+        int i = hash(pageBase) & mask;
+        int pageNumber;
+        while (true) {
+            int value = tableValues[i];
+            if (value == 0) {
+                return -1;
+            }
+            if (tableKeys[i] == pageBase) {
+                pageNumber = value - 1;
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        long offset = handle - pageBase;
+        long inPage = slotShift >= 0 ? offset >>> slotShift : offset / slotSize;
+        if (inPage > pageMask || inPage * slotSize != offset) {
+            return -1;
+        }
+        return (pageNumber << pageShift) | (int) inPage;
+    }
+
+    private boolean isLive(int slot) {
+        return slot < carved && (live[slot >>> 6] & (1L << slot)) != 0;
     }
 
     private void requireLive(long handle, String operation) {
-        if (!isLiveSlotHandle(handle, (int) (handle >>> SLOT_SHIFT))) {
+        int slot = slotOf(handle);
+        if (slot < 0 || !isLive(slot)) {
             throw notLive(handle, operation);
         }
     }

@@ -4,6 +4,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Issues;
 import dev.stowage.qual.Resolves;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -88,6 +89,37 @@ public interface Store extends AutoCloseable {
     @Issues
     @Invalidates(effect = Effect.FREE, handle = "#1")
     long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment);
+
+    /**
+     * Allocates room for one {@code layout}: {@code allocate(layout.byteSize(), layout.byteAlignment())}.
+     * <pre>{@code
+     * long point = store.allocate(MemoryLayout.structLayout(JAVA_INT.withName("x"), JAVA_INT.withName("y")));
+     * }</pre>
+     */
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    default long allocate(MemoryLayout layout) {
+        return allocate(layout.byteSize(), layout.byteAlignment());
+    }
+
+    /** As {@link #allocate(MemoryLayout)}, with the memory filled with zeros. */
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    default long allocateZeroed(MemoryLayout layout) {
+        return allocateZeroed(layout.byteSize(), layout.byteAlignment());
+    }
+
+    /** Frees an allocation made with {@link #allocate(MemoryLayout)} for the same layout. */
+    @Invalidates(effect = Effect.FREE, handle = "#1")
+    default void deallocate(long handle, MemoryLayout layout) {
+        deallocate(handle, layout.byteSize(), layout.byteAlignment());
+    }
+
+    /** A pointer to one {@code layout} at the start of the allocation named by {@code handle}. */
+    @Resolves(handle = "#1")
+    default MemorySegment resolve(long handle, MemoryLayout layout) {
+        return resolve(handle, layout.byteSize());
+    }
 
     /** Drops the store: every handle and pointer it issued is stale, and using it is an error. */
     @Override

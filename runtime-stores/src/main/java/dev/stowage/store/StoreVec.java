@@ -82,6 +82,11 @@ public final class StoreVec implements AutoCloseable {
     private long capacity;
     /** The whole buffer ({@code capacity * stride} bytes) when {@link #cachePointer}; otherwise null. */
     private MemorySegment buffer;
+    /**
+     * {@link #buffer} if the elements are 8 bytes wide, else null: the one field the {@code long} fast
+     * paths test, so that "cached pointer" and "8-byte elements" cost a single null check.
+     */
+    private MemorySegment longBuffer;
     private int state = LIVE;
     private Store movedTo;
 
@@ -99,7 +104,7 @@ public final class StoreVec implements AutoCloseable {
         this.longElements = stride == Long.BYTES;
         this.cachePointer = StoreTraits.isStable(store);
         this.handle = store.dangling(alignment);
-        this.buffer = cachePointer ? MemorySegment.NULL : null;
+        setBuffer(cachePointer ? MemorySegment.NULL : null);
     }
 
     /**
@@ -207,6 +212,13 @@ public final class StoreVec implements AutoCloseable {
      * @throws UnsupportedOperationException if the elements are not 8 bytes wide
      */
     public long getLong(long index) {
+        MemorySegment b = longBuffer;
+        if (b != null && Long.compareUnsigned(index, size) < 0) return b.get(LONG, index << 3);
+        return getLongSlow(index);
+    }
+
+    /** Out of bounds, dead, not 8-byte elements, or a store whose pointer is not cached. */
+    private long getLongSlow(long index) {
         if (Long.compareUnsigned(index, size) >= 0) throw indexError("getLong", index, size);
         if (!longElements) throw notLongs("getLong");
         return buffer().get(LONG, index << 3);
@@ -219,6 +231,11 @@ public final class StoreVec implements AutoCloseable {
      * @throws UnsupportedOperationException if the elements are not 8 bytes wide
      */
     public void setLong(long index, long value) {
+        MemorySegment b = longBuffer;
+        if (b != null && Long.compareUnsigned(index, size) < 0) {
+            b.set(LONG, index << 3, value);
+            return;
+        }
         if (Long.compareUnsigned(index, size) >= 0) throw indexError("setLong", index, size);
         if (!longElements) throw notLongs("setLong");
         buffer().set(LONG, index << 3, value);
@@ -246,11 +263,68 @@ public final class StoreVec implements AutoCloseable {
      */
     @Invalidates(effect = Effect.RELOCATE)
     public void pushLong(long value) {
+        MemorySegment b = longBuffer;
+        long at = size;
+        if (b != null && at < capacity) {
+            b.set(LONG, at << 3, value);
+            size = at + 1;
+            return;
+        }
+        pushLongSlow(value);
+    }
+
+    /** Full, dead, not 8-byte elements, or a store whose pointer is not cached: kept out of the hot method so it stays small enough to inline. */
+    private void pushLongSlow(long value) {
+        ensureLive("pushLong");
         if (!longElements) throw notLongs("pushLong");
         long at = size;
         if (at == capacity) growFor(1, "pushLong");
         buffer().set(LONG, at << 3, value);
         size = at + 1;
+    }
+
+    /**
+     * Appends {@code count} values from {@code values[from..from+count)} with one copy: the bulk form
+     * of {@link #pushLong}, with the bounds and liveness checks done once for the whole run instead
+     * of once per element. Reallocates at most once.
+     *
+     * <pre>{@code
+     * vec.pushLongs(batch, 0, batch.length);
+     * }</pre>
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code values}
+     * @throws UnsupportedOperationException if the elements are not 8 bytes wide
+     */
+    @Invalidates(effect = Effect.RELOCATE)
+    public void pushLongs(long[] values, int from, int count) {
+        java.util.Objects.checkFromIndexSize(from, count, values.length);
+        ensureLive("pushLongs");
+        if (!longElements) throw notLongs("pushLongs");
+        if (count == 0) return;
+        long at = size;
+        if (capacity - at < count) growFor(count, "pushLongs");
+        MemorySegment.copy(values, from, buffer(), LONG, at << 3, count);
+        size = at + count;
+    }
+
+    /**
+     * Copies {@code count} elements from {@code index} on into {@code into[at..at+count)} with one
+     * copy: the bulk form of {@link #getLong}.
+     *
+     * @throws IndexOutOfBoundsException if {@code index..index+count} is not inside the vector or the
+     *     target range not inside {@code into}
+     * @throws UnsupportedOperationException if the elements are not 8 bytes wide
+     */
+    public void getLongs(long index, long[] into, int at, int count) {
+        java.util.Objects.checkFromIndexSize(at, count, into.length);
+        ensureLive("getLongs");
+        if (!longElements) throw notLongs("getLongs");
+        if (index < 0 || index > size - count) {
+            throw new IndexOutOfBoundsException("StoreVec.getLongs(" + index + ", …, " + count
+                    + "): elements " + index + ".." + (index + count) + " are out of bounds for size " + size);
+        }
+        if (count == 0) return;
+        MemorySegment.copy(buffer(), LONG, index << 3, into, at, count);
     }
 
     /**
@@ -346,13 +420,13 @@ public final class StoreVec implements AutoCloseable {
             store.deallocate(handle, capacity * stride, alignment);
             handle = store.dangling(alignment);
             capacity = 0;
-            if (cachePointer) buffer = MemorySegment.NULL;
+            if (cachePointer) setBuffer(MemorySegment.NULL);
             return;
         }
         long newHandle = store.shrink(handle, capacity * stride, size * stride, alignment);
         handle = newHandle;
         capacity = size;
-        if (cachePointer) buffer = store.resolve(newHandle, capacity * stride);
+        if (cachePointer) setBuffer(store.resolve(newHandle, capacity * stride));
     }
 
     /**
@@ -375,7 +449,7 @@ public final class StoreVec implements AutoCloseable {
             moved.handle = handle;
             moved.size = size;
             moved.capacity = capacity;
-            if (moved.cachePointer) moved.buffer = buffer;
+            if (moved.cachePointer) moved.setBuffer(buffer);
         } else if (size > 0) {
             long bytes = size * stride;
             long newHandle = target.allocate(bytes, moved.alignment);
@@ -387,7 +461,7 @@ public final class StoreVec implements AutoCloseable {
             moved.size = size;
             moved.capacity = size;
             store.deallocate(handle, capacity * stride, alignment);
-            if (moved.cachePointer) moved.buffer = target.resolve(newHandle, bytes);
+            if (moved.cachePointer) moved.setBuffer(target.resolve(newHandle, bytes));
         } else if (capacity > 0) {
             store.deallocate(handle, capacity * stride, alignment);
         }
@@ -477,13 +551,13 @@ public final class StoreVec implements AutoCloseable {
                 : store.grow(handle, capacity * stride, newBytes, alignment);
         handle = newHandle;
         capacity = newCapacity;
-        if (cachePointer) buffer = store.resolve(newHandle, newBytes);
+        if (cachePointer) setBuffer(store.resolve(newHandle, newBytes));
     }
 
     /** Elements were dropped or shifted: let a debug store kill the pointers handed out so far. */
     private void killPointers() {
         if (capacity > 0 && StoreTraits.pointersInvalidated(store, handle, capacity * stride) && cachePointer) {
-            buffer = store.resolve(handle, capacity * stride);
+            setBuffer(store.resolve(handle, capacity * stride));
         }
     }
 
@@ -491,7 +565,12 @@ public final class StoreVec implements AutoCloseable {
         state = newState;
         size = 0;
         capacity = 0;
-        buffer = cachePointer ? MemorySegment.NULL : null;
+        setBuffer(cachePointer ? MemorySegment.NULL : null);
+    }
+
+    private void setBuffer(MemorySegment newBuffer) {
+        buffer = newBuffer;
+        longBuffer = longElements ? newBuffer : null;
     }
 
     private void ensureLive(String operation) {

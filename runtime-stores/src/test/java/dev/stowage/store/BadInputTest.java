@@ -129,8 +129,12 @@ class BadInputTest {
         }
         try (ArenaStore arena = new ArenaStore()) {
             arena.allocate(8, 8);
-            assertThrows(StaleHandleException.class, () -> arena.resolve(99L << ArenaStore.OFFSET_BITS, 8));
-            assertThrows(StaleHandleException.class, () -> arena.deallocate(99L << ArenaStore.OFFSET_BITS, 8, 8));
+            assertThrows(StaleHandleException.class, () -> arena.resolve(16, 8)); // the null page
+            try (ArenaStore other = new ArenaStore()) {
+                long foreign = other.allocate(8, 8);
+                assertThrows(StaleHandleException.class, () -> arena.deallocate(foreign, 8, 8));
+                assertThrows(StaleHandleException.class, () -> arena.grow(foreign, 8, 16, 8));
+            }
         }
     }
 

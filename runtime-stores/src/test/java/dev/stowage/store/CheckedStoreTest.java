@@ -190,6 +190,21 @@ class CheckedStoreTest {
     }
 
     @Test
+    void layoutOverloadsAreTheLongOnesAndReportTheCallersLine() {
+        java.lang.foreign.MemoryLayout point = java.lang.foreign.MemoryLayout.structLayout(
+                java.lang.foreign.ValueLayout.JAVA_INT.withName("x"), java.lang.foreign.ValueLayout.JAVA_INT.withName("y"));
+        CheckedStore store = new CheckedStore(new ArenaStore());
+        long h = store.allocateZeroed(point);
+        assertEquals(8, store.resolve(h, point).byteSize());
+        assertEquals(0, store.resolve(h, point).get(java.lang.foreign.ValueLayout.JAVA_INT, 4));
+        assertTrue(store.outstanding().get(0).allocatedAt().startsWith("CheckedStoreTest.layoutOverloads"),
+                store.outstanding().get(0).allocatedAt());
+        store.deallocate(h, point);
+        assertEquals(List.of(), store.outstanding());
+        store.close();
+    }
+
+    @Test
     void danglingHandlesOfACheckedStore() {
         try (CheckedStore store = new CheckedStore(new ArenaStore())) {
             long d = store.dangling(32);

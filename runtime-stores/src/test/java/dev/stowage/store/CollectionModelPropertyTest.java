@@ -58,7 +58,19 @@ class CollectionModelPropertyTest {
                 for (Step step : steps) {
                     int n = model.size();
                     switch (step.kind()) {
-                        case 0, 1, 2 -> { vec.pushLong(step.value()); model.add(step.value()); }
+                        case 0, 1 -> { vec.pushLong(step.value()); model.add(step.value()); }
+                        case 2 -> {
+                            long[] run = {step.value(), step.value() + 1, step.value() + 2, step.value() + 3};
+                            int count = step.small() % 4;
+                            vec.pushLongs(run, 4 - count, count);
+                            for (int i = 4 - count; i < 4; i++) model.add(run[i]);
+                            if (model.size() >= 2) {
+                                long[] back = new long[2];
+                                vec.getLongs(model.size() - 2, back, 0, 2);
+                                assertEquals(model.get(model.size() - 2), back[0]);
+                                assertEquals(model.getLast(), back[1]);
+                            }
+                        }
                         case 3 -> {
                             int at = step.small() % (n + 1);
                             vec.insertLong(at, step.value());

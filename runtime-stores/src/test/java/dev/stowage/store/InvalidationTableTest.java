@@ -90,8 +90,14 @@ class InvalidationTableTest {
                             continue; // a single-allocation store never holds an "other" allocation
                         }
                     }
-                    tests.add(dynamicTest(store + " / " + op + " / " + column + ": " + expect,
-                            () -> checkCell(store, op, column, expect)));
+                    String cell = store + " / " + op + " / " + column + ": " + expect;
+                    tests.add(dynamicTest(cell, () -> {
+                        try {
+                            checkCell(store, op, column, expect);
+                        } catch (Throwable t) { // name the cell: reports show dynamic tests by index
+                            throw new AssertionError(cell + " failed: " + t, t);
+                        }
+                    }));
                 }
             }
         }

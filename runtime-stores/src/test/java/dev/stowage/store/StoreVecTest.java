@@ -162,6 +162,27 @@ class StoreVecTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void bulkPushAndGetCopyRunsOfValues(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            long[] values = range(100);
+            v.pushLong(-1);
+            v.pushLongs(values, 10, 50);       // 10..59 after -1
+            v.pushLongs(values, 0, 0);
+            assertEquals(51, v.size());
+            assertEquals(10, v.getLong(1));
+            assertEquals(59, v.getLong(50));
+            long[] into = new long[5];
+            v.getLongs(48, into, 1, 3);
+            assertArrayEquals(new long[] {0, 57, 58, 59, 0}, into);
+            assertThrows(IndexOutOfBoundsException.class, () -> v.getLongs(49, into, 0, 3));
+            assertThrows(IndexOutOfBoundsException.class, () -> v.getLongs(-1, into, 0, 1));
+            assertThrows(IndexOutOfBoundsException.class, () -> v.pushLongs(values, 90, 20));
+            assertEquals(51, v.size(), "a refused bulk push changes nothing");
+        }
+    }
+
     @Test
     void indexErrorsNameTheIndexAndTheSize() {
         try (Store store = new ArenaStore(); StoreVec v = StoreVec.ofLongs(store)) {

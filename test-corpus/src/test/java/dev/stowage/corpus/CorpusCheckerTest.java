@@ -35,6 +35,7 @@ class CorpusCheckerTest {
 
         List<Comparison> comparisons = scenarios.stream().map(s -> Comparison.of(s, analysis.of(s))).toList();
         writeSummary(comparisons, gaps, analysis.millis());
+        writeFindings(scenarios, analysis);
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Comparison comparison : comparisons) {
@@ -78,6 +79,18 @@ class CorpusCheckerTest {
         Pattern oneLineJavadoc = Pattern.compile("^/\\*\\* \\S.* \\*/$", Pattern.MULTILINE);
         assertEquals(List.of(), scenarios.stream().filter(s -> !oneLineJavadoc.matcher(s.source()).find()).map(Scenario::name).toList(),
                 "every scenario says in a one-line javadoc what it shows");
+    }
+
+    /** Every finding in compiler style, for reading the messages (and for the rule docs' examples). */
+    private static void writeFindings(List<Scenario> scenarios, CorpusAnalysis analysis) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (Scenario scenario : scenarios) {
+            for (var f : analysis.of(scenario).findings()) {
+                out.append(f.range()).append(": error: [").append(f.key()).append("] ").append(f.message()).append('\n');
+            }
+        }
+        Files.createDirectories(CorpusPaths.reportDir());
+        Files.writeString(CorpusPaths.reportDir().resolve("corpus-findings.txt"), out);
     }
 
     private static void writeSummary(List<Comparison> comparisons, KnownGaps gaps, long millis) throws IOException {

@@ -74,7 +74,7 @@ public final class RuntimeReport {
                 resolveRows));
         String vec = "VecBenchmark.";
         List<Row> vecRows = new ArrayList<>();
-        for (String[] op : new String[][] {{"push", "push (reused capacity)"}, {"grow", "push from empty (with growth and free)"},
+        for (String[] op : new String[][] {{"push", "push (reused capacity)"}, {"bulk", "bulk push of a long[] (reused capacity)"}, {"grow", "push from empty (with growth and free)"},
                 {"get", "get at shuffled indexes"}, {"sum", "sequential sum"}}) {
             vecRows.add(new Row(vec + op[0] + "StoreVecGlobal", vec + op[0] + "Fastutil", Goal.WITHIN, 1.2, op[1] + ": StoreVec / GlobalStore"));
             vecRows.add(new Row(vec + op[0] + "StoreVecArena", vec + op[0] + "Fastutil", Goal.WITHIN, 1.2, op[1] + ": StoreVec / ArenaStore"));

@@ -28,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code push*}: clear, then push {@code size} values into the capacity left by the last
  *       invocation (the steady state of a reused buffer);</li>
+ *   <li>{@code bulk*}: clear, then append {@code size} values from a {@code long[]} in one call
+ *       ({@code pushLongs}, {@code addElements}, {@code System.arraycopy});</li>
  *   <li>{@code grow*}: a new, empty vector, {@code size} pushes (every reallocation included), then
  *       freed ({@code close}; the JDK's collections leave it to the GC);</li>
  *   <li>{@code get*}: reads at {@code size} shuffled indexes;</li>
@@ -62,6 +64,8 @@ public class VecBenchmark {
     public void setUp() {
         if (size != OPS) throw new IllegalArgumentException("size must be " + OPS + " (the ops per invocation)");
         shuffled = Shuffle.permutation(size, 7);
+        batch = new long[size];
+        for (int i = 0; i < size; i++) batch[i] = i;
         global = new GlobalStore();
         arena = new ArenaStore();
         globalVec = StoreVec.ofLongs(global);
@@ -115,6 +119,37 @@ public class VecBenchmark {
     public long pushArray() {
         arraySize = 0;
         for (int i = 0; i < size; i++) arrayPush(i);
+        return arraySize;
+    }
+
+    // ---- bulk push of a run of values into a reused buffer ----
+
+    private long[] batch;
+
+    private long pushBulk(StoreVec v) {
+        v.clear();
+        v.pushLongs(batch, 0, size);
+        return v.size();
+    }
+
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long bulkStoreVecGlobal() { return pushBulk(globalVec); }
+
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long bulkStoreVecArena() { return pushBulk(arenaVec); }
+
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long bulkFastutil() {
+        LongArrayList list = fastutil;
+        list.clear();
+        list.addElements(0, batch, 0, size);
+        return list.size();
+    }
+
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long bulkArray() {
+        System.arraycopy(batch, 0, array, 0, size);
+        arraySize = size;
         return arraySize;
     }
 

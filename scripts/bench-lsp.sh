@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Editor latency benchmark of the Stowage language server (not a timed test):
+# didChange -> publishDiagnostics on a generated 1,000-line store-heavy file, warm server, real engine,
+# over JSON-RPC in one JVM, with plain javac attribution of the same file in the same JVM for the ratio.
+#   scripts/bench-lsp.sh [edits=120] [warmup=30] [methods=40] [mode=both|incremental|full]
+# Results go to stdout; docs/benchmarks.md (LSP section) records a run.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=find-jdk.sh
+. "$root/scripts/find-jdk.sh"
+JAVA_HOME=$(stowage_find_jdk) || exit 1
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+cd "$root"
+echo "building lsp-server and its test classes..." >&2
+./build -q -pl lsp-server -am package -DskipTests -Dlsp.e2e.skip=true \
+  dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+cp_file=lsp-server/target/bench.classpath
+[ -s "$cp_file" ] || { echo "bench-lsp: no classpath written to $cp_file" >&2; exit 1; }
+deps=$(cat "$cp_file")
+# What the benchmark file is analysed against: the runtime and the qualifiers, nothing else.
+analysis_cp=$(tr ':' '\n' < "$cp_file" | grep -E 'stowage-(runtime|qual)' | paste -sd: -)
+flags=(--enable-native-access=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.main=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.model=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.processing=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED
+  --add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED)
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx1g -Dstowage.bench.classpath="$analysis_cp" \
+  -cp "lsp-server/target/test-classes:lsp-server/target/classes:$deps" \
+  dev.stowage.lsp.bench.LspLatencyBench "${1:-120}" "${2:-30}" "${3:-40}" "${4:-both}"
