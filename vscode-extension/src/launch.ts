@@ -1,0 +1,47 @@
+/**
+ * How the bundled language server is started. Plain Node (no `vscode` import).
+ *
+ * @example
+ *   const { command, args } = serverCommand(jdk.javaExecutable, bundledServerJar(context.extensionPath));
+ *   // java --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED … -jar …/server/stowage-lsp.jar
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Where `npm run copy-server` puts the server jar inside the extension (and so the .vsix). */
+export const BUNDLED_JAR = path.join('server', 'stowage-lsp.jar');
+
+export function bundledServerJar(extensionPath: string): string {
+  return path.join(extensionPath, BUNDLED_JAR);
+}
+
+/**
+ * The checker runs javac inside the server's JVM, which needs javac's internals opened to it
+ * (see docs/lsp.md); without these it fails with IllegalAccessError.
+ */
+export const SERVER_JVM_ARGS: readonly string[] = [
+  ...['api', 'code', 'file', 'main', 'model', 'parser', 'processing', 'tree', 'util']
+    .map((pkg) => `--add-exports=jdk.compiler/com.sun.tools.javac.${pkg}=ALL-UNNAMED`),
+  '--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED',
+  // The stores use the FFM linker (restricted methods) when code is run; harmless for analysis.
+  '--enable-native-access=ALL-UNNAMED',
+];
+
+export interface ServerCommand {
+  readonly command: string;
+  readonly args: string[];
+}
+
+export function serverCommand(javaExecutable: string, jarPath: string, extraVmArgs: readonly string[] = []): ServerCommand {
+  return { command: javaExecutable, args: [...SERVER_JVM_ARGS, ...extraVmArgs, '-jar', jarPath] };
+}
+
+/** Why the bundled jar cannot be used, or undefined when it is there. */
+export function checkServerJar(jarPath: string): string | undefined {
+  try {
+    if (fs.statSync(jarPath).isFile()) return undefined;
+    return `the Stowage language server ${jarPath} is not a file`;
+  } catch {
+    return `the Stowage language server jar is missing from the extension (${jarPath}); the .vsix was built without it — rebuild with ./build package`;
+  }
+}
