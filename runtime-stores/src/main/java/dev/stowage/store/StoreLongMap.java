@@ -164,9 +164,13 @@ public final class StoreLongMap implements AutoCloseable {
      * rehashes. A new key rehashes (doubling the table) when the table is full, i.e. when
      * {@code size()} would exceed {@link #capacity()}.
      *
+     * ({@code unlessPresent = "#1"}: the checker keeps pointers valid across a put of a key it knows
+     * present, i.e. the same constant or effectively final variable was put before and nothing else
+     * invalidated the map since.)
+     *
      * @throws StoreExhaustedException if the store cannot hold a bigger table; nothing changed then
      */
-    @Invalidates(effect = Effect.RELOCATE)
+    @Invalidates(effect = Effect.RELOCATE, unlessPresent = "#1")
     public void put(long key, long value) {
         MemorySegment t = table();
         if (key == 0) {
