@@ -211,4 +211,22 @@ class CapacityPromisesTest {
                     }
                 """), "pointer.stale:12");
     }
+
+    @Test
+    void aLambdaDoesNotUseRoomReservedWhereItWasCreated() {
+        // The lambda may run twice, or after other pushes: the room reserved before it is not its own.
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store) {
+                        RVec v = RVec.create(store);
+                        v.reserve(1);
+                        MemorySegment p = v.get(0);
+                        Runnable pushAndWrite = () -> {
+                            v.push(1);
+                            p.set(JAVA_LONG, 0, 1);
+                        };
+                        pushAndWrite.run();
+                        pushAndWrite.run();
+                    }
+                """), "pointer.stale:12");
+    }
 }
