@@ -341,6 +341,9 @@ final class Tracking {
      */
     private void forgetCapacity(StowageStore s, Set<OwnerRef> target, Effect effect) {
         boolean loseRoom = reallocates(effect);
+        if (!s.anyFact(f -> (loseRoom && f.room() > 0) || !f.presentKeys().isEmpty())) {
+            return; // the common case: nothing known to forget, so no rewrite of every fact
+        }
         s.replaceFacts(f -> f.kind() == Kind.OBJECT && ((loseRoom && f.room() > 0) || !f.presentKeys().isEmpty())
                         && mayAlias(f.self(), target)
                 ? f.withRoom(loseRoom ? 0 : f.room()).withPresentKeys(Set.of())
