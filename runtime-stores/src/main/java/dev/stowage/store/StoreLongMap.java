@@ -29,8 +29,10 @@ import java.util.Objects;
  * <h2>Capacity promises</h2>
  * <ul>
  *   <li>{@code put} of a key that is already present only writes the value: it never rehashes, so
- *       pointers from {@code valueRef} survive it at run time (the checker is conservative and treats
- *       every {@code put} as a possible rehash).</li>
+ *       pointers from {@code valueRef} survive it. The checker knows this from
+ *       {@code @Invalidates(effect = RELOCATE, unlessPresent = "#1")} when it can see the key is
+ *       present (the same constant or effectively final variable was put before, and nothing else
+ *       was done to the map since).</li>
  *   <li>After {@link #reserve(long) reserve(n)}, no {@code put} rehashes until {@code size()} exceeds
  *       {@code n}; {@link #capacity()} tells how many entries fit before the next rehash.</li>
  *   <li>{@code remove} and {@code clear} never rehash, never allocate and never shrink the table.</li>
@@ -42,7 +44,7 @@ import java.util.Objects;
  *     counts.put(7, counts.get(7, 0) + 1);
  *     MemorySegment slot = counts.valueRef(7);
  *     slot.set(ValueLayout.JAVA_LONG, 0, 41);
- *     counts.put(7, 42);                     // present key: never rehashes, 'slot' still valid at run time
+ *     counts.put(7, 42);                     // present key: never rehashes, 'slot' still valid
  *     counts.remove(7);                      // entries shift: 'slot' is stale
  * }
  * }</pre>
@@ -164,9 +166,13 @@ public final class StoreLongMap implements AutoCloseable {
      * rehashes. A new key rehashes (doubling the table) when the table is full, i.e. when
      * {@code size()} would exceed {@link #capacity()}.
      *
+     * ({@code unlessPresent = "#1"}: the checker keeps pointers valid across a put of a key it knows
+     * present, i.e. the same constant or effectively final variable was put before and nothing else
+     * invalidated the map since.)
+     *
      * @throws StoreExhaustedException if the store cannot hold a bigger table; nothing changed then
      */
-    @Invalidates(effect = Effect.RELOCATE)
+    @Invalidates(effect = Effect.RELOCATE, unlessPresent = "#1")
     public void put(long key, long value) {
         MemorySegment t = table();
         if (key == 0) {

@@ -3,6 +3,7 @@ package dev.stowage.store;
 import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Issues;
+import dev.stowage.qual.Reserves;
 import dev.stowage.qual.Resolves;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -29,8 +30,13 @@ import java.util.Objects;
  * <h2>Capacity promises</h2>
  * <ul>
  *   <li>{@link #reserve(long) reserve(n)} makes {@code capacity() >= size() + n}; pushes and inserts
- *       that stay within the capacity never reallocate, so pointers survive them at run time (the
- *       checker is conservative and still treats a push as a possible reallocation).</li>
+ *       that stay within the capacity never reallocate, so pointers survive them. The checker knows
+ *       this from the annotations: {@code reserve} is {@code @Reserves("#1")}, and {@code push},
+ *       {@code pushLong} and {@code insertLong} are {@code @Invalidates(effect = RELOCATE,
+ *       unlessReserved = true)}, so after {@code reserve(n)} with a constant {@code n} the next
+ *       {@code n} of them keep pointers valid (a {@code pushLongs} batch, {@code shrinkToFit} or a
+ *       non-constant {@code n} does not count). The room is the one reserved, not the capacity the
+ *       vector happens to have: pushes beyond it may reallocate.</li>
  *   <li>{@link #truncate}, {@link #remove} and {@link #clear} never reallocate and never shrink the
  *       capacity; {@link #shrinkToFit()} is the only call that gives memory back.</li>
  *   <li>A new vector has capacity 0 and allocates nothing until the first push or reserve; growth
@@ -246,7 +252,7 @@ public final class StoreVec implements AutoCloseable {
      * capacity) when the vector is full.
      */
     @Resolves
-    @Invalidates(effect = Effect.RELOCATE)
+    @Invalidates(effect = Effect.RELOCATE, unlessReserved = true)
     public MemorySegment push() {
         long at = size;
         if (at == capacity) growFor(1, "push");
@@ -261,7 +267,7 @@ public final class StoreVec implements AutoCloseable {
      *
      * @throws UnsupportedOperationException if the elements are not 8 bytes wide
      */
-    @Invalidates(effect = Effect.RELOCATE)
+    @Invalidates(effect = Effect.RELOCATE, unlessReserved = true)
     public void pushLong(long value) {
         MemorySegment b = longBuffer;
         long at = size;
@@ -333,7 +339,7 @@ public final class StoreVec implements AutoCloseable {
      * @throws IndexOutOfBoundsException unless {@code 0 <= index <= size()}
      * @throws UnsupportedOperationException if the elements are not 8 bytes wide
      */
-    @Invalidates(effect = Effect.RELOCATE)
+    @Invalidates(effect = Effect.RELOCATE, unlessReserved = true)
     public void insertLong(long index, long value) {
         if (Long.compareUnsigned(index, size + 1) >= 0) throw indexError("insertLong", index, size + 1);
         if (!longElements) throw notLongs("insertLong");
@@ -370,11 +376,14 @@ public final class StoreVec implements AutoCloseable {
     /**
      * Makes room for {@code additional} more elements: afterwards {@code capacity() >= size() + additional},
      * and pushes up to that capacity never reallocate. Reallocates only if the room is not there yet.
+     * ({@code @Reserves("#1")}: the checker lets the next {@code additional} pushes or inserts keep
+     * pointers valid when {@code additional} is a constant.)
      *
      * @throws IllegalArgumentException if {@code additional} is negative
      * @throws StoreExhaustedException if the store cannot hold the buffer (nothing changed then)
      */
     @Invalidates(effect = Effect.RELOCATE)
+    @Reserves("#1")
     public void reserve(long additional) {
         ensureLive("reserve");
         if (additional < 0) {

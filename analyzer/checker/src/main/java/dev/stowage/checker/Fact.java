@@ -27,6 +27,10 @@ import javax.lang.model.element.VariableElement;
  * @param causeEffect the effect of {@link #cause()}
  * @param viaOwner true when the cause acted on the owner (a box whose store was closed)
  * @param captured for a lambda: the tracked locals it captured
+ * @param room for a box or collection: how many more calls with {@code unlessReserved} it has room
+ *     for (from a {@code @Reserves} call with a constant count); 0 when none is known
+ * @param presentKeys for a box or collection: the keys known present in it (constant values as
+ *     {@link ConstantKey}, effectively final locals as their {@link VariableElement})
  */
 record Fact(
         Kind kind,
@@ -42,7 +46,12 @@ record Fact(
         Tree cause,
         Effect causeEffect,
         boolean viaOwner,
-        Set<VariableElement> captured) {
+        Set<VariableElement> captured,
+        long room,
+        Set<Object> presentKeys) {
+
+    /** A compile-time constant used as a key, normalized so that {@code 1} and {@code 1L} are one key. */
+    record ConstantKey(Object value) {}
 
     /** What a tracked local holds. */
     enum Kind { HANDLE, POINTER, OBJECT, CLOSURE }
@@ -52,22 +61,22 @@ record Fact(
 
     static Fact handle(Tree origin, Set<OwnerRef> owners, Quals ownerQuals) {
         return new Fact(Kind.HANDLE, Set.of(origin), Set.of(), owners, Set.of(), Set.of(), Quals.NONE, ownerQuals,
-                origin, Status.LIVE, null, null, false, Set.of());
+                origin, Status.LIVE, null, null, false, Set.of(), 0, Set.of());
     }
 
     static Fact pointer(Tree origin, Fact owner, Set<Object> fromHandles) {
         return new Fact(Kind.POINTER, Set.of(origin), Set.of(), owner.self, owner.owners, fromHandles, Quals.NONE,
-                owner.quals, origin, Status.LIVE, null, null, false, Set.of());
+                owner.quals, origin, Status.LIVE, null, null, false, Set.of(), 0, Set.of());
     }
 
     static Fact object(Tree origin, Set<OwnerRef> self, Set<OwnerRef> owners, Quals quals, Quals ownerQuals) {
         return new Fact(Kind.OBJECT, origin == null ? Set.of() : Set.of(origin), self, owners, Set.of(), Set.of(), quals,
-                ownerQuals, origin, Status.LIVE, null, null, false, Set.of());
+                ownerQuals, origin, Status.LIVE, null, null, false, Set.of(), 0, Set.of());
     }
 
     static Fact closure(Tree origin, Set<VariableElement> captured) {
         return new Fact(Kind.CLOSURE, Set.of(origin), Set.of(), Set.of(), Set.of(), Set.of(), Quals.NONE, Quals.NONE,
-                origin, Status.LIVE, null, null, false, Set.copyOf(captured));
+                origin, Status.LIVE, null, null, false, Set.copyOf(captured), 0, Set.of());
     }
 
     boolean isLive() {
@@ -77,18 +86,32 @@ record Fact(
     /** This fact, made stale (or closed, or moved) by {@code call}. */
     Fact killedBy(Status newStatus, Tree call, Effect effect, boolean throughOwner) {
         return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, newStatus,
-                call, effect, throughOwner, captured);
+                call, effect, throughOwner, captured, room, presentKeys);
     }
 
     /** This fact with stronger guarantees (the use's own type qualifiers). */
     Fact withQuals(Quals q) {
         return new Fact(kind, values, self, owners, ownerStores, fromHandles, q, ownerQuals, origin, status, cause,
-                causeEffect, viaOwner, captured);
+                causeEffect, viaOwner, captured, room, presentKeys);
+    }
+
+    /** This fact with {@code room} more unlessReserved calls known not to invalidate. */
+    Fact withRoom(long newRoom) {
+        return newRoom == room ? this : new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals,
+                origin, status, cause, causeEffect, viaOwner, captured, newRoom, presentKeys);
+    }
+
+    /** This fact with these keys known present. */
+    Fact withPresentKeys(Set<Object> keys) {
+        return keys.equals(presentKeys) ? this : new Fact(kind, values, self, owners, ownerStores, fromHandles, quals,
+                ownerQuals, origin, status, cause, causeEffect, viaOwner, captured, room, Set.copyOf(keys));
     }
 
     /**
      * Where two paths meet: everything either path may hold, the weaker guarantees, and the worse
-     * status with its cause (stale on any path is stale).
+     * status with its cause (stale on any path is stale). The room is kept only when both paths
+     * agree on it (0 otherwise, so a loop that uses room reaches its fixpoint at once), and only the
+     * keys present on both paths stay known.
      */
     Fact join(Fact other) {
         if (other == null || other.equals(this)) {
@@ -101,7 +124,20 @@ record Fact(
         return new Fact(kind, union(values, other.values), union(self, other.self), union(owners, other.owners),
                 union(ownerStores, other.ownerStores), union(fromHandles, other.fromHandles), quals.meet(other.quals),
                 ownerQuals.meet(other.ownerQuals), origin, worse.status, worse.cause, worse.causeEffect,
-                worse.viaOwner, union(captured, other.captured));
+                worse.viaOwner, union(captured, other.captured), room == other.room ? room : 0,
+                intersection(presentKeys, other.presentKeys));
+    }
+
+    static <T> Set<T> intersection(Set<T> a, Set<T> b) {
+        if (a.isEmpty() || b.containsAll(a)) {
+            return a;
+        }
+        if (a.containsAll(b)) {
+            return b;
+        }
+        Set<T> i = new HashSet<>(a);
+        i.retainAll(b);
+        return Set.copyOf(i);
     }
 
     static <T> Set<T> union(Set<T> a, Set<T> b) {
@@ -119,6 +155,7 @@ record Fact(
     @Override
     public String toString() {
         return kind + "/" + status + (self.isEmpty() ? "" : " self=" + self) + (owners.isEmpty() ? "" : " owners=" + owners)
+                + (room == 0 ? "" : " room=" + room) + (presentKeys.isEmpty() ? "" : " keys=" + presentKeys)
                 + (cause == null ? "" : " by " + cause.toString().replace('\n', ' '));
     }
 }

@@ -22,8 +22,9 @@ import javax.lang.model.util.Types;
 
 /**
  * Everything the checker knows about stores comes from here: it reads the contract annotations of
- * {@code dev.stowage.qual} on methods ({@code @Invalidates}, {@code @Resolves}, {@code @Issues},
- * {@code @Leaks}, inherited from the methods they override) and the type qualifiers of store types
+ * {@code dev.stowage.qual} on methods ({@code @Invalidates} with its capacity promises
+ * {@code unlessReserved}/{@code unlessPresent}, {@code @Resolves}, {@code @Issues}, {@code @Leaks},
+ * {@code @Reserves}, inherited from the methods they override) and the type qualifiers of store types
  * ({@code @Multiple}, {@code @Stable}, {@code @Pinned}, {@code @SharedStore}). It knows no store
  * class by name. Lookups are cached per element: one instance lives as long as one compilation.
  *
@@ -39,16 +40,27 @@ final class StoreContracts {
     private static final String RESOLVES = QUAL_PACKAGE + "Resolves";
     private static final String ISSUES = QUAL_PACKAGE + "Issues";
     private static final String LEAKS = QUAL_PACKAGE + "Leaks";
+    private static final String RESERVES = QUAL_PACKAGE + "Reserves";
 
-    /** One {@code @Invalidates}: target 0 is the receiver, n the n-th parameter; handleParam 0 is none. */
-    record Invalidation(int target, Effect effect, int handleParam) {}
+    /**
+     * One {@code @Invalidates}: target 0 is the receiver, n the n-th parameter; handleParam 0 is
+     * none. {@code unlessReserved}: skipped (using one unit) while room reserved by a
+     * {@code @Reserves} call remains; {@code unlessPresent}: the parameter holding a key whose
+     * known presence in the object skips the effect (0: none).
+     */
+    record Invalidation(int target, Effect effect, int handleParam, boolean unlessReserved, int unlessPresent) {}
 
-    /** A method's contract; {@code resolvesOwner}/{@code issuesOwner} are -1 when absent. */
-    record Contract(List<Invalidation> invalidations, int resolvesOwner, int resolvesHandle, int issuesOwner, boolean leaks) {
-        static final Contract NONE = new Contract(List.of(), -1, 0, -1, false);
+    /**
+     * A method's contract; {@code resolvesOwner}/{@code issuesOwner} are -1 when absent;
+     * {@code reservesParam} is the parameter of {@code @Reserves} (the count of elements the
+     * receiver has room for afterwards), 0 when absent.
+     */
+    record Contract(List<Invalidation> invalidations, int resolvesOwner, int resolvesHandle, int issuesOwner, boolean leaks,
+            int reservesParam) {
+        static final Contract NONE = new Contract(List.of(), -1, 0, -1, false, 0);
 
         boolean isEmpty() {
-            return invalidations.isEmpty() && resolvesOwner < 0 && issuesOwner < 0 && !leaks;
+            return invalidations.isEmpty() && resolvesOwner < 0 && issuesOwner < 0 && !leaks && reservesParam == 0;
         }
 
         boolean resolves() {
@@ -91,7 +103,7 @@ final class StoreContracts {
             }
         }
         if (c.isEmpty() && isImplicitClose(method)) {
-            c = new Contract(List.of(new Invalidation(0, Effect.CLOSE, 0)), -1, 0, -1, false);
+            c = new Contract(List.of(new Invalidation(0, Effect.CLOSE, 0, false, 0)), -1, 0, -1, false, 0);
         }
         contracts.put(method, c);
         return c;
@@ -112,6 +124,7 @@ final class StoreContracts {
         int resolvesHandle = 0;
         int issuesOwner = -1;
         boolean leaks = false;
+        int reservesParam = 0;
         for (AnnotationMirror am : method.getAnnotationMirrors()) {
             String name = ((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString();
             if (!name.startsWith(QUAL_PACKAGE)) {
@@ -130,20 +143,23 @@ final class StoreContracts {
                 }
                 case ISSUES -> issuesOwner = position((String) value(am, "value"), method);
                 case LEAKS -> leaks = true;
+                case RESERVES -> reservesParam = Math.max(0, position((String) value(am, "value"), method));
                 default -> { }
             }
         }
-        if (invalidations.isEmpty() && resolvesOwner < 0 && issuesOwner < 0 && !leaks) {
+        if (invalidations.isEmpty() && resolvesOwner < 0 && issuesOwner < 0 && !leaks && reservesParam == 0) {
             return Contract.NONE;
         }
-        return new Contract(List.copyOf(invalidations), resolvesOwner, resolvesHandle, issuesOwner, leaks);
+        return new Contract(List.copyOf(invalidations), resolvesOwner, resolvesHandle, issuesOwner, leaks, reservesParam);
     }
 
     private Invalidation invalidation(AnnotationMirror am, ExecutableElement method) {
         int target = Math.max(0, position((String) value(am, "value"), method));
         Effect effect = Effect.valueOf(((VariableElement) value(am, "effect")).getSimpleName().toString());
         int handle = Math.max(0, position((String) value(am, "handle"), method));
-        return new Invalidation(target, effect, handle);
+        boolean unlessReserved = (Boolean) value(am, "unlessReserved");
+        int unlessPresent = Math.max(0, position((String) value(am, "unlessPresent"), method));
+        return new Invalidation(target, effect, handle, unlessReserved, unlessPresent);
     }
 
     private Object value(AnnotationMirror am, String name) {

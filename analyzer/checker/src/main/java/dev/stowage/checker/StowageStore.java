@@ -38,6 +38,16 @@ public final class StowageStore implements Store<StowageStore> {
         facts.remove(local);
     }
 
+    /** True when some tracked local's fact passes the test (a read-only scan, cheaper than a replace). */
+    boolean anyFact(java.util.function.Predicate<Fact> test) {
+        for (Fact f : facts.values()) {
+            if (test.test(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void replaceFacts(UnaryOperator<Fact> update) {
         facts.replaceAll((k, v) -> update.apply(v));
     }

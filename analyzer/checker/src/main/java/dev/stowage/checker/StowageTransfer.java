@@ -40,7 +40,13 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
 
     @Override
     public StowageStore initialStore(UnderlyingAST underlyingAST, List<LocalVariableNode> parameters) {
-        return initial != null ? initial.copy() : new StowageStore();
+        if (initial == null) {
+            return new StowageStore();
+        }
+        // A lambda may run any number of times, and later: room and keys known where it was created do not hold in it.
+        StowageStore s = initial.copy();
+        s.replaceFacts(f -> f.withRoom(0).withPresentKeys(java.util.Set.of()));
+        return s;
     }
 
     @Override

@@ -4,11 +4,13 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
 import dev.stowage.checker.Fact.Kind;
 import dev.stowage.checker.Fact.Status;
@@ -26,6 +28,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
+import org.checkerframework.javacutil.ElementUtils;
 import org.checkerframework.javacutil.TreeUtils;
 
 /**
@@ -253,16 +256,17 @@ final class Tracking {
 
     // ---------------------------------------------------------------- calls
 
-    /** Applies a call's {@code @Invalidates} to the facts of {@code s}. */
+    /** Applies a call's {@code @Invalidates} (and {@code @Reserves}) to the facts of {@code s}. */
     void applyCall(Tree call, ExecutableElement m, ExpressionTree receiver, List<? extends ExpressionTree> args, StowageStore s) {
         Contract c = contracts.of(m);
-        if (c.invalidations().isEmpty()) {
+        if (c.invalidations().isEmpty() && c.reservesParam() == 0) {
             return;
         }
+        boolean instanceCall = m.getKind() != ElementKind.CONSTRUCTOR && !m.getModifiers().contains(Modifier.STATIC);
         for (Invalidation inv : c.invalidations()) {
             ExpressionTree targetExpr;
             if (inv.target() == 0) {
-                if (m.getKind() == ElementKind.CONSTRUCTOR || m.getModifiers().contains(Modifier.STATIC)) {
+                if (!instanceCall) {
                     continue; // "this" of a constructor or static method names nothing a caller holds
                 }
                 targetExpr = receiver;
@@ -272,29 +276,143 @@ final class Tracking {
                 continue;
             }
             Fact target = objectFact(targetExpr, s);
-            Set<Object> freed = inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
-                    ? handleValues(args.get(inv.handleParam() - 1), s)
-                    : Set.of();
-            Effect effect = inv.effect();
-            if (effect == Effect.ALLOCATE && !target.owners().isEmpty()) {
-                // A box or collection that allocates does so in its store: its pointers are that store's
-                // allocations, judged by the store's guarantees, and the store's other values too.
-                invalidate(s, target.self(), target.ownerQuals(), effect, freed, call, false);
-                invalidate(s, target.owners(), target.ownerQuals(), effect, Set.of(), call, true);
+            if (inv.unlessReserved() && target.room() > 0) {
+                // Within reserved room (@Reserves): no effect; the call uses one unit of the room.
+                updateObject(s, targetExpr, target, f -> f.withRoom(f.room() - 1));
                 continue;
             }
-            invalidate(s, target.self(), target.quals(), effect, freed, call, false);
-            // A box or collection that may reallocate or free allocates on its store (store-model.md).
-            if (!target.owners().isEmpty() && switch (effect) {
-                case RELOCATE, MOVE, CLOSE, ANY -> true;
-                default -> false;
-            }) {
-                invalidate(s, target.owners(), target.ownerQuals(), Effect.ALLOCATE, Set.of(), call, true);
+            Object key = inv.unlessPresent() > 0 && inv.unlessPresent() - 1 < args.size()
+                    ? keyOf(args.get(inv.unlessPresent() - 1))
+                    : null;
+            if (key != null && target.presentKeys().contains(key)) {
+                continue; // a put of a key known present: no effect (unlessPresent)
             }
-            if (effect == Effect.CLOSE || effect == Effect.MOVE) {
-                kill(s, target, targetExpr, effect, call);
+            applyEffect(call, inv, targetExpr, target, args, s);
+            // The effect happened: what was known about the object's room and keys is gone (may-aliases too).
+            forgetCapacity(s, target.self(), inv.effect());
+            if (key != null) {
+                // After the put the key is present (the one thing the effect itself tells).
+                updateObject(s, targetExpr, objectFact(targetExpr, s), f -> f.withPresentKeys(Fact.union(f.presentKeys(), Set.of(key))));
             }
         }
+        if (c.reservesParam() > 0 && instanceCall && c.reservesParam() - 1 < args.size()) {
+            // After the reserve's own effect, the receiver has room for n more (n a constant; else none known).
+            Object n = constantValue(args.get(c.reservesParam() - 1));
+            long room = n instanceof Number num && !(n instanceof Double || n instanceof Float) ? Math.max(0, num.longValue()) : 0;
+            updateObject(s, receiver, objectFact(receiver, s), f -> f.withRoom(room));
+        }
+    }
+
+    /** One {@code @Invalidates} that is not skipped, on the object {@code target} denotes (SPEC §2's table). */
+    private void applyEffect(Tree call, Invalidation inv, ExpressionTree targetExpr, Fact target,
+            List<? extends ExpressionTree> args, StowageStore s) {
+        Set<Object> freed = inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
+                ? handleValues(args.get(inv.handleParam() - 1), s)
+                : Set.of();
+        Effect effect = inv.effect();
+        if (effect == Effect.ALLOCATE && !target.owners().isEmpty()) {
+            // A box or collection that allocates does so in its store: its pointers are that store's
+            // allocations, judged by the store's guarantees, and the store's other values too.
+            invalidate(s, target.self(), target.ownerQuals(), effect, freed, call, false);
+            invalidate(s, target.owners(), target.ownerQuals(), effect, Set.of(), call, true);
+            return;
+        }
+        invalidate(s, target.self(), target.quals(), effect, freed, call, false);
+        // A box or collection that may reallocate or free allocates on its store (store-model.md).
+        if (!target.owners().isEmpty() && reallocates(effect)) {
+            invalidate(s, target.owners(), target.ownerQuals(), Effect.ALLOCATE, Set.of(), call, true);
+        }
+        if (effect == Effect.CLOSE || effect == Effect.MOVE) {
+            kill(s, target, targetExpr, effect, call);
+        }
+    }
+
+    /** Effects that may reallocate or free the object's memory, so that reserved room is gone too. */
+    private static boolean reallocates(Effect effect) {
+        return switch (effect) {
+            case RELOCATE, MOVE, CLOSE, ANY -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * An effect happened on {@code target}: the objects that may be it forget their known keys, and
+     * (for an effect that may reallocate) their reserved room.
+     */
+    private void forgetCapacity(StowageStore s, Set<OwnerRef> target, Effect effect) {
+        boolean loseRoom = reallocates(effect);
+        if (!s.anyFact(f -> (loseRoom && f.room() > 0) || !f.presentKeys().isEmpty())) {
+            return; // the common case: nothing known to forget, so no rewrite of every fact
+        }
+        s.replaceFacts(f -> f.kind() == Kind.OBJECT && ((loseRoom && f.room() > 0) || !f.presentKeys().isEmpty())
+                        && mayAlias(f.self(), target)
+                ? f.withRoom(loseRoom ? 0 : f.room()).withPresentKeys(Set.of())
+                : f);
+    }
+
+    /**
+     * Changes what is known about the object a local denotes (its room, its keys): the local's fact
+     * and every copy sharing it. Objects that are not locals (fields, {@code this}, call results)
+     * keep no room or keys, so calls on them always have their effect.
+     */
+    private static void updateObject(StowageStore s, ExpressionTree targetExpr, Fact target, java.util.function.UnaryOperator<Fact> change) {
+        VariableElement local = localOf(targetExpr);
+        if (local == null) {
+            return;
+        }
+        Fact current = s.fact(local);
+        if (current == null) {
+            s.put(local, change.apply(target)); // an untracked parameter: track it from here on
+            return;
+        }
+        if (current.kind() != Kind.OBJECT) {
+            return;
+        }
+        Fact updated = change.apply(current);
+        s.replaceFacts(f -> f.equals(current) ? updated : f); // copies share the fact
+    }
+
+    /**
+     * A key as the checker can recognize it again: a compile-time constant (normalized, so
+     * {@code 1} and {@code 1L} are one key) or an effectively final local variable or parameter
+     * (one value for as long as it is in scope); null for anything else.
+     */
+    static Object keyOf(ExpressionTree t) {
+        Object constant = constantValue(t);
+        if (constant != null) {
+            return new Fact.ConstantKey(constant);
+        }
+        VariableElement local = localOf(TreeUtils.withoutParens(t));
+        return local != null && ElementUtils.isEffectivelyFinal(local) ? local : null;
+    }
+
+    /**
+     * The value of a compile-time constant: a literal, a constant variable, or a negated one
+     * (integral values as {@code Long}, so that the parameter's widening does not matter); null for
+     * anything else, including other constant expressions such as {@code 1 + 1}.
+     */
+    static Object constantValue(ExpressionTree t) {
+        t = TreeUtils.withoutParens(t);
+        Object v = null;
+        if (t instanceof LiteralTree lit) {
+            v = lit.getValue();
+        } else if (t instanceof UnaryTree u && u.getKind() == Tree.Kind.UNARY_MINUS) {
+            Object inner = constantValue(u.getExpression());
+            return inner instanceof Long l ? -l : inner instanceof Double d ? -d : null;
+        } else if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
+            Element e = TreeUtils.elementFromUse(t);
+            v = e instanceof VariableElement ve ? ve.getConstantValue() : null;
+        }
+        if (v instanceof Character ch) {
+            return (long) ch;
+        }
+        if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float || v instanceof Double) {
+            return ((Number) v).doubleValue();
+        }
+        return v;
     }
 
     /** The object itself is closed or moved; boxes and collections held in a closed store die with it. */

@@ -47,6 +47,18 @@ import java.lang.annotation.Target;
  * static void refill(Store store) { ... }
  * }</pre>
  *
+ * <p>Two elements state capacity promises, so that a call that would invalidate does not when the
+ * object is known to have room: {@link #unlessReserved()} (a push within the room a {@link Reserves}
+ * call made) and {@link #unlessPresent()} (a put of a key the object already holds):
+ *
+ * <pre>{@code
+ * @Invalidates(effect = Effect.RELOCATE, unlessReserved = true)
+ * public void pushLong(long value) { ... }                 // on StoreVec
+ *
+ * @Invalidates(effect = Effect.RELOCATE, unlessPresent = "#1")
+ * public void put(long key, long value) { ... }            // on StoreLongMap
+ * }</pre>
+ *
  * <p>The checker trusts this declaration at call sites, and checks that a body which invalidates
  * its receiver's or a parameter's store declares it ({@code invalidates.undeclared}).
  */
@@ -67,6 +79,21 @@ public @interface Invalidates {
      * or shrunk, which is stale after the call whatever the store guarantees.
      */
     String handle() default "";
+
+    /**
+     * The effect does not happen while room reserved by a {@link Reserves} call on the same object
+     * remains; each such call uses one unit of that room.
+     */
+    boolean unlessReserved() default false;
+
+    /**
+     * The effect does not happen when the key argument named here ({@code "#n"}) is known present
+     * in the object: the same key (the same compile-time constant, or the same effectively final
+     * local variable or parameter) was passed as the {@code unlessPresent} argument of an earlier
+     * call on the same object, and nothing else invalidated the object since. Empty (the default):
+     * the effect always happens.
+     */
+    String unlessPresent() default "";
 
     /** The kinds of invalidation; the table on {@link Invalidates} says what each makes stale. */
     enum Effect {

@@ -6,7 +6,8 @@
  * {@link dev.stowage.qual.SharedStore}. Declaration annotations on methods say what a call does:
  * {@link dev.stowage.qual.Invalidates} (what it may make stale), {@link dev.stowage.qual.Resolves}
  * (its result is a pointer tied to a store), {@link dev.stowage.qual.Issues} (its result is a handle,
- * box or collection owned by a store) and {@link dev.stowage.qual.Leaks} (it gives memory up for
- * good). This artifact has no dependencies: depend on it from any code, with or without the checker.
+ * box or collection owned by a store), {@link dev.stowage.qual.Leaks} (it gives memory up for
+ * good) and {@link dev.stowage.qual.Reserves} (it makes room, so that calls whose
+ * {@code @Invalidates} has {@code unlessReserved} do not invalidate within it). This artifact has no dependencies: depend on it from any code, with or without the checker.
  */
 package dev.stowage.qual;
