@@ -43,17 +43,7 @@ mkdir -p "$bench/guava-src" "$bench/lang3-src"
 guava_cp="$bench/jars/guava-$GUAVA_VERSION.jar:$bench/jars/failureaccess-1.0.3.jar:$bench/jars/jspecify-1.0.0.jar:$bench/jars/error_prone_annotations-2.36.0.jar:$bench/jars/j2objc-annotations-3.0.0.jar"
 store_cp=$(tr ':' '\n' < test-corpus/target/bench-classpath.txt | grep -E 'stowage-(runtime|qual)|runtime-stores|analyzer/qual' | paste -sd: -)
 
-jvm_flags=(--enable-native-access=ALL-UNNAMED -Xmx3g
-  --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.main=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.model=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.processing=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED
-  --add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED)
+jvm_flags=("${STOWAGE_ENGINE_JVM_FLAGS[@]}" -Xmx3g)
 
 echo "== generating the store-heavy corpus"
 java -cp "$harness_cp" dev.stowage.corpus.bench.StoreHeavyCorpusGenerator "$bench/store-heavy" 20000

@@ -20,17 +20,7 @@ cp_file=lsp-server/target/bench.classpath
 deps=$(cat "$cp_file")
 # What the benchmark file is analysed against: the runtime and the qualifiers, nothing else.
 analysis_cp=$(tr ':' '\n' < "$cp_file" | grep -E 'stowage-(runtime|qual)' | paste -sd: -)
-flags=(--enable-native-access=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.main=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.model=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.processing=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED
-  --add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED)
+flags=("${STOWAGE_ENGINE_JVM_FLAGS[@]}")
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx1g -Dstowage.bench.classpath="$analysis_cp" -Dstowage.bench.pauseMs="${PAUSE_MS:-100}" \
   -cp "lsp-server/target/test-classes:lsp-server/target/classes:$deps" \

@@ -49,6 +49,16 @@ stowage_find_jdk() {
   printf '%s\n' "$best"
 }
 
+# The JVM flags of a JVM that runs javac in-process with the Stowage checker (the gate, the language
+# server, the benchmarks): javac's internals, as StowageAnalyzer.REQUIRED_JVM_FLAGS lists them, and
+# native access for the stores.
+STOWAGE_ENGINE_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED)
+for stowage_javac_package in api code file main model parser processing tree util; do
+  STOWAGE_ENGINE_JVM_FLAGS+=("--add-exports=jdk.compiler/com.sun.tools.javac.$stowage_javac_package=ALL-UNNAMED")
+done
+STOWAGE_ENGINE_JVM_FLAGS+=(--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED)
+unset stowage_javac_package
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   stowage_find_jdk
 fi
