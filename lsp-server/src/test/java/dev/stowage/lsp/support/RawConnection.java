@@ -62,6 +62,11 @@ public final class RawConnection implements AutoCloseable {
         toServer.flush();
     }
 
+    public void sendBytes(byte[] bytes) throws IOException {
+        toServer.write(bytes);
+        toServer.flush();
+    }
+
     public void send(String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
