@@ -44,6 +44,9 @@ public final class AnalysisScheduler implements AutoCloseable {
     private final Supplier<Settings> settings;
     private final Consumer<DocumentAnalysis> publish;
     private final Consumer<String> log;
+    private final Consumer<String> tellUser;
+    /** Documents whose failure the user was told about (window/showMessage), until one of them analyses again. */
+    private final java.util.Set<String> toldAbout = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("stowage-debounce"));
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("stowage-analysis"));
     private final Map<String, Job> newest = new ConcurrentHashMap<>();
@@ -54,10 +57,20 @@ public final class AnalysisScheduler implements AutoCloseable {
      * @param publish receives each result that is still the newest when it is ready (called on the worker thread)
      */
     public AnalysisScheduler(DocumentAnalyzer analyzer, Supplier<Settings> settings, Consumer<DocumentAnalysis> publish, Consumer<String> log) {
+        this(analyzer, settings, publish, log, log);
+    }
+
+    /**
+     * @param tellUser shows a message to the user (window/showMessage): once per document when its
+     *     analysis fails or is refused, again only after it was analysed in between
+     */
+    public AnalysisScheduler(DocumentAnalyzer analyzer, Supplier<Settings> settings, Consumer<DocumentAnalysis> publish,
+            Consumer<String> log, Consumer<String> tellUser) {
         this.analyzer = analyzer;
         this.settings = settings;
         this.publish = publish;
         this.log = log;
+        this.tellUser = tellUser;
     }
 
     /** Schedules the analysis of a new version; older work for the same document is cancelled. */
@@ -92,28 +105,42 @@ public final class AnalysisScheduler implements AutoCloseable {
 
     private void run(Job job) {
         if (job.cancelled.get()) return;
+        DocumentAnalysis analysis;
         try {
-            DocumentAnalysis analysis = analyzer.analyze(job.snapshot, settings.get(), job.cancelled::get);
-            if (analysis == null) return;
-            // Checked and published under the lock that submit() takes: a newer version cannot slip in between.
-            synchronized (this) {
-                if (job.cancelled.get() || newest.get(job.snapshot.uri()) != job) return;
-                published.put(job.snapshot.uri(), analysis);
-                publish.accept(analysis);
-            }
-            job.result.complete(analysis);
-        } catch (Throwable t) {
-            // Never let one document's failure stop the worker; report it and publish nothing stale.
-            log.accept("analysis of " + job.snapshot + " failed: " + t);
-            for (StackTraceElement e : t.getStackTrace()) log.accept("    at " + e);
-            DocumentAnalysis empty = new DocumentAnalysis(job.snapshot, java.util.List.of(), java.util.List.of(), java.util.List.of(), false, 0);
-            synchronized (this) {
-                if (newest.get(job.snapshot.uri()) != job) return;
-                published.put(job.snapshot.uri(), empty);
-                publish.accept(empty);
-            }
-            job.result.complete(empty);
+            analysis = analyzer.analyze(job.snapshot, settings.get(), job.cancelled::get);
+        } catch (OutOfMemoryError e) {
+            // The analysis's garbage is unreachable once the stack unwinds: there is room again to say so.
+            analysis = failed(job, "the server ran out of memory analysing it (heap limit "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB); to analyse it, " + AnalysisLimits.RAISE_THE_HEAP, e);
+        } catch (Throwable e) {
+            // Never let one document's failure stop the worker, and never publish an empty list for it.
+            if (job.cancelled.get()) return;
+            analysis = failed(job, "the analysis failed with an internal error (" + e + "); the server log has the details", e);
         }
+        if (analysis == null) return;
+        // Checked and published under the lock that submit() takes: a newer version cannot slip in between.
+        synchronized (this) {
+            if (job.cancelled.get() || newest.get(job.snapshot.uri()) != job) return;
+            published.put(job.snapshot.uri(), analysis);
+            publish.accept(analysis);
+        }
+        job.result.complete(analysis);
+        if (analysis.analysed()) {
+            toldAbout.remove(job.snapshot.uri());
+        } else if (toldAbout.add(job.snapshot.uri())) {
+            tellUser.accept("Stowage did not analyse " + fileName(job.snapshot.uri()) + ": " + analysis.notAnalysedReason() + ".");
+        }
+    }
+
+    private DocumentAnalysis failed(Job job, String reason, Throwable e) {
+        log.accept("analysis of " + job.snapshot + " failed: " + e);
+        for (StackTraceElement frame : e.getStackTrace()) log.accept("    at " + frame);
+        return DocumentAnalysis.notAnalysed(job.snapshot, reason, 0);
+    }
+
+    private static String fileName(String uri) {
+        int slash = uri.lastIndexOf('/');
+        return slash >= 0 && slash < uri.length() - 1 ? uri.substring(slash + 1) : uri;
     }
 
     /** The analysis of the newest version of a document, once it is ready; {@code null} if the document is unknown. */
@@ -139,6 +166,7 @@ public final class AnalysisScheduler implements AutoCloseable {
         }
         published.remove(uri);
         lastSubmitNanos.remove(uri);
+        toldAbout.remove(uri);
         analyzer.forget(uri);
     }
 

@@ -39,6 +39,7 @@ public final class DocumentAnalyzer {
     private final JavaSyntax syntax;
     private final Map<String, Baseline> baselines = new ConcurrentHashMap<>();
     private volatile boolean incremental = true;
+    private volatile AnalysisLimits limits = AnalysisLimits.forThisJvm();
     private volatile Mode lastMode;
     private volatile long lastParseNanos, lastEngineNanos;
 
@@ -51,6 +52,11 @@ public final class DocumentAnalyzer {
     public void setIncremental(boolean on) {
         this.incremental = on;
         if (!on) baselines.clear();
+    }
+
+    /** Sets the largest text analysed (tests; production takes it from the heap). */
+    public void setLimits(AnalysisLimits limits) {
+        this.limits = limits;
     }
 
     public Mode lastMode() {
@@ -80,6 +86,11 @@ public final class DocumentAnalyzer {
         long start = System.nanoTime();
         String path = snapshot.analysisPath();
         String text = snapshot.text();
+        String tooLarge = limits.refusal(text);
+        if (tooLarge != null) {
+            baselines.remove(snapshot.uri());
+            return DocumentAnalysis.notAnalysed(snapshot, tooLarge, System.nanoTime() - start);
+        }
         LineMap lines = new LineMap(text);
         JavaSyntax.Outline outline = syntax.parse(path, text);
         lastParseNanos = System.nanoTime() - start;

@@ -28,10 +28,11 @@ public final class WorkspaceAnalysis {
     private static final Set<String> SKIPPED = Set.of("target", "build", "out", "node_modules", ".git", ".idea", ".vscode", ".mvn", "bin");
 
     /** What one run found. */
-    public record Summary(int files, int filesWithFindings, int findings, int unparsable, boolean cancelled, long millis) {
+    public record Summary(int files, int filesWithFindings, int findings, int unparsable, int notAnalysed, boolean cancelled, long millis) {
         public String describe() {
             return (cancelled ? "cancelled after " : "") + files + " files analysed: " + findings + " findings in "
                     + filesWithFindings + " files" + (unparsable > 0 ? ", " + unparsable + " files with syntax errors" : "")
+                    + (notAnalysed > 0 ? ", " + notAnalysed + " files NOT analysed (too large or failed; see their diagnostics)" : "")
                     + " (" + millis + " ms)";
         }
     }
@@ -78,10 +79,10 @@ public final class WorkspaceAnalysis {
             Consumer<DocumentAnalysis> results, BooleanSupplier cancelled) throws IOException {
         long start = System.nanoTime();
         List<Path> files = javaFiles(roots);
-        int done = 0, withFindings = 0, findings = 0, unparsable = 0;
+        int done = 0, withFindings = 0, findings = 0, unparsable = 0, notAnalysed = 0;
         for (Path file : files) {
             if (cancelled.getAsBoolean()) {
-                return new Summary(done, withFindings, findings, unparsable, true, (System.nanoTime() - start) / 1_000_000);
+                return new Summary(done, withFindings, findings, unparsable, notAnalysed, true, (System.nanoTime() - start) / 1_000_000);
             }
             progress.report(done, files.size(), file);
             DocumentSnapshot snapshot = openText.apply(file);
@@ -95,15 +96,25 @@ public final class WorkspaceAnalysis {
                 }
                 snapshot = new DocumentSnapshot(file.toUri().toString(), 0, text);
             }
-            DocumentAnalysis analysis = analyzer.analyze(snapshot, settings, cancelled);
+            DocumentAnalysis analysis;
+            try {
+                analysis = analyzer.analyze(snapshot, settings, cancelled);
+            } catch (OutOfMemoryError e) {
+                analysis = DocumentAnalysis.notAnalysed(snapshot, "the server ran out of memory analysing it (heap limit "
+                        + (Runtime.getRuntime().maxMemory() >> 20) + " MB); to analyse it, " + AnalysisLimits.RAISE_THE_HEAP, 0);
+            } catch (RuntimeException | StackOverflowError e) {
+                if (cancelled.getAsBoolean()) continue;
+                analysis = DocumentAnalysis.notAnalysed(snapshot, "the analysis failed with an internal error (" + e + ")", 0);
+            }
             done++;
             if (analysis == null) continue;
+            if (!analysis.analysed()) notAnalysed++;
             if (!analysis.parsed()) unparsable++;
             if (!analysis.findings().isEmpty()) withFindings++;
             findings += analysis.findings().size();
             results.accept(analysis);
         }
         progress.report(done, files.size(), null);
-        return new Summary(done, withFindings, findings, unparsable, cancelled.getAsBoolean(), (System.nanoTime() - start) / 1_000_000);
+        return new Summary(done, withFindings, findings, unparsable, notAnalysed, cancelled.getAsBoolean(), (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -81,7 +81,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
         this.analyzer = new DocumentAnalyzer(workspace, syntax);
         this.batchAnalyzer = new DocumentAnalyzer(workspace, syntax);
         this.batchAnalyzer.setIncremental(false);
-        this.scheduler = new AnalysisScheduler(analyzer, () -> settings, this::publish, log);
+        this.scheduler = new AnalysisScheduler(analyzer, () -> settings, this::publish, log, this::warnUser);
         this.hovers = new HoverService(workspace);
     }
 
@@ -254,6 +254,13 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
         scheduler.forget(uri);
         LanguageClient c = client;
         if (c != null && push) c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+    }
+
+    /** A window/showMessage warning (and the log): for what the user must know, such as a file that was not analysed. */
+    private void warnUser(String message) {
+        log.accept(message);
+        LanguageClient c = client;
+        if (c != null && !shutdown) c.showMessage(new MessageParams(MessageType.Warning, message));
     }
 
     private void publish(DocumentAnalysis analysis) {

@@ -30,6 +30,8 @@ public final class FakeEngine implements Engine {
     public final AtomicInteger analyses = new AtomicInteger();
     public final AtomicInteger cancelledRuns = new AtomicInteger();
     public volatile long millisPerAnalysis;
+    /** When set, every analysis throws it (fault injection: an internal error, an OutOfMemoryError). */
+    public volatile Throwable failWith;
     public final List<String> analysedTexts = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public static Engine.Factory factory(FakeEngine engine) {
@@ -39,6 +41,9 @@ public final class FakeEngine implements Engine {
     @Override
     public AnalysisResult analyze(List<SourceInput> sources, BooleanSupplier cancelled) {
         analyses.incrementAndGet();
+        Throwable failure = failWith;
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error e) throw e;
         long end = System.nanoTime() + millisPerAnalysis * 1_000_000;
         while (System.nanoTime() < end) {
             if (cancelled.getAsBoolean()) {
