@@ -24,7 +24,7 @@ public record AnalysisLimits(long maxChars) {
      * store-heavy file peaks at about 350 heap bytes per char on top of a ~150 MB warm server; this
      * leaves room for that and for a second document analysed at the same time.
      */
-    public static final long HEAP_BYTES_PER_CHAR = 700;
+    public static final long HEAP_BYTES_PER_CHAR = 250;
 
     /** What the user can do about a limit: the settings that raise the heap. */
     public static final String RAISE_THE_HEAP = "raise the server's heap (VS Code: stowage.server.maxHeap; "

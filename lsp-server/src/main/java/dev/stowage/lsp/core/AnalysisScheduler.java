@@ -52,6 +52,7 @@ public final class AnalysisScheduler implements AutoCloseable {
     private final Map<String, Job> newest = new ConcurrentHashMap<>();
     private final Map<String, DocumentAnalysis> published = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSubmitNanos = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<DocumentSnapshot, Settings> settingsPerDocument;
 
     /**
      * @param publish receives each result that is still the newest when it is ready (called on the worker thread)
@@ -71,6 +72,19 @@ public final class AnalysisScheduler implements AutoCloseable {
         this.publish = publish;
         this.log = log;
         this.tellUser = tellUser;
+    }
+
+    /**
+     * Lets the settings depend on the document (the server analyses a module whose classpath is still
+     * being computed with a provisional one: {@link ClasspathPrefetch}). Must not block.
+     */
+    public void setSettingsPerDocument(java.util.function.Function<DocumentSnapshot, Settings> settingsPerDocument) {
+        this.settingsPerDocument = settingsPerDocument;
+    }
+
+    private Settings settingsFor(DocumentSnapshot snapshot) {
+        var perDocument = settingsPerDocument;
+        return perDocument == null ? settings.get() : perDocument.apply(snapshot);
     }
 
     /** Schedules the analysis of a new version; older work for the same document is cancelled. */
@@ -107,7 +121,7 @@ public final class AnalysisScheduler implements AutoCloseable {
         if (job.cancelled.get()) return;
         DocumentAnalysis analysis;
         try {
-            analysis = analyzer.analyze(job.snapshot, settings.get(), job.cancelled::get);
+            analysis = analyzer.analyze(job.snapshot, settingsFor(job.snapshot), job.cancelled::get);
         } catch (OutOfMemoryError e) {
             // The analysis's garbage is unreachable once the stack unwinds: there is room again to say so.
             analysis = failed(job, "the server ran out of memory analysing it (heap limit "

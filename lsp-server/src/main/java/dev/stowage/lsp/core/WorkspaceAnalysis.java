@@ -77,6 +77,18 @@ public final class WorkspaceAnalysis {
      */
     public Summary run(List<Path> roots, Function<Path, DocumentSnapshot> openText, Settings settings, Progress progress,
             Consumer<DocumentAnalysis> results, BooleanSupplier cancelled) throws IOException {
+        return run(roots, openText, snapshot -> settings, progress, results, cancelled);
+    }
+
+    /** The settings one file is analysed with; may wait (for its module's classpath); {@code null} = the run was cancelled. */
+    @FunctionalInterface
+    public interface SettingsForFile {
+        Settings settingsFor(DocumentSnapshot snapshot) throws InterruptedException;
+    }
+
+    /** As above, with settings chosen per file (the server waits there for each module's classpath, cancellably). */
+    public Summary run(List<Path> roots, Function<Path, DocumentSnapshot> openText, SettingsForFile settingsForFile, Progress progress,
+            Consumer<DocumentAnalysis> results, BooleanSupplier cancelled) throws IOException {
         long start = System.nanoTime();
         List<Path> files = javaFiles(roots);
         int done = 0, withFindings = 0, findings = 0, unparsable = 0, notAnalysed = 0;
@@ -98,7 +110,12 @@ public final class WorkspaceAnalysis {
             }
             DocumentAnalysis analysis;
             try {
+                Settings settings = settingsForFile.settingsFor(snapshot);
+                if (settings == null) continue; // cancelled while waiting: the loop's check ends the run
                 analysis = analyzer.analyze(snapshot, settings, cancelled);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Summary(done, withFindings, findings, unparsable, notAnalysed, true, (System.nanoTime() - start) / 1_000_000);
             } catch (OutOfMemoryError e) {
                 analysis = DocumentAnalysis.notAnalysed(snapshot, "the server ran out of memory analysing it (heap limit "
                         + (Runtime.getRuntime().maxMemory() >> 20) + " MB); to analyse it, " + AnalysisLimits.RAISE_THE_HEAP, 0);

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.stowage.checker.engine.Finding;
 import dev.stowage.lsp.core.AnalysisScheduler;
+import dev.stowage.lsp.core.ClasspathPrefetch;
 import dev.stowage.lsp.core.ClasspathService;
 import dev.stowage.lsp.core.CodeFix;
 import dev.stowage.lsp.core.DocumentAnalysis;
@@ -57,6 +58,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
     private final AnalysisScheduler scheduler;
     private final QuickFixService fixes = new QuickFixService();
     private final HoverService hovers;
+    private final ClasspathPrefetch prefetch;
     private final Map<String, DocumentSnapshot> documents = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> workspaceRuns = new ConcurrentHashMap<>();
     private final List<Path> roots = new ArrayList<>();
@@ -83,6 +85,65 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
         this.batchAnalyzer.setIncremental(false);
         this.scheduler = new AnalysisScheduler(analyzer, () -> settings, this::publish, log, this::warnUser);
         this.hovers = new HoverService(workspace);
+        this.prefetch = new ClasspathPrefetch(workspace, log, new ClasspathProgress(), this::classpathArrived);
+        this.scheduler.setSettingsPerDocument(doc -> prefetch.settingsFor(doc.analysisPath(), settings));
+    }
+
+    /** The settings a document is analysed with now: the provisional classpath while its module's is computed. */
+    private Settings settingsFor(DocumentSnapshot doc) {
+        return prefetch.settingsFor(doc.analysisPath(), settings);
+    }
+
+    /** A module's classpath arrived: its open documents were analysed with the provisional one, so again. */
+    private void classpathArrived(Path module) {
+        boolean any = false;
+        for (DocumentSnapshot doc : documents.values()) {
+            if (module.equals(ClasspathService.findModuleRoot(pathOf(doc)))) {
+                analyzer.forget(doc.uri()); // its findings were made with the provisional classpath: no reuse
+                scheduler.submit(doc);
+                any = true;
+            }
+        }
+        LanguageClient c = client;
+        if (any && c != null && !push) c.refreshDiagnostics().exceptionally(e -> null);
+    }
+
+    private static Path pathOf(DocumentSnapshot doc) {
+        try {
+            return Path.of(doc.analysisPath());
+        } catch (RuntimeException e) {
+            return Path.of(".");
+        }
+    }
+
+    /** Shows a module's classpath resolution as LSP work-done progress (when the client supports it) and in the log. */
+    private final class ClasspathProgress implements ClasspathPrefetch.Progress {
+        private final Map<Path, String> tokens = new ConcurrentHashMap<>();
+
+        @Override
+        public void begin(Path moduleRoot) {
+            LanguageClient c = client;
+            if (c == null || !progressSupported) return;
+            String token = "stowage-classpath-" + UUID.randomUUID();
+            tokens.put(moduleRoot, token);
+            c.createProgress(new WorkDoneProgressCreateParams(Either.forLeft(token))).whenComplete((ok, e) -> {
+                WorkDoneProgressBegin begin = new WorkDoneProgressBegin();
+                begin.setTitle("Stowage: computing the classpath of " + moduleRoot.getFileName());
+                begin.setMessage("files are analysed without the module's dependencies until it is known");
+                begin.setCancellable(false);
+                c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(begin)));
+            });
+        }
+
+        @Override
+        public void end(Path moduleRoot, String outcome) {
+            LanguageClient c = client;
+            String token = tokens.remove(moduleRoot);
+            if (c == null || token == null) return;
+            WorkDoneProgressEnd end = new WorkDoneProgressEnd();
+            end.setMessage(outcome);
+            c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(end)));
+        }
     }
 
     @Override
@@ -173,6 +234,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
         scheduler.close();
+        prefetch.close();
         return CompletableFuture.completedFuture(null);
     }
 
@@ -184,6 +246,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
     @Override
     public void exit() {
         scheduler.close();
+        prefetch.close();
         onExit.run();
     }
 
@@ -317,7 +380,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
             if (doc == null || params.getPosition() == null) return null;
             DocumentAnalysis analysis = currentAnalysis(uri);
             List<Finding> findings = analysis == null ? List.of() : analysis.findings();
-            String markdown = hovers.hover(doc, params.getPosition().getLine(), params.getPosition().getCharacter(), findings, settings);
+            String markdown = hovers.hover(doc, params.getPosition().getLine(), params.getPosition().getCharacter(), findings, settingsFor(doc));
             return markdown == null ? null : new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown));
         });
     }
@@ -341,6 +404,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
         if (params.getSettings() instanceof JsonElement json) applySettings(json);
+        prefetch.reset();
         workspace.reset();
         analyzer.forgetAll();
         for (DocumentSnapshot doc : documents.values()) scheduler.submit(doc);
@@ -372,6 +436,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
         } catch (RuntimeException e) {
             workspace.classpaths().invalidateAll();
         }
+        prefetch.reset();
         workspace.reset();
         analyzer.forgetAll();
         for (DocumentSnapshot doc : documents.values()) scheduler.submit(doc);
@@ -404,7 +469,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
                 c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(begin)));
             }
             WorkspaceAnalysis.Summary summary = new WorkspaceAnalysis(batchAnalyzer).run(List.copyOf(roots),
-                    file -> documents.get(file.toUri().toString()), settings,
+                    file -> documents.get(file.toUri().toString()), doc -> prefetch.awaitSettingsFor(doc.analysisPath(), settings, cancelled::get),
                     (done, total, current) -> {
                         if (!progress) return;
                         WorkDoneProgressReport report = new WorkDoneProgressReport();

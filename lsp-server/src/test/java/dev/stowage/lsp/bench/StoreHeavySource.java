@@ -11,6 +11,19 @@ package dev.stowage.lsp.bench;
 public final class StoreHeavySource {
     private StoreHeavySource() {}
 
+    /**
+     * Writes a generated file of at least the given size (scripts/bench-lsp-memory.sh):
+     * {@code java ... StoreHeavySource <out.java> <chars>}; the class is {@code bench.Huge}.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        long chars = Long.parseLong(args[1]);
+        int methods = Math.max(1, (int) (chars / generate("bench.Huge", 1).length()));
+        String text = generate("bench.Huge", methods);
+        while (text.length() < chars) text = generate("bench.Huge", ++methods + methods / 50);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), text);
+        System.out.println(methods + " methods, " + text.length() + " chars, " + text.lines().count() + " lines");
+    }
+
     /** The text of class {@code qualifiedName} with {@code methods} scenario methods (about 25 lines each). */
     public static String generate(String qualifiedName, int methods) {
         String pkg = qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
