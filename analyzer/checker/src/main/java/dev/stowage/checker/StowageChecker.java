@@ -58,14 +58,22 @@ public class StowageChecker extends SourceChecker {
 
     @Override
     public void typeProcess(TypeElement element, TreePath tree) {
-        if (cancelled.getAsBoolean()) {
-            throw new AnalysisCancelledException();
-        }
+        throwIfCancelled();
         CompilationUnitTree unit = tree.getCompilationUnit();
         if (!relevantUnits.computeIfAbsent(unit, u -> relevance().mentionsContracts(u))) {
             return; // ordinary Java: nothing to find, so no type checking and no dataflow
         }
         super.typeProcess(element, tree);
+        // The framework catches what the visitor throws (a cancellation from throwIfCancelled too) and
+        // goes on: stop here, outside its catch.
+        throwIfCancelled();
+    }
+
+    /** Called by the visitor before each method: ends the compilation when the engine's cancel check says so. */
+    void throwIfCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new AnalysisCancelledException();
+        }
     }
 
     private StoreContracts contracts;

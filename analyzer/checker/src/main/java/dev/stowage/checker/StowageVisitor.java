@@ -82,6 +82,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     /** Analyzes each method (and the lambdas in it) before its body is scanned for uses. */
     @Override
     public Void visitMethod(MethodTree tree, Void p) {
+        checker.throwIfCancelled(); // a large class is many methods: stop between them, not only between classes
         if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree) && needsFlow(tree.getBody())) {
             ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
             results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));

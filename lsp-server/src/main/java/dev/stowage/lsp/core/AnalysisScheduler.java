@@ -32,6 +32,8 @@ public final class AnalysisScheduler implements AutoCloseable {
     private static final class Job {
         final DocumentSnapshot snapshot;
         final AtomicBoolean cancelled = new AtomicBoolean();
+        /** Cancelled because nobody waited for it any more (not because a newer version came): redone on demand. */
+        volatile boolean abandoned;
         final CompletableFuture<DocumentAnalysis> result = new CompletableFuture<>();
         volatile ScheduledFuture<?> timer;
 
@@ -160,7 +162,23 @@ public final class AnalysisScheduler implements AutoCloseable {
     /** The analysis of the newest version of a document, once it is ready; {@code null} if the document is unknown. */
     public CompletableFuture<DocumentAnalysis> resultFor(String uri) {
         Job job = newest.get(uri);
-        return job == null ? null : job.result;
+        if (job == null) return null;
+        if (job.abandoned) return submit(job.snapshot); // stopped when its requester cancelled: start it again
+        return job.result;
+    }
+
+    /**
+     * Stops the analysis of a document's newest version that is under way or queued, because the
+     * request that waited for it was cancelled (a pull for diagnostics): the engine stops at its next
+     * check (between methods). The next {@link #resultFor} starts it again. A finished analysis stays.
+     */
+    public void cancelRunning(String uri) {
+        Job job = newest.get(uri);
+        if (job == null || job.result.isDone()) return;
+        job.abandoned = true;
+        job.cancelled.set(true);
+        ScheduledFuture<?> t = job.timer;
+        if (t != null) t.cancel(false);
     }
 
     /** The last analysis published for a document (may be of an older version than the newest), or {@code null}. */

@@ -339,11 +339,16 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
         if (result == null) {
             return CompletableFuture.completedFuture(new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(List.of())));
         }
-        return result.thenApply(a -> {
+        CompletableFuture<DocumentDiagnosticReport> answer = result.thenApply(a -> {
             RelatedFullDocumentDiagnosticReport report = new RelatedFullDocumentDiagnosticReport(Lsp.diagnostics(a.diagnostics()));
             report.setResultId(Integer.toString(a.version()));
             return new DocumentDiagnosticReport(report);
         });
+        // $/cancelRequest cancels this future (LSP4J); stop the analysis too, not only the answer.
+        answer.whenComplete((r, e) -> {
+            if (answer.isCancelled()) scheduler.cancelRunning(uri);
+        });
+        return answer;
     }
 
     // ---- quick fixes and hover ------------------------------------------------------------------
@@ -450,12 +455,24 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
                     "unknown command '" + params.getCommand() + "'; this server has: " + ANALYZE_WORKSPACE, null)));
             return failed;
         }
-        return CompletableFuture.supplyAsync(this::analyzeWorkspace);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        // $/cancelRequest cancels the answer (LSP4J); that must stop the run, which polls the flag.
+        answer.whenComplete((r, e) -> {
+            if (answer.isCancelled()) cancelled.set(true);
+        });
+        CompletableFuture.runAsync(() -> {
+            try {
+                answer.complete(analyzeWorkspace(cancelled));
+            } catch (Throwable e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
     }
 
-    private Object analyzeWorkspace() {
+    private Object analyzeWorkspace(AtomicBoolean cancelled) {
         String token = "stowage-workspace-" + UUID.randomUUID();
-        AtomicBoolean cancelled = new AtomicBoolean();
         workspaceRuns.put(token, cancelled);
         LanguageClient c = client;
         boolean progress = c != null && progressSupported;
