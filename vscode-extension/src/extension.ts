@@ -17,19 +17,21 @@ import {
 } from 'vscode-languageclient/node';
 import { COMMANDS, OWN_COMMAND_IDS } from './commands';
 import { describeFailure, findJdk, FoundJdk, MINIMUM_JDK_FEATURE, skippedUserChoices } from './jdk';
-import { bundledServerJar, checkServerJar, serverCommand } from './launch';
+import { bundledServerJar, checkServerJar, DEFAULT_MAX_HEAP, heapArgument, serverCommand } from './launch';
 import {
   applySeverities,
   countFindings,
   DiagnosticKey,
   missingClasspathEntries,
   parseClasspath,
+  parseMaxHeap,
   parseSeverities,
   parseTrace,
   serverSettings,
   ServerSettings,
   SeverityLevel,
 } from './settings';
+import { initializationOptions, RESTRICTED_MODE_NOTE, trustedValue, userOnlyValue } from './trust';
 
 const CLIENT_ID = 'stowage';
 const CLIENT_NAME = 'Stowage';
@@ -42,7 +44,10 @@ type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 interface EffectiveSettings {
   readonly severities: ReadonlyMap<DiagnosticKey, SeverityLevel>;
   readonly server: ServerSettings;
+  readonly maxHeap: string;
   readonly problems: string[];
+  /** Workspace values not used because of Workspace Trust or machine scope (logged, not shown as warnings). */
+  readonly ignored: string[];
 }
 
 function toVscodeSeverity(level: Exclude<SeverityLevel, 'off'>): vscode.DiagnosticSeverity {
@@ -66,18 +71,27 @@ function withSeverity(diagnostic: vscode.Diagnostic, severity: vscode.Diagnostic
   return copy;
 }
 
-/** Reads and validates the settings of the first workspace folder (or the user settings). */
+/**
+ * Reads and validates the settings of the first workspace folder (or the user settings). Settings
+ * that name something to run or load are taken from the workspace only when it is trusted (trust.ts).
+ */
 function readSettings(): EffectiveSettings {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const config = vscode.workspace.getConfiguration('stowage', folder?.uri);
+  const trusted = vscode.workspace.isTrusted;
   const severities = parseSeverities(config.get('severity'));
-  const classpath = parseClasspath(config.get('classpath'), folder?.uri.fsPath);
+  const rawClasspath = trustedValue(config.inspect<unknown>('classpath'), trusted, 'stowage.classpath');
+  const classpath = parseClasspath(rawClasspath.value, folder?.uri.fsPath);
+  const rawHeap = trustedValue(config.inspect<unknown>('server.maxHeap'), trusted, 'stowage.server.maxHeap');
+  const maxHeap = parseMaxHeap(rawHeap.value, DEFAULT_MAX_HEAP);
   const trace = parseTrace(config.get('trace.server'));
   const missing = missingClasspathEntries(classpath.value, (file) => fs.existsSync(file));
   return {
     severities: severities.value,
     server: serverSettings(classpath.value, severities.value),
-    problems: [...severities.problems, ...classpath.problems, ...trace.problems, ...missing],
+    maxHeap: maxHeap.value,
+    problems: [...severities.problems, ...classpath.problems, ...maxHeap.problems, ...trace.problems, ...missing],
+    ignored: [...rawClasspath.ignored, ...rawHeap.ignored],
   };
 }
 
@@ -108,6 +122,14 @@ class StowageExtension implements vscode.Disposable {
     this.disposables.push(
       vscode.languages.onDidChangeDiagnostics(() => this.updateStatus()),
       vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChanged(event)),
+      // Trust granted: the folder's settings now count and the server may use the project's build,
+      // so start over with both (VS Code has no event for losing trust: it reloads the window).
+      vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+        this.output.info('The workspace is trusted now; restarting the language server with its settings and build.');
+        this.settings = readSettings();
+        this.reportSettingProblems();
+        await this.restart();
+      }),
     );
   }
 
@@ -115,6 +137,9 @@ class StowageExtension implements vscode.Disposable {
     const text = this.settings.problems.join('\n');
     if (text === this.lastReportedProblems) return;
     this.lastReportedProblems = text;
+    for (const note of this.settings.ignored) {
+      this.output.info(note);
+    }
     for (const problem of this.settings.problems) {
       this.output.warn(problem);
     }
@@ -132,8 +157,8 @@ class StowageExtension implements vscode.Disposable {
     if (!event.affectsConfiguration('stowage')) return;
     this.settings = readSettings();
     this.reportSettingProblems();
-    if (event.affectsConfiguration('stowage.java.home')) {
-      this.output.info('stowage.java.home changed; restarting the language server.');
+    if (event.affectsConfiguration('stowage.java.home') || event.affectsConfiguration('stowage.server.maxHeap')) {
+      this.output.info('stowage.java.home or stowage.server.maxHeap changed; restarting the language server.');
       await this.restart();
       return;
     }
@@ -174,6 +199,10 @@ class StowageExtension implements vscode.Disposable {
       case 'running':
         item.text = findings === 0 ? '$(check) Stowage' : `$(warning) Stowage: ${findings}`;
         item.tooltip = `Stowage: language server running; ${findings} finding${findings === 1 ? "" : "s"} in Problems. Click for the output.`;
+        if (!vscode.workspace.isTrusted) {
+          item.text += ' $(shield)';
+          item.tooltip += `\n${RESTRICTED_MODE_NOTE}`;
+        }
         break;
       case 'stopped':
         item.text = '$(circle-slash) Stowage';
@@ -189,9 +218,11 @@ class StowageExtension implements vscode.Disposable {
   }
 
   private locateJdk(): FoundJdk | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const setting = vscode.workspace.getConfiguration('stowage', folder?.uri).get<string | null>('java.home');
-    const result = findJdk({ settingJavaHome: setting, env: process.env, minimumFeature: MINIMUM_JDK_FEATURE });
+    // Machine scope, read defensively too: only the user's settings may name the JDK that is run
+    // (discovery itself may run its `java -version`), whatever a workspace's settings.json says.
+    const setting = userOnlyValue(vscode.workspace.getConfiguration('stowage').inspect<string | null>('java.home'), 'stowage.java.home');
+    for (const note of setting.ignored) this.output.warn(note);
+    const result = findJdk({ settingJavaHome: setting.value, env: process.env, minimumFeature: MINIMUM_JDK_FEATURE });
     for (const verdict of result.examined) {
       this.output.info(`JDK candidate ${verdict.source}: ${verdict.home} → ${verdict.problem ?? `Java ${verdict.version}, usable`}`);
     }
@@ -226,7 +257,8 @@ class StowageExtension implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Stowage: ${jarProblem}`);
       return;
     }
-    const { command, args } = serverCommand(jdk.javaExecutable, jar);
+    const { command, args } = serverCommand(jdk.javaExecutable, jar, [heapArgument(this.settings.maxHeap)]);
+    if (!vscode.workspace.isTrusted) this.output.info(RESTRICTED_MODE_NOTE);
     this.output.info(`Starting the language server: ${command} ${args.join(' ')}`);
     const serverOptions: ServerOptions = {
       run: { command, args, transport: TransportKind.stdio },
@@ -238,7 +270,8 @@ class StowageExtension implements vscode.Disposable {
         { scheme: 'untitled', language: 'java' },
       ],
       outputChannel: this.output,
-      initializationOptions: { ...this.settings.server, pushDiagnostics: true },
+      // The server runs the project's build (Maven) only when told the folder is trusted.
+      initializationOptions: initializationOptions(this.settings.server, vscode.workspace.isTrusted),
       diagnosticCollectionName: CLIENT_ID,
       middleware: {
         handleDiagnostics: (uri, diagnostics, next) => {

@@ -16,7 +16,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { execFileSync } from 'child_process';
+import { spawnSync } from 'child_process';
 
 /** The JDK feature release the server is compiled for (`--release 25`). */
 export const MINIMUM_JDK_FEATURE = 25;
@@ -93,18 +93,11 @@ export function readReleaseVersion(home: string): string | undefined {
   return match ? match[1].trim() : undefined;
 }
 
-/** Runs `java -version` (bounded to 10 s) and returns its version string. */
+/** Runs `java -version` (bounded to 10 s) and returns its version string (java prints it on stderr). */
 export function javaVersionFromExecutable(javaExecutable: string): string | undefined {
-  try {
-    // `java -version` prints to stderr; execFileSync returns stdout, so read stderr through the error-free path.
-    const output = execFileSync(javaExecutable, ['-version'], {
-      encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return parseJavaVersionOutput(output);
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    return typeof stderr === 'string' ? parseJavaVersionOutput(stderr) : undefined;
-  }
+  const run = spawnSync(javaExecutable, ['-version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (run.error) return undefined;
+  return parseJavaVersionOutput(`${run.stderr ?? ''}\n${run.stdout ?? ''}`);
 }
 
 /** `openjdk version "25.0.3" 2025-10-21` → "25.0.3". */

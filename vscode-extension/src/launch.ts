@@ -2,8 +2,8 @@
  * How the bundled language server is started. Plain Node (no `vscode` import).
  *
  * @example
- *   const { command, args } = serverCommand(jdk.javaExecutable, bundledServerJar(context.extensionPath));
- *   // java --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED … -jar …/server/stowage-lsp.jar
+ *   const { command, args } = serverCommand(jdk.javaExecutable, bundledServerJar(context.extensionPath), [heapArgument('1g')]);
+ *   // java --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED … -Xmx1g -jar …/server/stowage-lsp.jar
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -26,6 +26,15 @@ export const SERVER_JVM_ARGS: readonly string[] = [
   // The stores use the FFM linker (restricted methods) when code is run; harmless for analysis.
   '--enable-native-access=ALL-UNNAMED',
 ];
+
+/** The server's heap bound when the user sets none (the same as lsp-server/bin/stowage-lsp's default). */
+export const DEFAULT_MAX_HEAP = '1g';
+
+/** `-Xmx…` for a validated heap size ("1g", "2048m"); see settings.ts parseMaxHeap. */
+export function heapArgument(maxHeap: string): string {
+  if (!/^[0-9]+[mMgG]$/.test(maxHeap)) throw new Error(`not a heap size: ${JSON.stringify(maxHeap)}`);
+  return `-Xmx${maxHeap}`;
+}
 
 export interface ServerCommand {
   readonly command: string;

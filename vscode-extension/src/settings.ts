@@ -118,6 +118,21 @@ export function missingClasspathEntries(entries: readonly string[], exists: (fil
   return entries.filter((entry) => !exists(entry)).map((entry) => `stowage.classpath: ${entry} does not exist (yet); the server will not find classes in it.`);
 }
 
+/**
+ * Validates `stowage.server.maxHeap` ("1g", "2048m"): anything else (it ends up on the JVM's command
+ * line, so nothing but digits and a unit passes) falls back to the default with a warning.
+ */
+export function parseMaxHeap(raw: unknown, defaultValue: string): Parsed<string> {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { value: defaultValue, problems: [] };
+  if (typeof raw === 'string' && /^[0-9]+[mMgG]$/.test(raw.trim())) {
+    const text = raw.trim();
+    const megabytes = Number(text.slice(0, -1)) * (/[gG]$/.test(text) ? 1024 : 1);
+    if (megabytes >= 256) return { value: text, problems: [] };
+    return { value: defaultValue, problems: [`stowage.server.maxHeap: ${quoted(raw)} is below 256m, too little for javac; using ${defaultValue}.`] };
+  }
+  return { value: defaultValue, problems: [`stowage.server.maxHeap: ${quoted(raw)} ignored; use a size like "1g" or "2048m". Using ${defaultValue}.`] };
+}
+
 /** Validates `stowage.trace.server`; anything else falls back to "off" with a warning. */
 export function parseTrace(raw: unknown): Parsed<'off' | 'messages' | 'verbose'> {
   if (raw === undefined || raw === null || raw === 'off' || raw === 'messages' || raw === 'verbose') {
