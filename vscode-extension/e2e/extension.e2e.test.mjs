@@ -92,8 +92,16 @@ fs.mkdirSync(path.dirname(unopenedWorkspaceFile), { recursive: true });
 fs.copyFileSync(unopenedCorpusFile, unopenedWorkspaceFile);
 const unopenedName = path.basename(unopenedWorkspaceFile);
 const fileName = path.basename(workspaceFile);
+// A JDK folder planted by the workspace: its bin/java (no release file, so discovery would have to
+// run it to learn its version) leaves a marker. stowage.java.home is machine-scoped: the extension
+// must never run it, even in this trusted workspace.
+const plantedJdk = path.join(out, 'planted-jdk');
+const plantedMarker = path.join(out, 'planted-java-ran');
+fs.mkdirSync(path.join(plantedJdk, 'bin'), { recursive: true });
+fs.writeFileSync(path.join(plantedJdk, 'bin', 'java'), `#!/bin/sh\ntouch '${plantedMarker}'\necho 'openjdk version "25.0.1"' >&2\n`, { mode: 0o755 });
 fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
 fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+  'stowage.java.home': plantedJdk,
   'stowage.classpath': [
     path.join(repoRoot, 'runtime-stores', 'target', 'classes'),
     path.join(repoRoot, 'analyzer', 'qual', 'target', 'classes'),
@@ -242,6 +250,7 @@ test('the Stowage extension in VS Code (code-server) finds and fixes a stale poi
     assert.notEqual(state, 'failed', `the status bar says the server is not running: ${await item.first().getAttribute('aria-label')}`);
     const logs = extensionLogs();
     assert.match(logs, /Using Java 25[^\n]* from JAVA_HOME/, 'the extension did not report finding the JDK through JAVA_HOME');
+    assert.equal(fs.existsSync(plantedMarker), false, 'the extension ran bin/java of a JDK named in the workspace settings');
     assert.match(logs, /Language server running/, 'the extension did not report the server as running');
     // The misspelt severity key is reported by name, in the log and in a notification.
     assert.match(logs, /stowage\.severity: unknown key "pointer\.stail" ignored/, 'the bad stowage.severity key was not reported in the log');
