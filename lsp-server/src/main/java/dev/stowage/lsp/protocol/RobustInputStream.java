@@ -200,17 +200,26 @@ final class RobustInputStream extends InputStream {
             }
         }
         reportSkipped(skipped);
-        // 2. The value: spaces, digits, the end of the line.
-        String value = readLine();
-        if (value == null) return END;
-        String digits = value.trim();
-        long length;
-        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
-            log.accept("bad Content-Length header: '" + abbreviate(digits) + "'; looking for the next header");
+        // 2. The value: spaces, digits, the end of the line. Anything else is given back, so that a
+        //    header right after a broken value (no line break) is still found.
+        int c = next();
+        while (c == ' ' || c == '\t') c = next();
+        StringBuilder digits = new StringBuilder();
+        while (c >= '0' && c <= '9') {
+            if (digits.length() < 40) digits.append((char) c);
+            c = next();
+        }
+        if (c == '\r') c = next();
+        if (c < 0) return END;
+        if (c != '\n' || digits.isEmpty()) {
+            unread(c);
+            log.accept("bad Content-Length header (value '" + abbreviate(digits.toString()) + "' followed by "
+                    + (c == '\n' ? "the end of the line" : "'" + (char) c + "'") + "); looking for the next header");
             return BROKEN;
         }
+        long length;
         try {
-            length = Long.parseLong(digits);
+            length = Long.parseLong(digits.toString());
         } catch (NumberFormatException e) {
             length = Long.MAX_VALUE; // more digits than a long: certainly over the bound
         }

@@ -28,7 +28,7 @@ class FramingFuzzTest {
     enum Damage {
         NONE(true), LENGTH_TOO_SHORT(true), LENGTH_TOO_LONG(true), LENGTH_COUNTS_CHARACTERS(true), SPLIT(true), MERGED_WITH_NEXT(true),
         GARBAGE_BEFORE(true), LENGTH_HUGE(false), LENGTH_OVER_BOUND(false), BODY_CUT_SHORT(false), LENGTH_NOT_A_NUMBER(false),
-        BODY_NOT_JSON(false), NO_HEADER(false);
+        BODY_NOT_JSON(false), NO_HEADER(false), NO_BLANK_LINE_AFTER_HEADER(false);
 
         /** Whether the request itself must still be answered. */
         final boolean survives;
@@ -118,6 +118,12 @@ class FramingFuzzTest {
             case LENGTH_NOT_A_NUMBER -> raw.sendBytes(frame("twelve", body));
             case BODY_NOT_JSON -> raw.sendBytes(frame(hit.garbage().getBytes(StandardCharsets.UTF_8).length, hit.garbage().getBytes(StandardCharsets.UTF_8)));
             case NO_HEADER -> raw.sendBytes(body);
+            case NO_BLANK_LINE_AFTER_HEADER -> {
+                ByteArrayOutputStream glued = new ByteArrayOutputStream();
+                glued.writeBytes(("Content-Length: " + body.length).getBytes(StandardCharsets.US_ASCII));
+                glued.writeBytes(body);
+                raw.sendBytes(glued.toByteArray());
+            }
         }
     }
 
