@@ -49,7 +49,14 @@ public final class CancellationProbe {
             latencies.add(latency);
             System.out.printf("  cancel at %5.0f ms: returned after %6.1f ms more (cancelled=%s)%n", cancelAfter / 1e6, latency, r.cancelled());
         }
+        if (latencies.isEmpty()) {
+            System.out.println("no cancel hit a running analysis");
+            return;
+        }
         latencies.sort(null);
-        System.out.printf("latency from cancel to return: median %.1f ms, max %.1f ms%n", latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+        int n = latencies.size();
+        double median = n % 2 == 1 ? latencies.get(n / 2) : (latencies.get(n / 2 - 1) + latencies.get(n / 2)) / 2;
+        System.out.printf("latency from cancel to return over %d cancels that hit a running analysis: median %.1f ms, max %.1f ms%n",
+                n, median, latencies.get(n - 1));
     }
 }
