@@ -43,6 +43,7 @@ final class RobustInputStream extends InputStream {
     static final int MAX_CONTENT_LENGTH = 64 * 1024 * 1024;
     private static final int MAX_HEADER_LINE = 8 * 1024;
     private static final byte[] TOKEN = "content-length:".getBytes(StandardCharsets.US_ASCII);
+    private static final java.util.regex.Pattern HEADER_LINE = java.util.regex.Pattern.compile("[A-Za-z0-9-]+:.*");
 
     private final InputStream in;
     private final java.util.function.Consumer<String> log;
@@ -238,7 +239,7 @@ final class RobustInputStream extends InputStream {
             unread(first);
             String line = readLine();
             if (line == null) return END;
-            if (line.toLowerCase(Locale.ROOT).contains("content-length:") || line.indexOf(':') <= 0) {
+            if (line.toLowerCase(Locale.ROOT).contains("content-length:") || !HEADER_LINE.matcher(line).matches()) {
                 // Not a header: the frame is broken. Give the line back, so a header inside it is still found.
                 log.accept("a header block without its empty line was dropped");
                 byte[] bytes = (line + "\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -254,7 +255,7 @@ final class RobustInputStream extends InputStream {
         if (text.isEmpty()) return;
         // Headers other than Content-Length before it are normal; anything else is worth a line in the log.
         for (String line : text.split("\r?\n")) {
-            if (!line.isBlank() && !line.matches("[A-Za-z0-9-]+:.*")) {
+            if (!line.isBlank() && !HEADER_LINE.matcher(line).matches()) {
                 log.accept("skipped bytes that are not part of a frame: " + abbreviate(text));
                 return;
             }

@@ -20,13 +20,14 @@ public final class RawConnection implements AutoCloseable {
     private final LinkedBlockingQueue<String> fromServer = new LinkedBlockingQueue<>();
     public final List<String> log = new CopyOnWriteArrayList<>();
     public final AtomicInteger exitCode = new AtomicInteger(-1);
+    private final ServerLauncher.Running running;
 
     public RawConnection(FakeEngine engine) throws IOException {
         PipedInputStream serverIn = new PipedInputStream(1 << 20);
         toServer = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 20);
         PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        ServerLauncher.start(serverIn, serverOut, FakeEngine.factory(engine), TestClient.noMaven(), Settings.defaults(), log::add, exitCode::set);
+        running = ServerLauncher.start(serverIn, serverOut, FakeEngine.factory(engine), TestClient.noMaven(), Settings.defaults(), log::add, exitCode::set);
         Thread reader = new Thread(() -> readFrames(clientIn), "raw-reader");
         reader.setDaemon(true);
         reader.start();
@@ -86,8 +87,11 @@ public final class RawConnection implements AutoCloseable {
         throw new AssertionError("no message containing " + fragment + " within " + seconds + " s; log " + log);
     }
 
+    /** Ends the connection and the server's threads (a test may make thousands of servers). */
     @Override
     public void close() throws IOException {
         toServer.close();
+        if (exitCode.get() < 0) running.server().exit(); // stops its workers; exit code 1: no shutdown was sent
+        running.executor().shutdownNow();
     }
 }
