@@ -50,6 +50,20 @@ public record AnalysisLimits(long maxChars) {
                 size(text.length()), size(maxChars), Runtime.getRuntime().maxMemory() >> 20, RAISE_THE_HEAP);
     }
 
+    /** True when the failure is, or was caused by, running out of heap (javac wraps what a processor throws). */
+    public static boolean outOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) return true;
+        }
+        return false;
+    }
+
+    /** What the user is told when an analysis ran out of memory. */
+    public static String outOfMemoryReason() {
+        return "the server ran out of memory analysing it (heap limit " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB); to analyse it, " + RAISE_THE_HEAP;
+    }
+
     private static String size(long chars) {
         return chars >= 1_000_000 ? String.format(Locale.ROOT, "%.1f million", chars / 1e6) : String.format(Locale.ROOT, "%,d", chars);
     }

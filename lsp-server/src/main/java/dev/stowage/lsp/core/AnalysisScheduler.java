@@ -124,14 +124,16 @@ public final class AnalysisScheduler implements AutoCloseable {
         DocumentAnalysis analysis;
         try {
             analysis = analyzer.analyze(job.snapshot, settingsFor(job.snapshot), job.cancelled::get);
-        } catch (OutOfMemoryError e) {
-            // The analysis's garbage is unreachable once the stack unwinds: there is room again to say so.
-            analysis = failed(job, "the server ran out of memory analysing it (heap limit "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB); to analyse it, " + AnalysisLimits.RAISE_THE_HEAP, e);
         } catch (Throwable e) {
             // Never let one document's failure stop the worker, and never publish an empty list for it.
-            if (job.cancelled.get()) return;
-            analysis = failed(job, "the analysis failed with an internal error (" + e + "); the server log has the details", e);
+            // After an OutOfMemoryError the analysis's garbage is unreachable once the stack unwinds:
+            // there is room again to say so. javac hands it on wrapped (RuntimeException(OutOfMemoryError)).
+            if (AnalysisLimits.outOfMemory(e)) {
+                analysis = failed(job, AnalysisLimits.outOfMemoryReason(), e);
+            } else {
+                if (job.cancelled.get()) return;
+                analysis = failed(job, "the analysis failed with an internal error (" + e + "); the server log has the details", e);
+            }
         }
         if (analysis == null) return;
         // Checked and published under the lock that submit() takes: a newer version cannot slip in between.

@@ -116,12 +116,13 @@ public final class WorkspaceAnalysis {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Summary(done, withFindings, findings, unparsable, notAnalysed, true, (System.nanoTime() - start) / 1_000_000);
-            } catch (OutOfMemoryError e) {
-                analysis = DocumentAnalysis.notAnalysed(snapshot, "the server ran out of memory analysing it (heap limit "
-                        + (Runtime.getRuntime().maxMemory() >> 20) + " MB); to analyse it, " + AnalysisLimits.RAISE_THE_HEAP, 0);
-            } catch (RuntimeException | StackOverflowError e) {
-                if (cancelled.getAsBoolean()) continue;
-                analysis = DocumentAnalysis.notAnalysed(snapshot, "the analysis failed with an internal error (" + e + ")", 0);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                if (AnalysisLimits.outOfMemory(e)) {
+                    analysis = DocumentAnalysis.notAnalysed(snapshot, AnalysisLimits.outOfMemoryReason(), 0);
+                } else {
+                    if (cancelled.getAsBoolean()) continue;
+                    analysis = DocumentAnalysis.notAnalysed(snapshot, "the analysis failed with an internal error (" + e + ")", 0);
+                }
             }
             done++;
             if (analysis == null) continue;

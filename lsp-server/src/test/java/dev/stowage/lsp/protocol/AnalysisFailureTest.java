@@ -44,6 +44,20 @@ class AnalysisFailureTest {
     }
 
     @Test
+    void anOutOfMemoryErrorThatJavacWrappedIsStillReportedAsOutOfMemory() throws Exception {
+        // What a real heap-starved analysis throws: javac hands on the checker's error wrapped
+        // (seen with -Xmx64m on a 600,000-character file, docs/benchmarks.md).
+        FakeEngine engine = new FakeEngine();
+        engine.failWith = new RuntimeException(new OutOfMemoryError("Java heap space"));
+        try (TestClient client = new TestClient(FakeEngine.factory(engine), TestClient.noMaven(), Settings.defaults())) {
+            client.initialize(null, null, false);
+            client.open(URI, 1, TEXT);
+            Diagnostic d = onlyDiagnostic(client.awaitVersion(URI, 1));
+            assertTrue(d.getMessage().getLeft().contains("ran out of memory"), d.getMessage().getLeft());
+        }
+    }
+
+    @Test
     void anInternalErrorIsShownOnTheFileNotAnEmptyList() throws Exception {
         FakeEngine engine = new FakeEngine();
         engine.failWith = new IllegalStateException("boom in the checker");
