@@ -81,7 +81,8 @@ public final class ProjectClasspaths {
             return memory.byModule();
         }
         Path cacheFile = build.root().resolve("target/stowage/classpaths-" + key + ".txt");
-        if (!refresh && (memory == null || !memory.key().equals(key))) {
+        // NONE runs nothing, so it has nothing to cache and reads no cache the repository may hold
+        if (!refresh && provider != ClasspathProvider.NONE && (memory == null || !memory.key().equals(key))) {
             Map<Path, List<Path>> fromDisk = readCache(build, cacheFile);
             if (fromDisk != null) {
                 log.accept("using the classpaths cached in " + cacheFile + " (the poms did not change)");
