@@ -85,7 +85,13 @@ public final class MavenClasspathProvider implements ClasspathProvider {
             if (repoLocal != null && !repoLocal.isBlank()) command.add("-Dmaven.repo.local=" + repoLocal);
             log.accept("running Maven (" + command.getFirst() + ", " + policy.describe() + ") for the classpath of "
                     + describeModules(build));
-            run(command, mavenRoot, workRoot.resolve("maven.log"), build.root());
+            try {
+                run(command, mavenRoot, workRoot.resolve("maven.log"), build.root());
+            } catch (ProjectException e) {
+                String hint = outsideParentHint(build);
+                if (hint.isEmpty()) throw e;
+                throw new ProjectException(e.getMessage() + "\n" + hint, e);
+            }
             Map<Path, List<Path>> result = new LinkedHashMap<>();
             for (BuildModule module : build.modules()) {
                 Path output = mavenRoot.resolve(build.root().relativize(module.root()).toString()).resolve(outputName);
@@ -102,6 +108,18 @@ public final class MavenClasspathProvider implements ClasspathProvider {
         } finally {
             deleteTree(workRoot);
         }
+    }
+
+    /** When a pom's parent is on disk above the build (not read, by design), what to do instead. */
+    private static String outsideParentHint(ProjectBuild build) {
+        for (BuildModule module : build.modules()) {
+            Path parent = module.pom().parentPomOnDisk();
+            if (parent != null && !parent.startsWith(build.root()) && Files.isRegularFile(parent)) {
+                return "(the parent pom " + parent + " is outside " + build.root() + ", and Stowage never reads a pom above the"
+                        + " folder it is given: check the build's root folder " + parent.getParent() + " instead, or install the parent)";
+            }
+        }
+        return "";
     }
 
     private static String describeModules(ProjectBuild build) {

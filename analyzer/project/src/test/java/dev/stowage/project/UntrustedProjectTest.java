@@ -71,6 +71,7 @@ class UntrustedProjectTest {
         ProjectException e = assertThrows(ProjectException.class, () -> resolve(project, TrustPolicy.sanitized()));
 
         assertTrue(e.getMessage().contains("evil:planted"), "Maven looked for the parent in repositories only: " + e.getMessage());
+        assertTrue(e.getMessage().contains("check the build's root folder " + outer), e.getMessage());
         assertEquals(List.of(), MaliciousRepos.markers(markers));
     }
 
