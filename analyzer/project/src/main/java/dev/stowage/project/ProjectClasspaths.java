@@ -44,7 +44,7 @@ public final class ProjectClasspaths {
         }
     }
 
-    private record Cached(String key, Map<Path, List<Path>> byModule) {}
+    private record Cached(String key, List<Long> stamp, Map<Path, List<Path>> byModule) {}
 
     private final ClasspathProvider provider;
     private final Consumer<String> log;
@@ -75,9 +75,16 @@ public final class ProjectClasspaths {
 
     /** The provider's classpaths of every module, cached. */
     public synchronized Map<Path, List<Path>> dependencies(ProjectBuild build) {
-        String key = key(build);
+        // The server asks on every analysis: poms unchanged on disk (times and sizes) answer from memory
+        // without reading and hashing them again.
+        List<Long> stamp = stamp(build);
         Cached memory = byRoot.get(build.root());
+        if (!refresh && memory != null && memory.stamp().equals(stamp) && allExist(memory.byModule())) {
+            return memory.byModule();
+        }
+        String key = key(build);
         if (!refresh && memory != null && memory.key().equals(key) && allExist(memory.byModule())) {
+            byRoot.put(build.root(), new Cached(key, stamp, memory.byModule()));
             return memory.byModule();
         }
         Path cacheFile = build.root().resolve("target/stowage/classpaths-" + key + ".txt");
@@ -86,12 +93,12 @@ public final class ProjectClasspaths {
             Map<Path, List<Path>> fromDisk = readCache(build, cacheFile);
             if (fromDisk != null) {
                 log.accept("using the classpaths cached in " + cacheFile + " (the poms did not change)");
-                byRoot.put(build.root(), new Cached(key, fromDisk));
+                byRoot.put(build.root(), new Cached(key, stamp, fromDisk));
                 return fromDisk;
             }
         }
         Map<Path, List<Path>> computed = Map.copyOf(provider.resolve(build));
-        byRoot.put(build.root(), new Cached(key, computed));
+        byRoot.put(build.root(), new Cached(key, stamp, computed));
         if (provider != ClasspathProvider.NONE) {
             try {
                 AtomicFiles.writeString(cacheFile, render(build, computed));
@@ -110,6 +117,20 @@ public final class ProjectClasspaths {
 
     public void invalidateAll() {
         byRoot.clear();
+    }
+
+    private static List<Long> stamp(ProjectBuild build) {
+        List<Long> stamp = new java.util.ArrayList<>();
+        for (BuildModule module : build.modules()) {
+            try {
+                var attributes = Files.readAttributes(module.pom().file(), java.nio.file.attribute.BasicFileAttributes.class);
+                stamp.add(attributes.lastModifiedTime().toMillis());
+                stamp.add(attributes.size());
+            } catch (IOException e) {
+                stamp.add(-1L);
+            }
+        }
+        return stamp;
     }
 
     private static boolean allExist(Map<Path, List<Path>> byModule) {

@@ -65,6 +65,8 @@ public final class ClasspathService {
     private final ProjectClasspaths restrictedPaths;
     private final List<Path> roots = new CopyOnWriteArrayList<>();
     private final Map<Path, MavenBuild> builds = new ConcurrentHashMap<>();
+    /** The build root of a folder (or none), so the poms are not read again on every keystroke. */
+    private final Map<Path, Optional<Path>> buildRootOfFolder = new ConcurrentHashMap<>();
     private final AtomicBoolean toldRestricted = new AtomicBoolean();
     private volatile boolean trusted;
     private volatile Consumer<String> onRestricted = message -> { };
@@ -154,12 +156,15 @@ public final class ClasspathService {
 
     private Optional<MavenBuild> buildFor(Path file, Path workspaceRoot) {
         Path folder = file.getParent();
-        Optional<Path> buildRoot;
-        try {
-            buildRoot = MavenBuild.rootFor(folder, workspaceRoot, log);
-        } catch (ProjectException e) {
-            log.accept("cannot read the build of " + file + ": " + e.getMessage());
-            return Optional.empty();
+        Optional<Path> buildRoot = buildRootOfFolder.get(folder);
+        if (buildRoot == null) {
+            try {
+                buildRoot = MavenBuild.rootFor(folder, workspaceRoot, log);
+            } catch (ProjectException e) {
+                log.accept("cannot read the build of " + file + ": " + e.getMessage());
+                return Optional.empty();
+            }
+            buildRootOfFolder.put(folder, buildRoot);
         }
         if (buildRoot.isEmpty()) return Optional.empty();
         try {
@@ -180,6 +185,7 @@ public final class ClasspathService {
     public void invalidate(Path pom) {
         Path changed = pom.toAbsolutePath().normalize();
         builds.keySet().removeIf(root -> changed.startsWith(root));
+        buildRootOfFolder.clear();
         trustedPaths.invalidate(changed);
         restrictedPaths.invalidate(changed);
     }
@@ -187,6 +193,7 @@ public final class ClasspathService {
     /** Forgets everything. */
     public void invalidateAll() {
         builds.clear();
+        buildRootOfFolder.clear();
         trustedPaths.invalidateAll();
         restrictedPaths.invalidateAll();
     }
