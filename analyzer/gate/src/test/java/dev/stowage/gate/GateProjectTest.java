@@ -112,6 +112,19 @@ class GateProjectTest {
     }
 
     @Test
+    void theProjectsWrapperAndMvnFolderRunOnlyWhenTheUserSaysSo() throws IOException {
+        // The control of the test above: the same repository does run code once trusted.
+        hostileRepository("victim");
+        write("victim/pom.xml", pom("victim", ""));
+        write("victim/.mvn/extensions.xml", "<extensions/>");
+        run(new MarkerAnalyzer(), "check", "victim", "--use-wrapper");
+        assertEquals(List.of("mvnw"), markers());
+        Run trusted = run(new MarkerAnalyzer(), "check", "victim", "--trust-project", "--refresh-classpath");
+        assertTrue(trusted.err().contains("running Maven (mvn, trusted"), trusted.err());
+        assertTrue(markers().containsAll(List.of("jvm.config", "maven.config")), markers().toString());
+    }
+
+    @Test
     void noMavenRunsNothing() throws IOException {
         hostileRepository("victim");
         Run run = run(new MarkerAnalyzer(), "check", "victim", "--no-maven");
