@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checker overhead benchmark (SPEC §7): javac with and without the Stowage checker, same JVM.
+# Checker overhead benchmark: javac with and without the Stowage checker, same JVM.
 #   scripts/bench-checker.sh            # 5 measured pairs per source set, writes docs/benchmarks.md
 #   REPS=2 WARMUP=1 scripts/bench-checker.sh   # shorter, while developing
 # Store-free sources: Guava and commons-lang3 source jars from Maven Central (fetched with Maven

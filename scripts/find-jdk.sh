@@ -49,9 +49,10 @@ stowage_find_jdk() {
   printf '%s\n' "$best"
 }
 
-# The JVM flags of a JVM that runs javac in-process with the Stowage checker (the gate, the language
-# server, the benchmarks): javac's internals, as StowageAnalyzer.REQUIRED_JVM_FLAGS lists them, and
-# native access for the stores.
+# The JVM flags of a JVM that runs javac in-process with the Stowage checker when it is started with
+# -cp (the benchmarks): javac's internals, as StowageAnalyzer.REQUIRED_JVM_FLAGS lists them, and
+# native access for the stores. `java -jar` on the gate's or the server's jar needs none of them:
+# the jars' manifests carry them (Add-Exports, Add-Opens, Enable-Native-Access).
 STOWAGE_ENGINE_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED)
 for stowage_javac_package in api code file main model parser processing tree util; do
   STOWAGE_ENGINE_JVM_FLAGS+=("--add-exports=jdk.compiler/com.sun.tools.javac.$stowage_javac_package=ALL-UNNAMED")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""One-off generator of the corpus.table scenarios: every row of SPEC section 2's table on every
+"""One-off generator of the corpus.table scenarios: every row of the invalidation table of docs/store-model.md on every
 store kind. The generated files are committed and reviewed like hand-written ones; the tests never
 run this script. Re-run it only to change the whole matrix at once:
 

@@ -10,7 +10,7 @@
  */
 import * as path from 'path';
 
-/** The checker's diagnostic keys (SPEC §4, fixed names): LSP codes, SARIF rule ids, suppression keys. */
+/** The checker's diagnostic keys (fixed names, docs/rules/README.md): LSP codes, SARIF rule ids, suppression keys. */
 export const DIAGNOSTIC_KEYS = [
   'handle.stale',
   'pointer.stale',

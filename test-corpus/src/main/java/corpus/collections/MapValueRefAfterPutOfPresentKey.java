@@ -10,7 +10,7 @@ import dev.stowage.store.StoreLongMap;
 import java.lang.foreign.MemorySegment;
 
 // run-with: ArenaStore
-/** A {@code put} on a key already present never rehashes (SPEC capacity promise): the pointer survives. */
+/** A {@code put} on a key already present never rehashes (a capacity promise, docs/collections.md): the pointer survives. */
 public final class MapValueRefAfterPutOfPresentKey {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

@@ -10,7 +10,7 @@ import dev.stowage.store.StoreVec;
 import java.lang.foreign.MemorySegment;
 
 // run-with: ArenaStore
-/** After {@code reserve(n)}, pushes within the capacity never reallocate (SPEC capacity promise): the pointer survives. */
+/** After {@code reserve(n)}, pushes within the capacity never reallocate (a capacity promise, docs/collections.md): the pointer survives. */
 public final class VecPushWithinReservedCapacity {
     @Invalidates("#1")
     public static void run(@Stable @Multiple Store store) {

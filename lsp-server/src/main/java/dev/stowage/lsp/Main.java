@@ -1,9 +1,12 @@
 package dev.stowage.lsp;
 
-import dev.stowage.lsp.core.ClasspathService;
 import dev.stowage.lsp.core.Settings;
 import dev.stowage.lsp.protocol.ServerLauncher;
 import dev.stowage.lsp.protocol.StowageEngineFactory;
+import dev.stowage.project.MavenClasspathProvider;
+import dev.stowage.project.RuleDocs;
+import dev.stowage.project.TrustPolicy;
+import java.time.Duration;
 import java.io.InputStream;
 import java.io.PrintStream;
 
@@ -31,16 +34,7 @@ public final class Main {
     static String defaultRulesBaseUrl() {
         String configured = System.getProperty("stowage.rulesBaseUrl");
         if (configured != null && !configured.isBlank()) return configured;
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-            for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-                java.nio.file.Path rules = dir.resolve("docs/rules");
-                if (java.nio.file.Files.isRegularFile(rules.resolve("pointer.stale.md"))) return rules.toUri().toString();
-            }
-        } catch (Exception e) {
-            // no jar location (unusual class loader): no link
-        }
-        return null;
+        return RuleDocs.besideJarOf(Main.class).map(p -> p.toUri().toString()).orElse(null);
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,7 +46,9 @@ public final class Main {
         InputStream protocolIn = System.in;
         System.setOut(System.err);
         System.setIn(InputStream.nullInputStream());
-        ServerLauncher.run(protocolIn, protocolOut, StowageEngineFactory.checker(), ClasspathService.mavenRunner(),
+        ServerLauncher.run(protocolIn, protocolOut, StowageEngineFactory.checker(), 
+                // asked only once the client says the workspace is trusted; even then on a sanitized copy of the poms
+                new MavenClasspathProvider(TrustPolicy.sanitized(), System.err::println, Duration.ofMinutes(5)),
                 Settings.defaults().withRulesBaseUrl(defaultRulesBaseUrl()),
                 System.err::println, code -> System.exit(code));
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A debug wrapper that makes every stale use of a handle or pointer fail at once, exactly where
- * SPEC §2's invalidation table says the handle or pointer went stale.
+ * the invalidation table (docs/store-model.md) says the handle or pointer went stale.
  *
  * <p><b>Handles</b> carry a store id and a generation: {@code id << 48 | generation << 24 | slot}.
  * A handle that was freed, grown, shrunk, invalidated by an {@code allocate} on a store that is not
@@ -298,7 +298,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     /**
      * Relocates: compacts the wrapped store if it is a {@link CompactingStore}, and in every case
-     * kills every pointer unless the store is {@code @Pinned} (handles survive), as SPEC §2 says of
+     * kills every pointer unless the store is {@code @Pinned} (handles survive), as docs/store-model.md says of
      * relocation.
      */
     @Override

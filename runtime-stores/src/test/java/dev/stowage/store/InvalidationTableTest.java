@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * SPEC §2's invalidation table, cell by cell, on every store, run through {@link CheckedStore}:
+ * the invalidation table (docs/store-model.md), cell by cell, on every store, run through {@link CheckedStore}:
  * what the table calls stale throws at the stale use (a handle: {@link StaleHandleException}; a
  * pointer: {@link IllegalStateException} from FFM), what it calls valid reads back what was written.
  *

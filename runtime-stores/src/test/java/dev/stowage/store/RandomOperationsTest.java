@@ -171,7 +171,7 @@ class RandomOperationsTest {
 
     /**
      * On a store that is not {@code @Multiple}, deallocate, grow and shrink make every other handle
-     * stale (SPEC §2): the checked store must say so; the model forgets them either way.
+     * stale (docs/store-model.md): the checked store must say so; the model forgets them either way.
      */
     private static void forgetOthers(Store store, boolean checked, boolean multiple, List<Live> live, Live kept) {
         if (multiple) {

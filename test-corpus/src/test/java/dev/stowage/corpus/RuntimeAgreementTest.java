@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * SPEC §6: the static rules and the runtime agree. Every runnable scenario is run against
+ * The static rules and the runtime agree. Every runnable scenario is run against
  * {@code CheckedStore}: a buggy one must fail at run time at a line the checker flags (that line must
  * be on the failure's stack in the scenario's class; for a lambda or local class called on a flagged
  * line, the body's line is on top and the call's line below it), with the exception its key implies;

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class StoreKinds {
 
-    /** Every kind, in the order of SPEC §3's table. */
+    /** Every kind, in the order of docs/stores.md. */
     static final List<String> ALL = List.of("GlobalStore", "ArenaStore", "SlabStore", "GrowableStore", "InlineStore",
             "SmallStore", "SharedArenaStore");
 

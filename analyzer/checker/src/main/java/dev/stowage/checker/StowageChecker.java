@@ -18,7 +18,7 @@ import org.checkerframework.framework.source.SourceVisitor;
 /**
  * The Stowage checker: finds stale handles and pointers, closed and moved stores, boxes and
  * collections, foreign handles, leaks from unpinned stores, escaping pointers and undeclared
- * invalidation, from the contracts of {@code dev.stowage.qual} (SPEC §4).
+ * invalidation, from the contracts of {@code dev.stowage.qual} (docs/rules/README.md).
  *
  * <pre>{@code
  * javac -processor dev.stowage.checker.StowageChecker -cp stowage-qual.jar:... Foo.java

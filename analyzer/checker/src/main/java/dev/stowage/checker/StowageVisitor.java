@@ -41,7 +41,7 @@ import org.checkerframework.javacutil.TreeUtils;
 
 /**
  * Runs the flow analysis on each method and lambda body ({@link StowageAnalysis}) and reports uses
- * of values it found stale (SPEC §4: a method call on it, passing it as an argument, returning it,
+ * of values it found stale (docs/checker-design.md: a method call on it, passing it as an argument, returning it,
  * calling a lambda or local class that captured it), the rules that need no flow facts beyond them
  * (foreign handles, leaks from unpinned stores, escaping pointers, undeclared invalidation), and
  * qualifier mismatches ({@code argument}, {@code assignment}, {@code return}).

@@ -303,7 +303,7 @@ final class Tracking {
         }
     }
 
-    /** One {@code @Invalidates} that is not skipped, on the object {@code target} denotes (SPEC §2's table). */
+    /** One {@code @Invalidates} that is not skipped, on the object {@code target} denotes (the invalidation table of docs/store-model.md). */
     private void applyEffect(Tree call, Invalidation inv, ExpressionTree targetExpr, Fact target,
             List<? extends ExpressionTree> args, StowageStore s) {
         Set<Object> freed = inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
@@ -436,7 +436,7 @@ final class Tracking {
         }
     }
 
-    /** Makes stale every handle and pointer the effect reaches (SPEC §2's table, narrowed by the guarantees). */
+    /** Makes stale every handle and pointer the effect reaches (the invalidation table of docs/store-model.md, narrowed by the guarantees). */
     void invalidate(StowageStore s, Set<OwnerRef> target, Quals q, Effect e, Set<Object> freed, Tree call, boolean viaOwner) {
         s.replaceFacts(f -> {
             if (!f.isLive()) {

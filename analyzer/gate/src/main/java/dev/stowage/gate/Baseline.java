@@ -113,14 +113,10 @@ public final class Baseline {
         }
         root.add("findings", array);
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n",
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new GateException("cannot write the baseline " + file + ": " + e.getMessage(), e);
+            dev.stowage.project.AtomicFiles.writeString(file,
+                    new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n");
+        } catch (dev.stowage.project.ProjectException e) {
+            throw new GateException("cannot write the baseline: " + e.getMessage(), e);
         }
     }
 
@@ -138,7 +134,7 @@ public final class Baseline {
             throw new GateException("baseline file not found: " + file
                     + " (create one with --write-baseline " + file + ")");
         } catch (IOException e) {
-            throw new GateException("cannot read the baseline " + file + ": " + e.getMessage(), e);
+            throw new GateException("cannot read the baseline " + file + ": " + dev.stowage.project.IoReasons.of(e), e);
         }
         JsonElement parsed;
         try {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** Facts the build wrote into the jar: the gate's version and the pinned dependency plugin. */
+/** Facts the build wrote into the jar: the gate's version (the Maven plugin versions are the project layer's, BuildTools). */
 final class BuildInfo {
 
     private static final Properties PROPERTIES = load();
@@ -13,11 +13,6 @@ final class BuildInfo {
 
     static String version() {
         return PROPERTIES.getProperty("version", "unknown");
-    }
-
-    /** The maven-dependency-plugin version the gate asks Maven for, pinned like every plugin. */
-    static String dependencyPluginVersion() {
-        return PROPERTIES.getProperty("dependencyPluginVersion", "3.8.1");
     }
 
     private static Properties load() {

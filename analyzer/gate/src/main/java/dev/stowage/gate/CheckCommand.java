@@ -1,8 +1,9 @@
 package dev.stowage.gate;
 
-import java.io.IOException;
+import dev.stowage.project.AtomicFiles;
+import dev.stowage.project.ProjectException;
+import dev.stowage.project.TrustPolicy;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = StowageCommand.Version.class,
         description = {
             "Checks Java sources for stale handles and pointers of Stowage stores.",
-            "Inputs: .java files, folders, or a Maven project folder (its src/main/java, with the classpath Maven computes)."},
+            "Inputs: .java files, folders, or a Maven project folder (every module's src/main/java, each with the classpath Maven computes for it)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no reported finding at or above --fail-on",
@@ -45,8 +46,19 @@ final class CheckCommand implements Callable<Integer> {
             description = "Classpath of the checked code (entries separated by '${sys:path.separator}'); repeatable")
     List<String> classpath = new ArrayList<>();
 
-    @Option(names = "--no-maven", description = "Treat a folder with a pom.xml as a plain folder of sources")
+    @Option(names = "--no-maven", description = "Treat a folder with a pom.xml as a plain folder of sources (and run no Maven)")
     boolean noMaven;
+
+    @Option(names = "--trust-project",
+            description = "Run Maven in the project itself, with its .mvn/ configuration and build extensions (default: Maven runs on a sanitized copy of the poms; see docs/security.md)")
+    boolean trustProject;
+
+    @Option(names = "--use-wrapper",
+            description = "Run the project's mvnw instead of the system mvn (implies --trust-project)")
+    boolean useWrapper;
+
+    @Option(names = "--follow-symlinks", description = "Follow symbolic links that lead out of the checked folder")
+    boolean followSymlinks;
 
     @Option(names = "--include-tests", description = "With a Maven project, check src/test/java too")
     boolean includeTests;
@@ -142,8 +154,11 @@ final class CheckCommand implements Callable<Integer> {
         }
         Baseline accepted = baseline != null ? Baseline.read(base.resolve(baseline)) : null;
 
+        TrustPolicy trust = noMaven ? TrustPolicy.restricted()
+                : trustProject || useWrapper ? TrustPolicy.trusted(useWrapper) : TrustPolicy.sanitized();
         Gate.Request request = new Gate.Request(paths, base, splitClasspath(classpath), !noMaven, includeTests,
-                refreshClasspath, !noBundledClasspath, javacOptions, severityConfig, accepted, quiet, progress, charset);
+                refreshClasspath, !noBundledClasspath, javacOptions, severityConfig, accepted, quiet, progress, charset,
+                trust, followSymlinks);
         Gate.Outcome outcome = new Gate(analyzer, err).run(request);
         GateReport report = outcome.report();
 
@@ -155,15 +170,11 @@ final class CheckCommand implements Callable<Integer> {
         };
         boolean summaryOnStdout = format == Format.text && output == null;
         if (output != null) {
-            Path target = base.resolve(output);
+            // Atomically: an interrupted run leaves the previous report whole (CI may upload it).
             try {
-                Path parent = target.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(target, rendered, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new GateException("cannot write " + output + ": " + e.getMessage(), e);
+                AtomicFiles.writeString(base.resolve(output), rendered);
+            } catch (ProjectException e) {
+                throw new GateException(e.getMessage(), e);
             }
         } else {
             out.print(rendered);

@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
         Path base = Path.of("").toAbsolutePath();
         out.println("stowage demo: checking " + Inputs.displayPath(demo, base) + " ...");
         Gate.Request request = new Gate.Request(List.of(demo), base, List.of(), false, false, false, true,
-                List.of(), SeverityConfig.defaults(), null, true, false, java.nio.charset.StandardCharsets.UTF_8);
+                List.of(), SeverityConfig.defaults(), null, true, false, java.nio.charset.StandardCharsets.UTF_8,
+                dev.stowage.project.TrustPolicy.restricted(), false);
         Gate.Outcome outcome = new Gate(analyzer, err).run(request);
         GateReport report = outcome.report();
         out.print(new TextFormat(!noSource).render(report, outcome.sourcesByEnginePath()));

@@ -1,115 +1,167 @@
 package dev.stowage.gate;
 
+import dev.stowage.project.BuildModule;
+import dev.stowage.project.IoReasons;
+import dev.stowage.project.MavenBuild;
+import dev.stowage.project.ProjectClasspaths;
+import dev.stowage.project.ProjectException;
+import dev.stowage.project.SourceScan;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /**
- * Turns the command line's paths into the sources and classpath of one analysis. This is where the
- * gate's file I/O happens (the engine takes sources as strings).
+ * Turns the command line's paths into analysis units: sources read from disk with the classpath
+ * and source path each is compiled with. This is where the gate's file reading happens (the engine
+ * takes sources as strings); finding files, reading poms and computing classpaths belong to the
+ * project layer ({@code dev.stowage.project}), which the language server shares.
  *
  * <ul>
  *   <li>a {@code .java} file: that file;
- *   <li>a folder with a {@code pom.xml} (unless {@code --no-maven}): a Maven project — its
- *       {@code src/main/java} (and {@code src/test/java} with tests included) and the classpath Maven
- *       computes for it ({@link MavenClasspath});
- *   <li>any other folder: every {@code .java} file below it, skipping hidden folders and Maven
- *       {@code target} folders.
+ *   <li>a folder with a {@code pom.xml} (unless {@code --no-maven}): a Maven build — every module of
+ *       it (read from {@code <modules>}, recursively) with sources in {@code src/main/java} (and
+ *       {@code src/test/java} with tests) becomes one unit with that module's own classpath;
+ *   <li>any other folder: every {@code .java} file below it (one unit with all plain inputs).
  * </ul>
  *
  * <pre>{@code
- * Inputs inputs = Inputs.collect(List.of(Path.of("src")), Path.of(""), options);
- * inputs.sources();     // List<SourceFile>, sorted by display path
+ * Inputs inputs = Inputs.collect(List.of(Path.of(".")), Path.of(""), options);
+ * inputs.units();     // one per Maven module with sources, plus one for plain files
  * }</pre>
  */
-public record Inputs(List<SourceFile> sources, List<Path> classpath, List<Path> mavenProjects) {
+public record Inputs(List<Unit> units, List<Path> mavenProjects) {
+
+    /**
+     * Sources analysed together, with their paths. {@code name} is the module's folder relative to
+     * the base ({@code "."} for plain inputs).
+     */
+    public record Unit(String name, List<SourceFile> sources, List<Path> classpath, List<Path> sourcepath) {
+        public Unit {
+            sources = List.copyOf(sources);
+            classpath = List.copyOf(classpath);
+            sourcepath = List.copyOf(sourcepath);
+        }
+    }
 
     /** What shapes collection. */
-    public record Options(boolean mavenEnabled, boolean includeTests, MavenClasspath maven, java.nio.charset.Charset encoding) {
+    public record Options(boolean mavenEnabled, boolean includeTests, ProjectClasspaths classpaths, Charset encoding,
+                          boolean followSymlinks, Consumer<String> notes) {}
 
-        /** UTF-8, as javac reads sources by default on every platform since JDK 18. */
-        public Options(boolean mavenEnabled, boolean includeTests, MavenClasspath maven) {
-            this(mavenEnabled, includeTests, maven, StandardCharsets.UTF_8);
-        }
+    /** Every source of every unit, sorted by display path. */
+    public List<SourceFile> sources() {
+        return units.stream().flatMap(u -> u.sources().stream()).sorted(Comparator.comparing(SourceFile::displayPath)).toList();
     }
 
     /**
      * @throws GateException for a path that does not exist, a file that is not Java source, a
-     *     Maven project without sources, an unreadable or non-UTF-8 file, or no sources at all
+     *     Maven build without sources, an unreadable or non-UTF-8 file (with the reason), or no
+     *     sources at all
      */
     public static Inputs collect(List<Path> paths, Path baseDirectory, Options options) {
         if (paths.isEmpty()) {
             throw new GateException("no input: give .java files, folders or a Maven project folder");
         }
         Path base = baseDirectory.toAbsolutePath().normalize();
-        Set<Path> files = new LinkedHashSet<>();
-        List<Path> classpath = new ArrayList<>();
+        Set<Path> plainFiles = new LinkedHashSet<>();
+        List<Unit> units = new ArrayList<>();
         List<Path> mavenProjects = new ArrayList<>();
-        for (Path given : paths) {
-            Path path = base.resolve(given).normalize();
-            if (!Files.exists(path)) {
-                throw new GateException("no such file or directory: " + given);
-            }
-            if (Files.isDirectory(path)) {
-                if (options.mavenEnabled() && Files.isRegularFile(path.resolve("pom.xml"))) {
-                    mavenProjects.add(path);
-                    List<Path> roots = new ArrayList<>(List.of(path.resolve("src/main/java")));
-                    if (options.includeTests()) {
-                        roots.add(path.resolve("src/test/java"));
-                    }
-                    int before = files.size();
-                    for (Path root : roots) {
-                        if (Files.isDirectory(root)) {
-                            files.addAll(javaFilesUnder(root));
-                        }
-                    }
-                    if (files.size() == before) {
-                        throw new GateException("Maven project " + given + " has no Java sources under src/main/java"
-                                + (options.includeTests() ? " or src/test/java" : "")
-                                + " (for a multi-module build, give each module's folder; for a plain folder, add --no-maven)");
-                    }
-                    classpath.addAll(options.maven().classpathOf(path));
-                } else {
-                    List<Path> found = javaFilesUnder(path);
-                    if (found.isEmpty()) {
-                        throw new GateException("no .java files under " + given);
-                    }
-                    files.addAll(found);
+        Set<String> seen = new java.util.HashSet<>();
+        try {
+            for (Path given : paths) {
+                Path path = base.resolve(given).normalize();
+                if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new GateException("no such file or directory: " + given);
                 }
-            } else if (path.getFileName().toString().endsWith(".java")) {
-                files.add(path);
-            } else {
-                throw new GateException("not a Java source file: " + given + " (give .java files, folders or a Maven project)");
+                if (Files.isDirectory(path)) {
+                    SourceScan scan = new SourceScan(path, options.followSymlinks(), options.notes());
+                    if (options.mavenEnabled() && Files.isRegularFile(path.resolve("pom.xml"))) {
+                        mavenProjects.add(path);
+                        List<Unit> modules = mavenUnits(path, base, scan, options, seen);
+                        if (modules.isEmpty()) {
+                            throw new GateException("Maven project " + given + " has no Java sources under src/main/java"
+                                    + (options.includeTests() ? " or src/test/java" : "") + " of any of its modules"
+                                    + " (for a plain folder of sources, add --no-maven)");
+                        }
+                        units.addAll(modules);
+                    } else {
+                        List<Path> found = scan.javaFilesUnder(path);
+                        if (found.isEmpty()) {
+                            throw new GateException("no .java files under " + given);
+                        }
+                        plainFiles.addAll(found);
+                    }
+                } else if (path.getFileName().toString().endsWith(".java")) {
+                    if (new SourceScan(base, options.followSymlinks(), options.notes()).isReadableSource(path)) {
+                        plainFiles.add(path);
+                    }
+                } else {
+                    throw new GateException("not a Java source file: " + given + " (give .java files, folders or a Maven project)");
+                }
+            }
+        } catch (ProjectException e) {
+            throw new GateException(e.getMessage(), e);
+        }
+        List<SourceFile> plain = read(plainFiles, base, options.encoding(), seen);
+        if (!plain.isEmpty()) {
+            units.add(new Unit(".", plain, List.of(), List.of()));
+        }
+        if (units.isEmpty()) {
+            throw new GateException("no Java sources to check (every given file was skipped)");
+        }
+        return new Inputs(List.copyOf(units), List.copyOf(mavenProjects));
+    }
+
+    private static List<Unit> mavenUnits(Path root, Path base, SourceScan scan, Options options, Set<String> seen) {
+        MavenBuild build = MavenBuild.read(root, options.notes());
+        List<Unit> units = new ArrayList<>();
+        Map<BuildModule, List<Path>> filesByModule = new LinkedHashMap<>();
+        for (BuildModule module : build.modules()) {
+            List<Path> files = new ArrayList<>();
+            for (Path sourceRoot : module.sourceRoots(options.includeTests())) {
+                files.addAll(scan.javaFilesUnder(sourceRoot));
+            }
+            if (!files.isEmpty()) filesByModule.put(module, files);
+        }
+        for (Map.Entry<BuildModule, List<Path>> entry : filesByModule.entrySet()) {
+            ProjectClasspaths.ModulePaths paths = options.classpaths().pathsOf(build, entry.getKey(), options.includeTests());
+            List<SourceFile> sources = read(entry.getValue(), base, options.encoding(), seen);
+            if (!sources.isEmpty()) {
+                units.add(new Unit(displayPath(entry.getKey().root(), base), sources, paths.classpath(), paths.sourcepath()));
             }
         }
-        Map<String, SourceFile> byDisplay = new LinkedHashMap<>();
+        return units;
+    }
+
+    private static List<SourceFile> read(java.util.Collection<Path> files, Path base, Charset encoding, Set<String> seen) {
+        List<SourceFile> sources = new ArrayList<>();
         for (Path file : files) {
-            SourceFile source = read(file, base, options.encoding());
-            byDisplay.putIfAbsent(source.displayPath(), source);
+            SourceFile source = read(file, base, encoding);
+            if (seen.add(source.displayPath())) sources.add(source);
         }
-        List<SourceFile> sources = byDisplay.values().stream()
-                .sorted(java.util.Comparator.comparing(SourceFile::displayPath)).toList();
-        return new Inputs(sources, List.copyOf(classpath), List.copyOf(mavenProjects));
+        sources.sort(Comparator.comparing(SourceFile::displayPath));
+        return sources;
     }
 
     /** A path relative to the base with '/' when it is under the base, else absolute. */
     public static String displayPath(Path file, Path base) {
         Path absolute = file.toAbsolutePath().normalize();
         Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-        return shown.toString().replace(java.io.File.separatorChar, '/');
+        String text = shown.toString().replace(java.io.File.separatorChar, '/');
+        return text.isEmpty() ? "." : text;
     }
 
-    private static SourceFile read(Path file, Path base, java.nio.charset.Charset encoding) {
+    private static SourceFile read(Path file, Path base, Charset encoding) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = encoding.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
@@ -118,37 +170,7 @@ public record Inputs(List<SourceFile> sources, List<Path> classpath, List<Path> 
             throw new GateException("cannot read " + displayPath(file, base) + ": not " + encoding.name()
                     + " text (give the sources' encoding with --encoding, e.g. --encoding ISO-8859-1)");
         } catch (IOException e) {
-            throw new GateException("cannot read " + displayPath(file, base) + ": " + e.getMessage(), e);
+            throw new GateException("cannot read " + displayPath(file, base) + ": " + IoReasons.of(e), e);
         }
-    }
-
-    private static List<Path> javaFilesUnder(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
-                    .filter(p -> !skipped(root, p))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new GateException("cannot list " + root + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new GateException("cannot list " + root + ": " + e.getCause().getMessage(), e);
-        }
-    }
-
-    /** Hidden folders and the build output of Maven projects are not sources. */
-    private static boolean skipped(Path root, Path file) {
-        Path relative = root.relativize(file);
-        Path folder = root;
-        for (int i = 0; i < relative.getNameCount() - 1; i++) {
-            String name = relative.getName(i).toString();
-            if (name.startsWith(".")) {
-                return true;
-            }
-            if (name.equals("target") && Files.isRegularFile(folder.resolve("pom.xml"))) {
-                return true;
-            }
-            folder = folder.resolve(name);
-        }
-        return false;
     }
 }

@@ -1,17 +1,14 @@
 package dev.stowage.gate;
 
 import dev.stowage.checker.engine.Finding;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.stowage.project.RuleDocs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The diagnostic keys of the Stowage checker (SPEC §4, fixed names) — then the Checker Framework
+ * The diagnostic keys of the Stowage checker (fixed names, docs/rules/README.md) — then the Checker Framework
  * type-system keys it reports for the store qualifiers ({@code argument}, {@code assignment}, …) —
  * with a one-line description each, and the rule documentation ({@code docs/rules/<key>.md}) that
  * ships inside the gate's jar.
@@ -65,7 +62,7 @@ public final class RuleCatalog {
 
     private RuleCatalog() {}
 
-    /** Every rule, in the order of the specification's table. */
+    /** Every rule, in the order of the table in docs/rules/README.md. */
     public static List<Rule> rules() {
         return List.copyOf(RULES.values());
     }
@@ -90,11 +87,6 @@ public final class RuleCatalog {
 
     /** The Markdown documentation of a rule, when the build bundled {@code docs/rules/<key>.md}. */
     public static Optional<String> documentation(String key) {
-        String resource = "rules/" + rule(key).docFileName();
-        try (InputStream in = RuleCatalog.class.getResourceAsStream(resource)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled rule documentation " + resource, e);
-        }
+        return RuleDocs.markdown(rule(key).key());
     }
 }

@@ -23,14 +23,19 @@ final class MarkerAnalyzer implements Analyzer {
 
     private static final Pattern BUG = Pattern.compile("/\\*BUG ([\\w.]+)\\*/");
 
-    List<SourceInput> lastSources = List.of();
-    List<Path> lastClasspath = List.of();
+    /** One call: what the gate passed for one analysis unit. */
+    record Call(List<SourceInput> sources, List<Path> classpath, List<String> javacOptions) {}
+
+    volatile List<SourceInput> lastSources = List.of();
+    volatile List<Path> lastClasspath = List.of();
+    final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public AnalysisResult analyze(List<SourceInput> sources, List<Path> classpath, List<String> javacOptions,
                                   BooleanSupplier cancelled) {
         lastSources = sources;
         lastClasspath = classpath;
+        calls.add(new Call(List.copyOf(sources), List.copyOf(classpath), List.copyOf(javacOptions)));
         List<Finding> findings = new ArrayList<>();
         List<CompilerMessage> messages = new ArrayList<>();
         for (SourceInput source : sources) {

@@ -31,8 +31,9 @@ public final class ClasspathPrefetch implements AutoCloseable {
 
     /**
      * What a document of a module whose classpath is still being computed is analysed against: no
-     * entries of the client's; the engine adds the Stowage qualifiers and the checker itself. Findings
-     * that need the module's dependencies come when the real classpath arrives.
+     * entries of the client's, so the project layer gives the module's compiled classes, its source
+     * path and the bundled Stowage runtime and qualifiers (as in restricted mode). Findings that need
+     * the module's dependencies come when the real classpath arrives.
      */
     public static final List<String> PROVISIONAL_CLASSPATH = List.of();
 
@@ -107,9 +108,9 @@ public final class ClasspathPrefetch implements AutoCloseable {
     }
 
     /** The folder of the document's build module, or {@code null} for a file outside any. */
-    static Path moduleOf(String analysisPath) {
+    private Path moduleOf(String analysisPath) {
         try {
-            return ClasspathService.findModuleRoot(Path.of(analysisPath));
+            return workspace.classpaths().moduleRootOf(Path.of(analysisPath)).orElse(null);
         } catch (RuntimeException notAPath) {
             return null;
         }

@@ -20,16 +20,6 @@ public final class Workspace {
 
     private record EngineKey(List<String> classpath, List<String> javacOptions) {}
 
-    /**
-     * Options the server adds for speed. {@code -Aignorejdkastub}: the Checker Framework does not load
-     * its annotated JDK, which holds annotations of other type systems only (Stowage ships no JDK
-     * stubs); on every corpus directory the findings are identical with and without it and the
-     * analysis is 2.5-10x faster (docs/benchmarks.md). {@code -Dstowage.lsp.useJdkAnnotations=true}
-     * turns it off.
-     */
-    public static final List<String> SPEED_OPTIONS = Boolean.getBoolean("stowage.lsp.useJdkAnnotations")
-            ? List.of() : List.of("-Aignorejdkastub");
-
     private final ClasspathService classpaths;
     private final Engine.Factory factory;
     private final Consumer<String> log;
@@ -62,10 +52,12 @@ public final class Workspace {
             paths = pathsFor(analysisPath, settings);
         } catch (RuntimeException e) {
             // A path that is not a file path (an untitled buffer): analyse with the client's classpath only.
-            paths = new ClasspathService.Resolved(settings.classpath() == null ? List.of() : settings.classpath(), List.of(), null, "none");
+            List<String> classpath = new ArrayList<>(settings.classpath() == null ? List.of() : settings.classpath());
+            dev.stowage.project.BundledLibraries.paths().forEach(p -> classpath.add(p.toString()));
+            paths = new ClasspathService.Resolved(classpath, List.of(), null, "bundled only");
         }
+        // The engine's own defaults (StowageAnalyzer.DEFAULT_JAVAC_OPTIONS) are the gate's too.
         List<String> options = new ArrayList<>(paths.javacOptions());
-        options.addAll(SPEED_OPTIONS);
         EngineKey key = new EngineKey(paths.classpath(), List.copyOf(options));
         Engine engine = engines.computeIfAbsent(key, k -> {
             log.accept("starting an analyzer for classpath " + k.classpath() + " options " + k.javacOptions());

@@ -1,8 +1,8 @@
 package dev.stowage.lsp.protocol;
 
-import dev.stowage.lsp.core.ClasspathService;
 import dev.stowage.lsp.core.Engine;
 import dev.stowage.lsp.core.Settings;
+import dev.stowage.project.ClasspathProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +26,7 @@ public final class ServerLauncher {
     public record Running(StowageLanguageServer server, Future<Void> listening, ExecutorService executor) {}
 
     /** Starts listening on the streams and returns at once. */
-    public static Running start(InputStream in, OutputStream out, Engine.Factory engines, ClasspathService.MavenRunner maven,
+    public static Running start(InputStream in, OutputStream out, Engine.Factory engines, ClasspathProvider maven,
             Settings settings, Consumer<String> log, IntConsumer exit) {
         StowageLanguageServer[] holder = new StowageLanguageServer[1];
         StowageLanguageServer server = new StowageLanguageServer(engines, maven, settings, log,
@@ -51,7 +51,7 @@ public final class ServerLauncher {
     }
 
     /** Runs until the input ends; then exits (the client went away without {@code exit}). */
-    public static void run(InputStream in, OutputStream out, Engine.Factory engines, ClasspathService.MavenRunner maven,
+    public static void run(InputStream in, OutputStream out, Engine.Factory engines, ClasspathProvider maven,
             Settings settings, Consumer<String> log, IntConsumer exit) throws Exception {
         Running running = start(in, out, engines, maven, settings, log, exit);
         log.accept("stowage-lsp " + version() + " listening on stdio (JDK " + Runtime.version() + ")");

@@ -6,6 +6,9 @@ import dev.stowage.checker.engine.Finding;
 import dev.stowage.lsp.core.AnalysisScheduler;
 import dev.stowage.lsp.core.ClasspathPrefetch;
 import dev.stowage.lsp.core.ClasspathService;
+import dev.stowage.lsp.core.WorkspaceTrust;
+import dev.stowage.project.ClasspathProvider;
+import dev.stowage.project.RuleDocs;
 import dev.stowage.lsp.core.CodeFix;
 import dev.stowage.lsp.core.DocumentAnalysis;
 import dev.stowage.lsp.core.DocumentAnalyzer;
@@ -67,18 +70,27 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
     private volatile boolean push = true;
     private volatile boolean progressSupported;
     private volatile boolean shutdown;
+    /** What the client said of workspace trust ({@code workspaceTrusted}), or null if it never said. */
+    private volatile Boolean clientTrust;
+    /** What the setting {@code stowage.project.trusted} said, or false. */
+    private volatile Boolean settingTrust = false;
     private final Runnable onExit;
 
     /**
      * @param engines makes the engine for a classpath (the checker's in production)
-     * @param maven computes a Maven module's classpath
+     * @param maven computes a Maven build's classpaths; asked only once the workspace is trusted
      * @param onExit what {@code exit} does (System.exit in {@link Main})
      */
-    public StowageLanguageServer(Engine.Factory engines, ClasspathService.MavenRunner maven, Settings initial, Consumer<String> log, Runnable onExit) {
+    public StowageLanguageServer(Engine.Factory engines, ClasspathProvider maven, Settings initial, Consumer<String> log, Runnable onExit) {
         this.log = log;
         this.settings = initial;
         this.onExit = onExit;
-        this.workspace = new Workspace(new ClasspathService(maven, log), engines, log);
+        ClasspathService classpaths = new ClasspathService(maven, log);
+        classpaths.onRestricted(message -> {
+            LanguageClient c = client;
+            if (c != null) c.showMessage(new MessageParams(MessageType.Info, message));
+        });
+        this.workspace = new Workspace(classpaths, engines, log);
         JavaSyntax syntax = new JavaSyntax();
         this.analyzer = new DocumentAnalyzer(workspace, syntax);
         this.batchAnalyzer = new DocumentAnalyzer(workspace, syntax);
@@ -98,7 +110,7 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
     private void classpathArrived(Path module) {
         boolean any = false;
         for (DocumentSnapshot doc : documents.values()) {
-            if (module.equals(ClasspathService.findModuleRoot(pathOf(doc)))) {
+            if (module.equals(workspace.classpaths().moduleRootOf(pathOf(doc)).orElse(null))) {
                 analyzer.forget(doc.uri()); // its findings were made with the provisional classpath: no reuse
                 scheduler.submit(doc);
                 any = true;
@@ -169,13 +181,18 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
             } else if (params.getRootUri() != null) {
                 addRoot(params.getRootUri());
             }
-            if (params.getInitializationOptions() instanceof JsonElement options) applySettings(options);
+            workspace.classpaths().setRoots(roots);
+            if (params.getInitializationOptions() instanceof JsonElement options) {
+                clientTrust = WorkspaceTrust.clientSaid(options).orElse(null);
+                applySettings(options);
+            }
+            applyTrust(params.getInitializationOptions() instanceof JsonElement options ? options : null);
             if (settings.rulesBaseUrl() == null) {
                 // The workspace is Stowage itself (or carries its rule pages): link to those.
                 for (Path root : roots) {
-                    Path rules = root.resolve("docs/rules");
-                    if (java.nio.file.Files.isRegularFile(rules.resolve("pointer.stale.md"))) {
-                        settings = settings.withRulesBaseUrl(rules.toUri().toString());
+                    var rules = RuleDocs.folderIn(root);
+                    if (rules.isPresent()) {
+                        settings = settings.withRulesBaseUrl(rules.get().toUri().toString());
                         break;
                     }
                 }
@@ -406,9 +423,27 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
 
     // ---- workspace ------------------------------------------------------------------------------
 
+    /**
+     * Trust: the client's {@code initializationOptions.workspaceTrusted} decides when it sent one (an
+     * editor with workspace trust, like VS Code); otherwise the setting {@code stowage.project.trusted}
+     * (other clients: the user's own editor configuration). Default: restricted.
+     */
+    private void applyTrust(JsonElement json) {
+        Boolean trusted = clientTrust;
+        if (trusted == null) trusted = WorkspaceTrust.settingSaid(json).orElse(settingTrust);
+        settingTrust = trusted;
+        workspace.classpaths().setTrusted(Boolean.TRUE.equals(trusted));
+        log.accept("workspace " + (Boolean.TRUE.equals(trusted) ? "trusted: Maven may compute classpaths (on a sanitized copy of the poms)"
+                : "restricted: no build tool runs; analysing against the bundled runtime and qualifiers"));
+    }
+
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
-        if (params.getSettings() instanceof JsonElement json) applySettings(json);
+        if (params.getSettings() instanceof JsonElement json) {
+            WorkspaceTrust.clientSaid(json).ifPresent(t -> clientTrust = t);
+            applySettings(json);
+            applyTrust(json);
+        }
         prefetch.reset();
         workspace.reset();
         analyzer.forgetAll();

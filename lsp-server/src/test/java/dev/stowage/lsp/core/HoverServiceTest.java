@@ -46,7 +46,7 @@ class HoverServiceTest {
     @BeforeAll
     static void analyse() {
         settings = Settings.defaults().withClasspath(Corpus.classpath());
-        workspace = new Workspace(new ClasspathService(m -> List.of(), s -> {}), StowageEngineFactory.checker(), s -> {});
+        workspace = new Workspace(new ClasspathService(dev.stowage.project.ClasspathProvider.NONE, s -> {}), StowageEngineFactory.checker(), s -> {});
         analysis = new DocumentAnalyzer(workspace, new JavaSyntax()).analyze(doc, settings, () -> false);
         assertTrue(analysis.findings().stream().anyMatch(f -> f.key().equals("pointer.stale")), "the engine reports the stale use: " + analysis);
     }

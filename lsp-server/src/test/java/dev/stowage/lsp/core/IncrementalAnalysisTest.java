@@ -21,7 +21,7 @@ class IncrementalAnalysisTest {
     @Test
     void editsInsideMethodBodiesGiveTheSameDiagnosticsAsAFullAnalysis() throws Exception {
         Settings settings = Settings.defaults().withClasspath(Corpus.classpath());
-        Workspace workspace = new Workspace(new ClasspathService(m -> List.of(), s -> {}), StowageEngineFactory.checker(), s -> {});
+        Workspace workspace = new Workspace(new ClasspathService(dev.stowage.project.ClasspathProvider.NONE, s -> {}), StowageEngineFactory.checker(), s -> {});
         JavaSyntax syntax = new JavaSyntax();
         DocumentAnalyzer incremental = new DocumentAnalyzer(workspace, syntax);
         DocumentAnalyzer full = new DocumentAnalyzer(workspace, syntax);

@@ -3,15 +3,16 @@ package dev.stowage.lsp.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stowage.lsp.core.ClasspathService;
 import dev.stowage.lsp.core.Engine;
 import dev.stowage.lsp.core.Settings;
 import dev.stowage.lsp.support.FakeEngine;
 import dev.stowage.lsp.support.TestClient;
+import dev.stowage.project.ClasspathProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,21 +36,21 @@ class SlowClasspathTest {
         Path slow = root.resolve("slow"), fast = root.resolve("fast");
         for (Path module : List.of(slow, fast)) {
             Files.createDirectories(module.resolve("src/main/java/m"));
-            Files.writeString(module.resolve("pom.xml"), "<project/>");
+            Files.writeString(module.resolve("pom.xml"), "<project><groupId>g</groupId><artifactId>" + module.getFileName() + "</artifactId><version>1</version></project>");
         }
         String slowUri = slow.resolve("src/main/java/m/A.java").toUri().toString();
         String fastUri = fast.resolve("src/main/java/m/B.java").toUri().toString();
         CountDownLatch mavenMayFinish = new CountDownLatch(1);
-        ClasspathService.MavenRunner maven = module -> {
-            if (module.endsWith("slow")) {
+        ClasspathProvider maven = build -> {
+            if (build.root().endsWith("slow")) {
                 try {
                     mavenMayFinish.await(5, TimeUnit.MINUTES); // "hangs" until the test lets it go
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return List.of("/deps/slow-dependency.jar");
+                return Map.of(build.root(), List.of(Path.of("/deps/slow-dependency.jar")));
             }
-            return List.of("/deps/fast-dependency.jar");
+            return Map.of(build.root(), List.of(Path.of("/deps/fast-dependency.jar")));
         };
         FakeEngine engine = new FakeEngine();
         List<List<String>> engineClasspaths = new CopyOnWriteArrayList<>();
@@ -58,7 +59,7 @@ class SlowClasspathTest {
             return engine;
         };
         try (TestClient client = new TestClient(factory, maven, Settings.defaults())) {
-            client.initialize(root.toUri().toString(), null, false);
+            client.initialize(root.toUri().toString(), Map.of("workspaceTrusted", true), false); // Maven runs only when trusted
             client.open(slowUri, 1, "package m; class A { void f() { grow(1); use(STALE_a); } }");
             client.open(fastUri, 1, "package m; class B { void f() { grow(1); use(STALE_b); } }");
 

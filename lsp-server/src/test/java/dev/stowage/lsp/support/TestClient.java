@@ -1,6 +1,5 @@
 package dev.stowage.lsp.support;
 
-import dev.stowage.lsp.core.ClasspathService;
 import dev.stowage.lsp.core.Engine;
 import dev.stowage.lsp.core.Settings;
 import dev.stowage.lsp.protocol.ServerLauncher;
@@ -37,7 +36,7 @@ public final class TestClient implements LanguageClient, AutoCloseable {
     public final PipedOutputStream toServer;
     private final Object lock = new Object();
 
-    public TestClient(Engine.Factory engines, ClasspathService.MavenRunner maven, Settings settings) throws IOException {
+    public TestClient(Engine.Factory engines, dev.stowage.project.ClasspathProvider maven, Settings settings) throws IOException {
         PipedInputStream serverIn = new PipedInputStream(1 << 20);
         toServer = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 20);
@@ -48,8 +47,9 @@ public final class TestClient implements LanguageClient, AutoCloseable {
         server = launcher.getRemoteProxy();
     }
 
-    public static ClasspathService.MavenRunner noMaven() {
-        return module -> List.of();
+    /** A build tool that knows no dependencies (and runs nothing). */
+    public static dev.stowage.project.ClasspathProvider noMaven() {
+        return dev.stowage.project.ClasspathProvider.NONE;
     }
 
     public InitializeResult initialize(String rootUri, Object options, boolean pullCapable) throws Exception {

@@ -23,7 +23,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Checker overhead (SPEC §7): javac with and without the Stowage checker on the same sources, in the
+ * Checker overhead: javac with and without the Stowage checker on the same sources, in the
  * same JVM, runs alternating (plain, checked, checked, plain, …) after one warm-up pair; reports the
  * medians and their ratio, and the diagnostics the checker added.
  *
@@ -206,7 +206,7 @@ public final class CheckerOverheadBenchmark {
 
     static String report(List<Result> results, int warmup, int reps, String command) {
         StringBuilder out = new StringBuilder();
-        out.append("## Checker overhead (SPEC §7)\n\n");
+        out.append("## Checker overhead\n\n");
         out.append("Command: `").append(command).append("`  \n");
         out.append("Date: ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16))
                 .append(" UTC  \n");

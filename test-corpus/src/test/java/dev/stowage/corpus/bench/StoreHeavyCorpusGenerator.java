@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes a deterministic, store-heavy Java corpus for the checker overhead benchmark (SPEC §7): many
+ * Writes a deterministic, store-heavy Java corpus for the checker overhead benchmark: many
  * classes whose methods allocate, resolve, grow, free, loop, branch and use every collection, the way
  * real code over stores does. The code is correct (every pointer is resolved again after what
  * invalidates it), so the checker should report nothing on it.

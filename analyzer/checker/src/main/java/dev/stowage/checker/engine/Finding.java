@@ -6,7 +6,7 @@ import java.util.List;
  * One report of the Stowage checker, as data: the same object feeds the javac message, the gate's
  * output and the language server's diagnostic, so all three agree.
  *
- * @param key the diagnostic key without prefix, e.g. {@code pointer.stale} (SPEC §4)
+ * @param key the diagnostic key without prefix, e.g. {@code pointer.stale} (docs/rules/README.md)
  * @param message the full human message, e.g. {@code pointer 'p' (resolved from 'store' at line 12)
  *     used after 'store.grow(...)' at line 14 may have moved its memory}
  * @param range the use that is reported
