@@ -540,6 +540,7 @@ public final class DurableStack implements AutoCloseable {
                     + txn.bodyBytes() + " journal bytes, more than the " + MAX_RECORD_BODY + " one step may use; split it");
         }
         long end = DATA_START + newLength;
+        txn.dropMetaBeyond(end);
         txn.checkWritable(end);
         ensureCapacity(Math.max(end, txn.preWriteEnd));
         ByteBuffer record = encodeRecord(lastSeq + 1, newLength, txn);
@@ -747,6 +748,28 @@ public final class DurableStack implements AutoCloseable {
 
         ByteBuffer body() {
             return body.duplicate().flip().order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        /** Drops metadata writes wholly beyond the committed end: the step pops what they describe. */
+        private void dropMetaBeyond(long committedEnd) {
+            ByteBuffer b = body();
+            ByteBuffer kept = ByteBuffer.allocate(b.limit()).order(ByteOrder.LITTLE_ENDIAN);
+            int keptOps = 0;
+            int pos = 0;
+            for (int i = 0; i < opCount; i++) {
+                long word = b.getLong(pos);
+                long offset = word & ((1L << 56) - 1);
+                int size = 16 + (int) roundUp(b.getLong(pos + 8), 8);
+                if ((int) (word >>> 56) != OP_META || offset < committedEnd || offset < DATA_START) {
+                    kept.put(b.slice(pos, size));
+                    keptOps++;
+                }
+                pos += size;
+            }
+            if (keptOps != opCount) {
+                body = kept;
+                opCount = keptOps;
+            }
         }
 
         private void checkWritable(long committedEnd) {

@@ -348,9 +348,9 @@ public final class FileStore implements Store {
             if (!Checks.isDangling(handle)) requireLive(handle, "grow");
             return allocate(newByteSize, byteAlignment);
         }
-        requireAllocationArguments(newByteSize, byteAlignment);
         long extent = requireLive(handle, "grow");
         requireFits(handle, oldByteSize, extent, "grow");
+        requireAllocationArguments(newByteSize, byteAlignment);
         long block = handle - HEADER;
         long newExtent = roundUp16(newByteSize);
         if (newExtent <= extent) { // the slack holds it: no metadata changes
