@@ -503,6 +503,11 @@ public final class DurableStack implements AutoCloseable {
         return closed;
     }
 
+    /** True after an I/O error made the outcome of a step unknown (see the class comment). */
+    boolean hasFailed() {
+        return failure != null;
+    }
+
     /**
      * Makes everything written through the mapping durable, and retires the data writes of the newest
      * record so that a replay never rolls those bytes back to what the record wrote.

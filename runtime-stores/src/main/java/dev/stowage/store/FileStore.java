@@ -528,7 +528,7 @@ public final class FileStore implements Store {
         if (stack.isClosed()) return;
         RuntimeException failure = null;
         try {
-            if (payload != null) stack.syncMapped();
+            if (payload != null && !stack.hasFailed()) stack.syncMapped(); // a failed store was reported already
         } catch (IOException | RuntimeException e) {
             failure = new UncheckedIOException(new IOException("close: the final sync of " + stack.name() + " failed: "
                     + e.getMessage() + "; bytes written since the last sync may be lost", e));
