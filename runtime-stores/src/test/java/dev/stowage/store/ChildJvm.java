@@ -10,6 +10,11 @@ final class ChildJvm {
     private ChildJvm() {}
 
     static Process start(Class<?> main, String... args) throws IOException {
+        return builder(main, args).start();
+    }
+
+    /** The command for a child running {@code main}; stderr goes to ours. */
+    static ProcessBuilder builder(Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -19,6 +24,6 @@ final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     }
 }
