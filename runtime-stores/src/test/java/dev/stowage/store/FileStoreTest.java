@@ -232,6 +232,31 @@ class FileStoreTest {
         }
     }
 
+    /** The README's example: a vector of longs kept in a file, found again through the roots. */
+    @Test
+    void aStoreVecOverAFileStoreIsThereAfterAReopen() throws IOException {
+        Path path = dir.resolve("prices.stowage");
+        for (int run = 0; run < 3; run++) {
+            try (FileStore file = FileStore.open(path)) {
+                StoreVec prices = file.root(0) == 0 ? StoreVec.ofLongs(file)
+                        : StoreVec.reopen(file, JAVA_LONG, file.root(0), file.root(1), file.root(2));
+                assertEquals(run * 100L, prices.size());
+                for (int i = 0; i < 100; i++) prices.pushLong(run * 100L + i);
+                file.sync();                                                      // the elements are durable
+                file.setRoots(prices.handle(), prices.size(), prices.capacity()); // and where they are
+            }
+        }
+        try (FileStore file = FileStore.open(path)) {
+            StoreVec prices = StoreVec.reopen(file, JAVA_LONG, file.root(0), file.root(1), file.root(2));
+            for (int i = 0; i < 300; i++) assertEquals(i, prices.getLong(i));
+            assertThrows(StaleHandleException.class, () -> StoreVec.reopen(file, JAVA_LONG, file.root(0) + 16, 1, 1));
+            assertThrows(IllegalArgumentException.class, () -> StoreVec.reopen(file, JAVA_LONG, file.root(0), 5, 4));
+            prices.close(); // frees the buffer in the file
+            file.checkedBlocks();
+            assertEquals(0, file.heapBytes());
+        }
+    }
+
     @Test
     void aSecondOpenInThisJvmIsRefusedAsLocked() throws IOException {
         Path file = dir.resolve("store");
