@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 // run-with: none
-/** A closed FileStore is dead: resolving through it is an error, even with a handle that is still valid in the file. */
+/** A closed FileStore is dead: allocating from it is an error (open the file again instead). */
 public final class StoreUsedAfterClose {
     public static void run() throws IOException {
         Path file = Files.createTempFile("stowage-corpus-", ".store");
         try {
             FileStore store = FileStore.open(file);
-            long handle = store.allocate(16, 8);
+            store.allocate(16, 8);
             store.close();
             // :: error: [store.closed]
-            store.resolve(handle, 16);
+            store.allocate(16, 8);
         } finally {
             Files.deleteIfExists(file);
         }
