@@ -57,7 +57,7 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p><b>Safety.</b> Every handle is checked against the block header in front of it (a live bit and
- * a tag derived from the offset and a random per-file salt), so a wild, foreign, freed or misaligned
+ * a tag made of the offset and a random per-file salt), so a wild, foreign, freed or misaligned
  * handle throws {@link StaleHandleException} instead of touching memory, and every size is checked
  * before any arithmetic can overflow. The store takes an exclusive lock on the file; a second open
  * (in this or another process) is refused. Not thread-safe.
@@ -123,7 +123,7 @@ public final class FileStore implements Store {
     private final DurableStack stack;
     private final Policy policy;
     private final long slotExtent;
-    private final long salt;
+    private final long tagKey;
     /** The payload (the stack's bytes) of the current mapping; null once closed. */
     private MemorySegment payload;
     private long mappedEpoch;
@@ -138,7 +138,7 @@ public final class FileStore implements Store {
         this.stack = stack;
         this.policy = policy;
         this.slotExtent = policy.kind() == Policy.Kind.SLAB ? roundUp16(policy.slotBytes()) : 0;
-        this.salt = stack.salt();
+        this.tagKey = stack.salt() | (1L << 62); // bit 62: a tag is never a valid first word
         this.length = stack.length();
         refreshMapping();
         walkOnOpen();
@@ -211,7 +211,7 @@ public final class FileStore implements Store {
             long word0 = payload.get(LONG, at);
             long word1 = payload.get(LONG, at + 8);
             long extent = word0 & ~15L;
-            if ((word0 & 14) != 0 || word1 != tag(at) || extent > length - at - HEADER) {
+            if ((word0 & 14) != 0 || word1 != (tag(at) ^ word0) || extent > length - at - HEADER) {
                 throw walkError(at, "no valid block header");
             }
             if (policy.kind() == Policy.Kind.SLAB && extent != slotExtent && (word0 & LIVE) != 0) {
@@ -318,9 +318,12 @@ public final class FileStore implements Store {
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
         MemorySegment p = payload;
-        if (p != null && (handle & 15) == 0 && handle >= HEADER && handle <= length && byteSize >= 0) {
-            long word0 = p.get(LONG, handle - HEADER);
-            if ((word0 & LIVE) != 0 && p.get(LONG, handle - 8) == tag(handle - HEADER) && byteSize <= (word0 & ~15L)) {
+        if (p != null && (handle & 15) == 0 && handle >= HEADER && handle <= length) {
+            // one load checks it all: word1 = tag ^ (extent | LIVE), and a tag has bit 62 set
+            long word0 = p.get(LONG, handle - 8) ^ tag(handle - HEADER);
+            long extent = word0 & ~15L; // garbage (not a header of this file) is far beyond the heap
+            if ((word0 & LIVE) != 0 && Long.compareUnsigned(extent, length - handle) <= 0
+                    && Long.compareUnsigned(byteSize, extent) <= 0) {
                 return p.asSlice(handle, byteSize);
             }
         }
@@ -368,7 +371,7 @@ public final class FileStore implements Store {
             Long nextFree = free.get(block + HEADER + extent);
             if (block + HEADER + extent == length) { // the last block: extend it in place
                 long newLength = checkedEnd(block, newExtent, "grow");
-                txn.meta(DATA + block, newExtent | LIVE, tag(block));
+                writeHeader(txn, block, newExtent | LIVE);
                 length = newLength;
                 txn.newLength(newLength);
                 result = handle;
@@ -382,11 +385,11 @@ public final class FileStore implements Store {
                 if (rest >= HEADER) {
                     long tail = block + HEADER + newExtent;
                     putFree(tail, rest - HEADER);
-                    txn.meta(DATA + tail, rest - HEADER, tag(tail));
+                    writeHeader(txn, tail, rest - HEADER);
                 } else {
                     newExtent = combined;
                 }
-                txn.meta(DATA + block, newExtent | LIVE, tag(block));
+                writeHeader(txn, block, newExtent | LIVE);
                 result = handle;
             } else { // move: place a new block, copy (forced before the step), free the old one
                 result = placeBlock(newByteSize, byteAlignment, txn, "grow");
@@ -434,7 +437,7 @@ public final class FileStore implements Store {
         DurableStack.Txn txn = new DurableStack.Txn();
         long before = length;
         try {
-            txn.meta(DATA + block, newExtent | LIVE, tag(block));
+            writeHeader(txn, block, newExtent | LIVE);
             if (last) {
                 length = block + HEADER + newExtent;
                 txn.newLength(length);
@@ -449,7 +452,7 @@ public final class FileStore implements Store {
                     tailExtent += HEADER + nextFree;
                 }
                 putFree(tail, tailExtent);
-                txn.meta(DATA + tail, tailExtent, tag(tail));
+                writeHeader(txn, tail, tailExtent);
             }
             commit(txn, "shrink");
         } catch (RuntimeException e) {
@@ -626,7 +629,7 @@ public final class FileStore implements Store {
             Map.Entry<Long, Long> slot = free.firstEntry();
             if (slot != null) {
                 removeFree(slot.getKey());
-                txn.meta(DATA + slot.getKey(), extent | LIVE, tag(slot.getKey()));
+                writeHeader(txn, slot.getKey(), extent | LIVE);
                 return slot.getKey() + HEADER;
             }
         } else {
@@ -640,17 +643,17 @@ public final class FileStore implements Store {
                         removeFree(start);
                         if (block > start) { // the alignment gap stays free (it is a multiple of 16, at least 16)
                             putFree(start, block - start - HEADER);
-                            txn.meta(DATA + start, block - start - HEADER, tag(start));
+                            writeHeader(txn, start, block - start - HEADER);
                         }
                         long rest = end - (block + HEADER + extent);
                         if (rest >= HEADER) {
                             long tail = block + HEADER + extent;
                             putFree(tail, rest - HEADER);
-                            txn.meta(DATA + tail, rest - HEADER, tag(tail));
+                            writeHeader(txn, tail, rest - HEADER);
                         } else {
                             extent += rest;
                         }
-                        txn.meta(DATA + block, extent | LIVE, tag(block));
+                        writeHeader(txn, block, extent | LIVE);
                         return block + HEADER;
                     }
                 }
@@ -662,9 +665,9 @@ public final class FileStore implements Store {
         long newLength = checkedEnd(block, extent, operation);
         if (block > start) {
             putFree(start, block - start - HEADER);
-            txn.meta(DATA + start, block - start - HEADER, tag(start));
+            writeHeader(txn, start, block - start - HEADER);
         }
-        txn.meta(DATA + block, extent | LIVE, tag(block));
+        writeHeader(txn, block, extent | LIVE);
         length = newLength;
         txn.newLength(newLength);
         return block + HEADER;
@@ -705,7 +708,7 @@ public final class FileStore implements Store {
             txn.newLength(newLength);
         } else {
             putFree(start, end - start - HEADER);
-            txn.meta(DATA + start, end - start - HEADER, tag(start));
+            writeHeader(txn, start, end - start - HEADER);
         }
     }
 
@@ -750,10 +753,17 @@ public final class FileStore implements Store {
 
     // --- checks -----------------------------------------------------------------------------
 
+    /**
+     * The tag of the block at {@code block}: the file's salt with bit 62 set, XOR the offset. A
+     * header's second word is {@code tag ^ firstWord}, so a handle of another file, an offset that
+     * is no block, a zeroed (merged) header and a free block all fail one load and compare.
+     */
     private long tag(long block) {
-        long t = (block ^ salt) * 0x9E3779B97F4A7C15L;
-        t ^= t >>> 29;
-        return t == 0 ? 1 : t;
+        return tagKey ^ block;
+    }
+
+    private void writeHeader(DurableStack.Txn txn, long block, long word0) {
+        txn.meta(DATA + block, word0, tag(block) ^ word0);
     }
 
     /** The extent of the live block {@code handle} names, or a {@link StaleHandleException} saying why not. */
@@ -767,7 +777,7 @@ public final class FileStore implements Store {
                     + this + " (" + ((handle & 15) != 0 ? "misaligned" : "outside the heap") + ")");
         }
         long word0 = payload.get(LONG, handle - HEADER);
-        if (payload.get(LONG, handle - 8) != tag(handle - HEADER) || (word0 & LIVE) == 0) {
+        if (payload.get(LONG, handle - 8) != (tag(handle - HEADER) ^ word0) || (word0 & LIVE) == 0) {
             throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " is not a live allocation of "
                     + this + " (freed, from another file, or not a handle)");
         }
@@ -828,7 +838,7 @@ public final class FileStore implements Store {
         while (at < length) {
             long word0 = payload.get(LONG, at);
             long extent = word0 & ~15L;
-            if (payload.get(LONG, at + 8) != tag(at) || extent > length - at - HEADER) {
+            if (payload.get(LONG, at + 8) != (tag(at) ^ word0) || extent > length - at - HEADER) {
                 throw new IllegalStateException("no valid block header at " + at + " in " + this);
             }
             boolean live = (word0 & LIVE) != 0;
