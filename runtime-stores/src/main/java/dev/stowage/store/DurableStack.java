@@ -157,7 +157,14 @@ public final class DurableStack implements AutoCloseable {
         }
         long size = io.size();
         if (size == 0 || (size <= DATA_START && interruptedCreation(io, size))) {
-            io.writeFully(initialImage(appHeader, new SecureRandom().nextLong()), 0);
+            // in place (an empty file someone made for us): everything but the magic, then the magic,
+            // so a crash in between leaves a file that the check above recognises and starts again
+            ByteBuffer image = initialImage(appHeader, new SecureRandom().nextLong());
+            image.put(0, new byte[8]);
+            io.writeFully(image, 0);
+            io.force();
+            ByteBuffer realMagic = ByteBuffer.allocate(8).put(0, MAGIC).put(6, (byte) MAJOR_VERSION).put(7, (byte) MINOR_VERSION);
+            io.writeFully(realMagic, 0);
             io.force();
             size = io.size();
         }
@@ -235,13 +242,26 @@ public final class DurableStack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * An in-place creation that a crash interrupted: nothing but zeros, or our header geometry after a
+     * magic that is absent or cut short. Any other file without the magic is someone else's.
+     */
     private static boolean interruptedCreation(FileIo io, long size) throws IOException {
-        ByteBuffer first = ByteBuffer.allocate((int) Math.min(size, 8));
-        io.readFully(first, 0);
-        for (byte b : first.array()) {
-            if (b != 0) return false;
+        ByteBuffer all = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        io.readFully(all, 0);
+        boolean zeros = true;
+        for (byte b : all.array()) zeros &= b == 0;
+        if (zeros) return true;
+        if (size < 16 || all.getInt(8) != SUPERBLOCK_BYTES || all.getInt(12) != JOURNAL_AREA_BYTES) return false;
+        // the image was forced before the magic was written: a magic that is absent or cut short
+        byte[] magic = {MAGIC[0], MAGIC[1], MAGIC[2], MAGIC[3], MAGIC[4], MAGIC[5], MAJOR_VERSION, MINOR_VERSION};
+        boolean complete = true;
+        for (int i = 0; i < 8; i++) {
+            byte b = all.get(i);
+            if (b != 0 && b != magic[i]) return false;
+            complete &= b == magic[i];
         }
-        return true; // creation writes the magic last-but-together; all zeros means it never got there
+        return !complete;
     }
 
     private static void createAtomically(Path path, byte[] appHeader) throws IOException {

@@ -258,9 +258,31 @@ public class FileStoreFaultTest {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "these are somebody else's notes, not a store\n".repeat(10));
         assertRefusedUntouched(file, FileStoreException.Reason.FOREIGN, "not a Stowage");
+        Path zeros = dir.resolve("starts-with-zeros");
+        byte[] almostEmpty = new byte[1000];
+        almostEmpty[500] = 1; // not all zeros, and no header of ours after the first 8 bytes
+        Files.write(zeros, almostEmpty);
+        assertRefusedUntouched(zeros, FileStoreException.Reason.FOREIGN, "not a Stowage");
         Path tiny = dir.resolve("tiny");
         Files.write(tiny, new byte[] {1, 2, 3});
         assertRefusedUntouched(tiny, FileStoreException.Reason.FOREIGN, "not a Stowage");
+    }
+
+    @Test
+    void anInPlaceCreationCutShortIsStartedAgain() throws IOException {
+        for (int cut = 1; cut <= 4; cut++) {
+            Path file = Files.createTempFile(dir, "empty", ".store");
+            FaultyFileIo io = new FaultyFileIo(file);
+            io.armAt(cut, FaultyFileIo.Fault.TORN, FaultyFileIo.Crash.POWER); // image, force, magic, force
+            assertThrows(IOException.class, () -> FileStore.open(io, file.toString(), null));
+            io.close();
+            try (FileStore s = FileStore.open(file)) { // a file that was never a store: made again
+                s.setRoot(0, 5);
+            }
+            try (FileStore s = FileStore.open(file)) {
+                assertEquals(5, s.root(0));
+            }
+        }
     }
 
     @Test
