@@ -257,6 +257,19 @@ class FileStoreTest {
         }
     }
 
+    /** The README's example run as separate processes: the vector is there after each restart. */
+    @Test
+    void theReadmeExampleKeepsItsVectorAcrossProcesses() throws Exception {
+        Path path = dir.resolve("prices.stowage");
+        String printed = "";
+        for (long price : new long[] {42, 43, 44}) {
+            Process run = ChildJvm.start(ReadmeExampleChild.class, path.toString(), Long.toString(price));
+            printed = new String(run.getInputStream().readAllBytes()).trim();
+            assertEquals(0, run.waitFor(), printed);
+        }
+        assertEquals("[42, 43, 44]", printed);
+    }
+
     @Test
     void aSecondOpenInThisJvmIsRefusedAsLocked() throws IOException {
         Path file = dir.resolve("store");
