@@ -712,15 +712,20 @@ public final class FileStore implements Store {
         }
     }
 
+    /** Commits the planned step; on failure the caller rolls the plan back (the undo log is kept for it). */
     private void commit(DurableStack.Txn txn, String operation) {
         try {
             stack.commit(txn);
         } catch (IOException e) {
             throw new UncheckedIOException(operation + " on " + this + ": " + e.getMessage(), e);
         } finally {
-            undo.clear();
-            refreshMapping();
+            if (stack.hasFailed()) {
+                payload = null; // resolve takes the slow path, which refuses: the file must be reopened
+            } else {
+                refreshMapping();
+            }
         }
+        undo.clear();
     }
 
     private void rollback(long lengthBefore) {

@@ -205,6 +205,10 @@ public class FileStoreFaultTest {
             assertEquals(pattern(16, (int) a)[0], p.get(JAVA_BYTE, 0), "not even the mapping moved");
             long small = s.allocate(16, 8); // the store goes on working
             s.deallocate(small, 16, 8);
+            io.armAt(1, FaultyFileIo.Fault.NO_SPACE, FaultyFileIo.Crash.NONE);
+            assertThrows(UncheckedIOException.class, () -> s.grow(a, 48, 1 << 20, 8)); // a move that grows the file
+            s.checkedBlocks(); // the free list in memory was rolled back with the heap's length
+            assertEquals(pattern(16, (int) a)[3], s.resolve(a, 48).get(JAVA_BYTE, 3));
         }
         assertEquals(before, stateOf(file, null));
     }
@@ -218,11 +222,13 @@ public class FileStoreFaultTest {
         String before = stateOf(copy(file, "snapshot"), null);
         FaultyFileIo io = new FaultyFileIo(file);
         FileStore s = FileStore.open(io, file.toString(), null);
+        long a = s.root(0);
         io.armAt(1, FaultyFileIo.Fault.NO_SPACE, FaultyFileIo.Crash.NONE); // the record's write
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> s.allocate(64, 8));
         assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> s.allocate(8, 8));
         assertTrue(refused.getMessage().contains("close it and open the file again"), refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> s.resolve(a, 8), "resolve refuses too");
         s.close();
         assertEquals(before, stateOf(file, null));
     }
