@@ -165,6 +165,47 @@ public final class StoreVec implements AutoCloseable {
         return new StoreVec(Stores.current(), ValueLayout.JAVA_LONG);
     }
 
+    /**
+     * A vector over a buffer that already holds {@code size} elements in {@code store}: the inverse of
+     * {@link #handle()}, {@link #size()} and {@link #capacity()}, for stores whose handles outlive
+     * the process ({@link FileStore}). The buffer is the vector's from now on ({@code close()} frees it).
+     *
+     * <pre>{@code
+     * // before the restart: file.setRoots(vec.handle(), vec.size(), vec.capacity());
+     * StoreVec vec = StoreVec.reopen(file, JAVA_LONG, file.root(0), file.root(1), file.root(2));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code size > capacity}, either is negative, or the buffer
+     *     would overflow; the store throws (e.g. {@link StaleHandleException}) if {@code handle} does
+     *     not name {@code capacity} elements' worth of live memory
+     */
+    @Issues("#1")
+    public static StoreVec reopen(Store store, MemoryLayout elementLayout, long handle, long size, long capacity) {
+        StoreVec vec = new StoreVec(store, elementLayout);
+        if (size < 0 || capacity < 0 || size > capacity || capacity > Long.MAX_VALUE / vec.stride) {
+            throw new IllegalArgumentException("StoreVec.reopen: size " + size + " and capacity " + capacity
+                    + " do not describe a buffer of " + vec.stride + "-byte elements");
+        }
+        if (capacity > 0) {
+            MemorySegment buffer = store.resolve(handle, capacity * vec.stride); // checks the handle
+            vec.handle = handle;
+            vec.size = size;
+            vec.capacity = capacity;
+            if (vec.cachePointer) vec.setBuffer(buffer);
+        }
+        return vec;
+    }
+
+    /**
+     * The handle of the vector's buffer in its store (a dangling handle while the capacity is 0).
+     * Stale after the next call that reallocates; with {@link #size()} and {@link #capacity()} it is
+     * what {@link #reopen} needs.
+     */
+    public long handle() {
+        ensureLive("handle");
+        return handle;
+    }
+
     /** The store that holds this vector's buffer. */
     public Store store() {
         return store;

@@ -10,9 +10,9 @@ import java.util.List;
  */
 final class StoreKinds {
 
-    /** Every kind, in the order of docs/stores.md. */
+    /** Every kind: the memory stores, then FileStore (a new temporary file each time). */
     static final List<String> ALL = List.of("GlobalStore", "ArenaStore", "SlabStore", "GrowableStore", "InlineStore",
-            "SmallStore", "SharedArenaStore");
+            "SmallStore", "SharedArenaStore", "FileStore");
 
     private StoreKinds() {}
 
@@ -27,6 +27,17 @@ final class StoreKinds {
             case "InlineStore" -> (Store) construct(type, new Class<?>[] {long.class}, 64L);
             // 16 inline bytes: the scenarios' 16-byte allocations start inline, a grow to 32 moves to the fallback.
             case "SmallStore" -> (Store) construct(type, new Class<?>[] {long.class, Store.class}, 16L, create("ArenaStore"));
+            // a new temporary file per run, deleted when this JVM exits (the store holds it open until then)
+            case "FileStore" -> {
+                java.nio.file.Path file;
+                try {
+                    file = java.nio.file.Files.createTempFile("stowage-corpus-", ".store");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                file.toFile().deleteOnExit();
+                yield (Store) type.getMethod("open", java.nio.file.Path.class).invoke(null, file);
+            }
             default -> (Store) type.getConstructor().newInstance();
         };
     }

@@ -1,0 +1,123 @@
+package dev.stowage.bench;
+
+import dev.stowage.store.FileStore;
+import dev.stowage.store.Store;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Resolve + read of a {@code long} on a FileStore ({@value #COUNT} allocations of {@value #SIZE}
+ * bytes, visited in a shuffled order, through the {@code Store} interface) against the same read
+ * at the same offsets of a raw mapped segment of a file of the same size ({@code FileChannel.map}).
+ * The FileStore's resolve checks the block header in front of the handle (live bit and tag).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+public class FileStoreResolveBenchmark {
+
+    static final int COUNT = 1024;
+    static final long SIZE = 16;
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
+
+    private Path dir;
+    private Store store;
+    private long[] handles;
+    private Arena rawArena;
+    private MemorySegment raw;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Path base = Path.of(System.getProperty("stowage.bench.dir", "target/bench-files"));
+        Files.createDirectories(base);
+        dir = Files.createTempDirectory(base, "resolve-");
+        store = FileStore.open(dir.resolve("filestore-resolve"));
+        long[] inOrder = new long[COUNT];
+        for (int i = 0; i < COUNT; i++) {
+            inOrder[i] = store.allocate(SIZE, 8);
+            store.resolve(inOrder[i], SIZE).set(LONG, 0, i);
+        }
+        int[] order = Shuffle.permutation(COUNT, 42);
+        handles = new long[COUNT];
+        for (int i = 0; i < COUNT; i++) handles[i] = inOrder[order[i]];
+        long bytes = inOrder[COUNT - 1] + SIZE;
+        rawArena = Arena.ofShared();
+        try (FileChannel channel = FileChannel.open(dir.resolve("raw-mapped"), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            raw = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes, rawArena);
+        }
+        for (int i = 0; i < COUNT; i++) raw.set(LONG, inOrder[i], i);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        store.close();
+        rawArena.close();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long fileStoreResolveRead() {
+        long sum = 0;
+        for (long h : handles) sum += store.resolve(h, SIZE).get(LONG, 0);
+        return sum;
+    }
+
+    /** The raw mapping sliced per access, as resolve does (without the header check). */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedSliceRead() {
+        long sum = 0;
+        for (long h : handles) sum += raw.asSlice(h, SIZE).get(LONG, 0);
+        return sum;
+    }
+
+    /** The raw mapping with a header load and compare per access (what resolve adds, inlined by hand). */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedHeaderCheckRead() {
+        long sum = 0;
+        for (long h : handles) {
+            long word = raw.get(LONG, h - 8) ^ tagKey ^ (h - 16);
+            if ((word & 1) == 0 && (word & ~15L) > 1L << 40) throw new IllegalStateException();
+            sum += raw.asSlice(h, SIZE).get(LONG, 0);
+        }
+        return sum;
+    }
+
+    private long tagKey = 0x1234567L;
+
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedRead() {
+        long sum = 0;
+        for (long h : handles) sum += raw.get(LONG, h);
+        return sum;
+    }
+}
