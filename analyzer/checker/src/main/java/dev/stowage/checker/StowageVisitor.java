@@ -431,13 +431,18 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         }
     }
 
-    /** 0 when the object is the receiver (or a field of it), n for the n-th parameter, -1 for anything else. */
+    /**
+     * 0 when the object is the receiver (or an instance field of it), n for the n-th parameter, -1
+     * for anything else (a static field, a field of a local object, a local store).
+     */
     private static int declaredPosition(Fact target, ExpressionTree targetExpr, ExecutableElement m) {
         for (OwnerRef ref : target.self()) {
             if (ref.origin() == Origin.THIS) {
                 return 0;
             }
-            if (ref.origin() == Origin.FIELD) {
+            if (ref.origin() == Origin.FIELD && ref.key() instanceof Element field
+                    && !field.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+                // A static field belongs to the class: no caller holds it as this method's receiver.
                 ExpressionTree t = Tracking.skip(targetExpr);
                 boolean viaThis = t instanceof IdentifierTree
                         || (t instanceof MemberSelectTree ms && TreeUtils.isExplicitThisDereference(ms));
