@@ -103,7 +103,11 @@ final class Tracking {
         if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
             Element e = TreeUtils.elementFromUse(t);
             if (e != null && e.getKind() == ElementKind.FIELD) {
-                return synthesized(t, new OwnerRef(Origin.FIELD, e, StoreContracts.typeElement(type)), type);
+                // A field that only ever holds a collection made by its class from a store of known
+                // guarantees: its store has them.
+                Quals fresh = freshFieldOwnerQuals((VariableElement) e);
+                return synthesized(t, new OwnerRef(Origin.FIELD, e, StoreContracts.typeElement(type)), type,
+                        fresh == null ? Quals.NONE : fresh);
             }
         }
         if (t instanceof NewClassTree) {
@@ -131,10 +135,15 @@ final class Tracking {
      * fresh (for a parameter: any store that existed on entry).
      */
     private Fact synthesized(Object origin, OwnerRef ref, TypeMirror type) {
+        return synthesized(origin, ref, type, Quals.NONE);
+    }
+
+    private Fact synthesized(Object origin, OwnerRef ref, TypeMirror type, Quals ownerQuals) {
         Set<OwnerRef> owners = contracts.isStoreLike(type)
                 ? Set.of()
                 : Set.of(new OwnerRef(ref.origin() == Origin.PARAM ? Origin.PARAM : Origin.UNKNOWN, new OwnerRef.StoreOf(ref.key()), null));
-        return Fact.object(origin instanceof Tree t ? t : null, Set.of(ref), owners, contracts.qualsOf(type), Quals.NONE);
+        return Fact.object(origin instanceof Tree t ? t : null, Set.of(ref), owners, contracts.qualsOf(type),
+                owners.isEmpty() ? Quals.NONE : ownerQuals);
     }
 
     /** Argument {@code position} (from 1) of a call, or its receiver for 0 ({@code null}: implicit this). */
@@ -477,12 +486,124 @@ final class Tracking {
     boolean mayAlias(Set<OwnerRef> a, Set<OwnerRef> b) {
         for (OwnerRef x : a) {
             for (OwnerRef y : b) {
-                if (!x.definitelyDistinct(y, types)) {
+                if (!x.definitelyDistinct(y, types) && !distinctFreshFields(x, y) && !storeAndCollection(x, y)
+                        && !storeAndCollection(y, x)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The unknown store that holds a box or collection is a store: never a box or collection itself. */
+    private boolean storeAndCollection(OwnerRef storeOf, OwnerRef other) {
+        return storeOf.key() instanceof OwnerRef.StoreOf && other.type() != null
+                && isContractTypeNotStore(other.type());
+    }
+
+    private boolean isContractTypeNotStore(javax.lang.model.element.TypeElement type) {
+        return contracts.isContractType(type) && !contracts.isStoreLike(type);
+    }
+
+    // ---------------------------------------------------------------- fields that hold fresh objects
+
+    /**
+     * Two different fields that each only ever hold an object created for them never hold the same
+     * object, whichever objects they are read from.
+     */
+    private boolean distinctFreshFields(OwnerRef x, OwnerRef y) {
+        return x.origin() == Origin.FIELD && y.origin() == Origin.FIELD && !x.key().equals(y.key())
+                && x.key() instanceof VariableElement fx && y.key() instanceof VariableElement fy
+                && freshFieldOwnerQuals(fx) != null && freshFieldOwnerQuals(fy) != null;
+    }
+
+    /** Per field: empty when it may hold an object not created for it, else what {@link #freshFieldOwnerQuals} says. */
+    private final java.util.Map<VariableElement, java.util.Optional<Quals>> freshFields = new java.util.HashMap<>();
+
+    /**
+     * For a field that only ever holds objects created for it (final, and initialized, or assigned
+     * in every constructor, with {@code new} or an {@code @Issues} factory): the guarantees the
+     * stores holding those objects share (none known for a {@code new}); null for any other field.
+     */
+    Quals freshFieldOwnerQuals(VariableElement field) {
+        var cached = freshFields.get(field);
+        if (cached == null) {
+            cached = java.util.Optional.ofNullable(computeFreshFieldOwnerQuals(field));
+            freshFields.put(field, cached);
+        }
+        return cached.orElse(null);
+    }
+
+    private Quals computeFreshFieldOwnerQuals(VariableElement field) {
+        if (!field.getModifiers().contains(Modifier.FINAL)
+                || !(declarations.apply(field.getEnclosingElement()) instanceof com.sun.source.tree.ClassTree cls)) {
+            return null;
+        }
+        for (Tree member : cls.getMembers()) {
+            if (member instanceof com.sun.source.tree.VariableTree v && v.getInitializer() != null
+                    && field.equals(TreeUtils.elementFromDeclaration(v))) {
+                return freshOwnerQuals(v.getInitializer());
+            }
+        }
+        if (field.getModifiers().contains(Modifier.STATIC)) {
+            return null; // assigned in a static initializer: not followed
+        }
+        Quals q = null;
+        for (Tree member : cls.getMembers()) {
+            if (member instanceof com.sun.source.tree.MethodTree m && TreeUtils.isConstructor(m) && m.getBody() != null) {
+                if (TreeUtils.containsThisConstructorInvocation(m)) {
+                    continue; // this(...) delegates: the constructor it calls assigns the field
+                }
+                Quals assigned = assignedFreshOwnerQuals(m.getBody(), field);
+                if (assigned == null) {
+                    return null;
+                }
+                q = q == null ? assigned : q.meet(assigned);
+            }
+        }
+        return q; // a final field without an initializer is assigned in every constructor
+    }
+
+    /** When every assignment to {@code field} in the body assigns a fresh object (and there is one): its store's guarantees; else null. */
+    private Quals assignedFreshOwnerQuals(Tree body, VariableElement field) {
+        Quals[] q = {null};
+        boolean[] fresh = {true};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitAssignment(com.sun.source.tree.AssignmentTree node, Void p) {
+                if (field.equals(TreeUtils.elementFromUse(node.getVariable()))) {
+                    Quals one = freshOwnerQuals(node.getExpression());
+                    fresh[0] &= one != null;
+                    q[0] = one == null ? q[0] : q[0] == null ? one : q[0].meet(one);
+                }
+                return super.visitAssignment(node, p);
+            }
+        }.scan(body, null);
+        return fresh[0] ? q[0] : null;
+    }
+
+    /**
+     * For an expression that creates an object ({@code new}, an {@code @Issues} factory): the
+     * guarantees of the store the factory puts it in, as the declared type of that argument states
+     * them (none for {@code new}); null for anything else.
+     */
+    private Quals freshOwnerQuals(ExpressionTree e) {
+        e = skip(e);
+        if (e instanceof NewClassTree) {
+            return Quals.NONE;
+        }
+        if (e instanceof MethodInvocationTree mi) {
+            ExecutableElement m = TreeUtils.elementFromUse(mi);
+            Contract c = m == null ? Contract.NONE : contracts.of(m);
+            if (!c.issues() || m.getReturnType().getKind().isPrimitive()) {
+                return null;
+            }
+            ExpressionTree owner = argumentOrReceiver(mi, c.issuesOwner());
+            VariableElement local = localOf(owner);
+            return owner == null ? Quals.NONE
+                    : contracts.qualsOf(local != null ? local.asType() : TreeUtils.typeOf(owner));
+        }
+        return null;
     }
 
     static boolean intersects(Set<Object> a, Set<Object> b) {
