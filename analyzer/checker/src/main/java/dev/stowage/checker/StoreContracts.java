@@ -41,6 +41,7 @@ final class StoreContracts {
     private static final String ISSUES = QUAL_PACKAGE + "Issues";
     private static final String LEAKS = QUAL_PACKAGE + "Leaks";
     private static final String RESERVES = QUAL_PACKAGE + "Reserves";
+    private static final String POLY_STORE = QUAL_PACKAGE + "PolyStore";
 
     /**
      * One {@code @Invalidates}: target 0 is the receiver, n the n-th parameter; handleParam 0 is
@@ -107,6 +108,30 @@ final class StoreContracts {
         }
         contracts.put(method, c);
         return c;
+    }
+
+    private final Map<ExecutableElement, int[]> polyParams = new HashMap<>();
+
+    /**
+     * The parameters ({@code 1..n}) marked {@code @PolyStore}: the object the constructor creates, or
+     * the method returns, has the guarantees of the arguments passed there (empty for most methods).
+     */
+    int[] polyStoreParams(ExecutableElement method) {
+        int[] cached = polyParams.get(method);
+        if (cached == null) {
+            List<Integer> found = new ArrayList<>();
+            var params = method.getParameters();
+            for (int i = 0; i < params.size(); i++) {
+                for (AnnotationMirror am : params.get(i).getAnnotationMirrors()) {
+                    if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(POLY_STORE)) {
+                        found.add(i + 1);
+                    }
+                }
+            }
+            cached = found.stream().mapToInt(Integer::intValue).toArray();
+            polyParams.put(method, cached);
+        }
+        return cached;
     }
 
     /** {@code close()} on a type with contracts: the AutoCloseable drop, a CLOSE even when unannotated. */

@@ -110,8 +110,9 @@ final class Tracking {
                         fresh == null ? Quals.NONE : fresh);
             }
         }
-        if (t instanceof NewClassTree) {
-            return synthesized(t, new OwnerRef(Origin.FRESH, t, StoreContracts.typeElement(type)), type);
+        if (t instanceof NewClassTree nc) {
+            Fact f = synthesized(t, new OwnerRef(Origin.FRESH, t, StoreContracts.typeElement(type)), type);
+            return withPolyQuals(f, TreeUtils.elementFromUse(nc), nc.getArguments(), s);
         }
         if (t instanceof MethodInvocationTree mi) {
             ExecutableElement m = TreeUtils.elementFromUse(mi);
@@ -121,12 +122,32 @@ final class Tracking {
                 return Fact.object(mi, Set.of(new OwnerRef(Origin.FRESH, mi, StoreContracts.typeElement(type))),
                         owner.self(), contracts.qualsOf(type), owner.quals());
             }
-            return synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type);
+            return withPolyQuals(synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type),
+                    m, mi.getArguments(), s);
         }
         if (t instanceof ConditionalExpressionTree c) {
             return objectFact(c.getTrueExpression(), s).join(objectFact(c.getFalseExpression(), s));
         }
         return synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type);
+    }
+
+    /**
+     * A wrapper made by a constructor or method with {@code @PolyStore} parameters has, besides its
+     * class's guarantees, those that all the arguments passed there have (qualifier polymorphism).
+     */
+    private Fact withPolyQuals(Fact f, ExecutableElement m, List<? extends ExpressionTree> args, StowageStore s) {
+        int[] poly = m == null ? new int[0] : contracts.polyStoreParams(m);
+        if (poly.length == 0) {
+            return f;
+        }
+        Quals argumentQuals = null;
+        for (int position : poly) {
+            if (position - 1 < args.size()) {
+                Quals q = objectFact(args.get(position - 1), s).quals();
+                argumentQuals = argumentQuals == null ? q : argumentQuals.meet(q);
+            }
+        }
+        return argumentQuals == null ? f : f.withQuals(f.quals().join(argumentQuals));
     }
 
     /**
