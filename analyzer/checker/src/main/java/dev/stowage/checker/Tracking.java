@@ -221,13 +221,16 @@ final class Tracking {
                 }
                 return objectFact(mi, s);
             }
-            // A pointer derived from a pointer (asSlice, reinterpret) is as stale as its source.
-            VariableElement receiver = localOf(TreeUtils.getReceiverTree(mi));
-            Fact rf = receiver == null ? null : s.fact(receiver);
+            // A pointer derived from a pointer (asSlice, reinterpret) is as stale as its source, however
+            // many steps away, and whether the source is a local or a call's result.
+            ExpressionTree receiverExpr = skip(TreeUtils.getReceiverTree(mi));
             TypeMirror result = TreeUtils.typeOf(mi);
-            if (rf != null && rf.kind() == Kind.POINTER
-                    && types.isSameType(types.erasure(result), types.erasure(receiver.asType()))) {
-                return rf;
+            if (receiverExpr != null && (receiverExpr instanceof MethodInvocationTree || localOf(receiverExpr) != null)
+                    && types.isSameType(types.erasure(result), types.erasure(TreeUtils.typeOf(receiverExpr)))) {
+                Fact rf = valueFact(receiverExpr, s);
+                if (rf != null && rf.kind() == Kind.POINTER) {
+                    return rf;
+                }
             }
             return contracts.isContractType(result) ? objectFact(mi, s) : null;
         }
