@@ -64,6 +64,12 @@ record Fact(
                 origin, Status.LIVE, null, null, false, Set.of(), 0, Set.of());
     }
 
+    /** A handle that arrived in {@code local} (a parameter, …): its identity is the local itself; no origin in this method. */
+    static Fact arrivedHandle(VariableElement local, Set<OwnerRef> owners, Quals ownerQuals) {
+        return new Fact(Kind.HANDLE, Set.of(local), Set.of(), owners, Set.of(), Set.of(), Quals.NONE, ownerQuals,
+                null, Status.LIVE, null, null, false, Set.of(), 0, Set.of());
+    }
+
     static Fact pointer(Tree origin, Fact owner, Set<Object> fromHandles) {
         return new Fact(Kind.POINTER, Set.of(origin), Set.of(), owner.self, owner.owners, fromHandles, Quals.NONE,
                 owner.quals, origin, Status.LIVE, null, null, false, Set.of(), 0, Set.of());

@@ -401,7 +401,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             Fact target = tracking().objectFact(targetExpr, orEmpty(s));
             Effect effect0 = inv.effect();
             if (effect0 == Effect.FREE && inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
-                    && !Tracking.handleValues(args.get(inv.handleParam() - 1), orEmpty(s)).isEmpty()) {
+                    && Tracking.issuedHere(Tracking.handleValues(args.get(inv.handleParam() - 1), orEmpty(s)))) {
                 effect0 = Effect.ALLOCATE; // freeing a handle issued in this method: callers hold nothing of it
             }
             if (!StoreContracts.invalidatesAnything(effect0, target.quals())) {

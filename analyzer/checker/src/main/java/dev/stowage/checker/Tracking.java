@@ -176,6 +176,35 @@ final class Tracking {
         return position - 1 < args.size() ? args.get(position - 1) : null;
     }
 
+    /**
+     * A handle that arrives in an untracked local (a parameter, a for-each variable, a field or
+     * array read into a local) and is now resolved, freed or grown on a store: from here on it is a
+     * fact like a handle issued in the method, owned by that store, with the local itself as its
+     * value identity, so that freeing it kills it and the pointers resolved from it.
+     */
+    void trackHandleArgument(ExpressionTree handleExpr, ExpressionTree ownerExpr, StowageStore s) {
+        VariableElement local = localOf(handleExpr);
+        if (local == null || s.fact(local) != null || !local.asType().getKind().isPrimitive()) {
+            return;
+        }
+        Fact owner = objectFact(ownerExpr, s);
+        Set<OwnerRef> owners = owner.owners().isEmpty() ? owner.self() : Fact.union(owner.self(), owner.owners());
+        s.put(local, Fact.arrivedHandle(local, owners, owner.owners().isEmpty() ? owner.quals() : owner.ownerQuals()));
+    }
+
+    /** True when the handle's identities are all handles issued in this method (not ones that arrived in a local). */
+    static boolean issuedHere(Set<Object> values) {
+        if (values.isEmpty()) {
+            return false;
+        }
+        for (Object v : values) {
+            if (!(v instanceof Tree)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The identities a handle expression may hold (empty when it is not a tracked local). */
     static Set<Object> handleValues(ExpressionTree t, StowageStore s) {
         VariableElement local = localOf(t);
@@ -292,8 +321,18 @@ final class Tracking {
     /** Applies a call's {@code @Invalidates} (and {@code @Reserves}) to the facts of {@code s}. */
     void applyCall(Tree call, ExecutableElement m, ExpressionTree receiver, List<? extends ExpressionTree> args, StowageStore s) {
         Contract c = contracts.of(m);
-        if (c.invalidations().isEmpty() && c.reservesParam() == 0) {
+        if (c.invalidations().isEmpty() && c.reservesParam() == 0 && !(c.resolves() && c.resolvesHandle() > 0)) {
             return;
+        }
+        if (call instanceof MethodInvocationTree mi) {
+            if (c.resolves() && c.resolvesHandle() > 0) {
+                trackHandleArgument(argumentOrReceiver(mi, c.resolvesHandle()), argumentOrReceiver(mi, c.resolvesOwner()), s);
+            }
+            for (Invalidation inv : c.invalidations()) {
+                if (inv.handleParam() > 0) {
+                    trackHandleArgument(argumentOrReceiver(mi, inv.handleParam()), argumentOrReceiver(mi, inv.target()), s);
+                }
+            }
         }
         boolean instanceCall = m.getKind() != ElementKind.CONSTRUCTOR && !m.getModifiers().contains(Modifier.STATIC);
         for (Invalidation inv : c.invalidations()) {
