@@ -233,6 +233,30 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         return super.visitVariable(tree, p);
     }
 
+    /**
+     * An array initializer ({@code {p}}, {@code new MemorySegment[] {p}}) stores its elements like
+     * {@code a[i] = p} does: a pointer put there escapes the facts, which live on locals.
+     */
+    @Override
+    public Void visitNewArray(com.sun.source.tree.NewArrayTree tree, Void p) {
+        if (tree.getInitializers() != null) {
+            StowageStore s = null;
+            for (ExpressionTree element : tree.getInitializers()) {
+                if (Tracking.skip(element) instanceof com.sun.source.tree.NewArrayTree) {
+                    continue; // a nested initializer is visited on its own
+                }
+                if (s == null) {
+                    s = orEmpty(storeBefore(tree));
+                }
+                Fact f = tracking().valueFact(element, s);
+                if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
+                    reportEscape(element, f, "escapes to an array element");
+                }
+            }
+        }
+        return super.visitNewArray(tree, p);
+    }
+
     private StowageStore orEmpty(StowageStore s) {
         return s != null ? s : empty;
     }
