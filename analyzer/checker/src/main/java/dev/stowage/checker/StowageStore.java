@@ -1,6 +1,8 @@
 package dev.stowage.checker;
 
+import com.sun.source.tree.Tree;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.lang.model.element.VariableElement;
@@ -17,13 +19,37 @@ import org.checkerframework.dataflow.expression.JavaExpression;
 public final class StowageStore implements Store<StowageStore> {
 
     private final Map<VariableElement, Fact> facts;
-
+    /**
+     * Pointers that are not in a local yet: the result of a call that is the receiver or an argument
+     * of an enclosing call whose later arguments may invalidate it (Java evaluates the receiver,
+     * then the arguments, left to right). Keyed by the call tree; empty almost always.
+     */
+    private Map<Tree, Fact> temporaries;
     StowageStore() {
         this.facts = new HashMap<>();
+        this.temporaries = Map.of();
     }
 
-    private StowageStore(Map<VariableElement, Fact> facts) {
+    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries) {
         this.facts = new HashMap<>(facts);
+        this.temporaries = temporaries.isEmpty() ? Map.of() : new IdentityHashMap<>(temporaries);
+    }
+
+    Fact temporary(Tree call) {
+        return temporaries.get(call);
+    }
+
+    void putTemporary(Tree call, Fact fact) {
+        if (temporaries.isEmpty()) {
+            temporaries = new IdentityHashMap<>();
+        }
+        temporaries.put(call, fact);
+    }
+
+    void removeTemporary(Tree call) {
+        if (!temporaries.isEmpty()) {
+            temporaries.remove(call);
+        }
     }
 
     Fact fact(VariableElement local) {
@@ -45,23 +71,37 @@ public final class StowageStore implements Store<StowageStore> {
                 return true;
             }
         }
+        for (Fact f : temporaries.values()) {
+            if (test.test(f)) {
+                return true;
+            }
+        }
         return false;
     }
 
     void replaceFacts(UnaryOperator<Fact> update) {
         facts.replaceAll((k, v) -> update.apply(v));
+        if (!temporaries.isEmpty()) {
+            temporaries.replaceAll((k, v) -> update.apply(v));
+        }
     }
 
     @Override
     public StowageStore copy() {
-        return new StowageStore(facts);
+        return new StowageStore(facts, temporaries);
     }
 
     @Override
     public StowageStore leastUpperBound(StowageStore other) {
-        StowageStore result = new StowageStore(facts);
+        StowageStore result = new StowageStore(facts, temporaries);
         for (var e : other.facts.entrySet()) {
             result.facts.merge(e.getKey(), e.getValue(), Fact::join);
+        }
+        for (var e : other.temporaries.entrySet()) {
+            if (result.temporaries.isEmpty()) {
+                result.temporaries = new IdentityHashMap<>();
+            }
+            result.temporaries.merge(e.getKey(), e.getValue(), Fact::join);
         }
         return result;
     }
@@ -84,7 +124,7 @@ public final class StowageStore implements Store<StowageStore> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StowageStore other && facts.equals(other.facts);
+        return o instanceof StowageStore other && facts.equals(other.facts) && temporaries.equals(other.temporaries);
     }
 
     @Override

@@ -62,6 +62,14 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
         if (tree != null) {
             // A call invalidates what its @Invalidates says, on the object its receiver or argument denotes.
             tracking.applyCall(tree, n.getTarget().getMethod(), TreeUtils.getReceiverTree(tree), tree.getArguments(), s);
+            // Temporaries this call consumed (its receiver and arguments) are gone; its own result may be one.
+            Tracking.consumeTemporaries(tree, s);
+            if (tracking.mayBeStaleTemporary(n.getTreePath())) {
+                Fact f = tracking.valueFact(tree, s);
+                if (f != null && f.kind() == Fact.Kind.POINTER) {
+                    s.putTemporary(tree, f);
+                }
+            }
         }
         return new RegularTransferResult<>(null, s);
     }

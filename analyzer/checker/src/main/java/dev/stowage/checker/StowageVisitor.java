@@ -265,6 +265,11 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     private void checkUse(ExpressionTree expr, StowageStore s, String capturedBy) {
         VariableElement local = Tracking.localOf(expr);
         if (local == null) {
+            // A pointer made earlier in the same expression (receiver, or an earlier argument).
+            Fact temporary = expr == null ? null : s.temporary(Tracking.skip(expr));
+            if (temporary != null && !temporary.isLive()) {
+                reportStale(Tracking.skip(expr), text(Tracking.skip(expr)), temporary, capturedBy);
+            }
             return;
         }
         Fact f = s.fact(local);

@@ -220,6 +220,10 @@ final class Tracking {
         if (rhs == null) {
             return null;
         }
+        Fact temporary = s.temporary(rhs);
+        if (temporary != null) {
+            return temporary;
+        }
         VariableElement local = localOf(rhs);
         if (local != null) {
             Fact f = s.fact(local);
@@ -283,6 +287,95 @@ final class Tracking {
             return contracts.isContractType(TreeUtils.typeOf(rhs)) ? objectFact(rhs, s) : null;
         }
         return null;
+    }
+
+    // ---------------------------------------------------------------- temporaries
+
+    /**
+     * True when the call at {@code path} is the receiver, or an argument, of an enclosing call or
+     * {@code new} whose later-evaluated arguments contain a call that may invalidate something: its
+     * result, if a pointer, must be followed until the enclosing call uses it.
+     */
+    boolean mayBeStaleTemporary(com.sun.source.util.TreePath path) {
+        if (path == null || path.getParentPath() == null) {
+            return false;
+        }
+        Tree self = path.getLeaf();
+        com.sun.source.util.TreePath up = path.getParentPath();
+        while (up != null && (up.getLeaf().getKind() == Tree.Kind.PARENTHESIZED || up.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
+            self = up.getLeaf();
+            up = up.getParentPath();
+        }
+        if (up == null) {
+            return false;
+        }
+        Tree parent = up.getLeaf();
+        List<? extends ExpressionTree> later;
+        if (parent instanceof MemberSelectTree ms && ms.getExpression() == self && up.getParentPath() != null
+                && up.getParentPath().getLeaf() instanceof MethodInvocationTree outer && outer.getMethodSelect() == parent) {
+            later = outer.getArguments();
+        } else if (parent instanceof MethodInvocationTree outer) {
+            // The framework's path may go from a receiver straight to the call, past the member select.
+            later = skip(TreeUtils.getReceiverTree(outer)) == skip((ExpressionTree) self) ? outer.getArguments()
+                    : after(outer.getArguments(), self);
+        } else if (parent instanceof NewClassTree outer) {
+            later = after(outer.getArguments(), self);
+        } else {
+            return false;
+        }
+        for (ExpressionTree arg : later) {
+            if (containsInvalidatingCall(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<? extends ExpressionTree> after(List<? extends ExpressionTree> args, Tree self) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) == self) {
+                return args.subList(i + 1, args.size());
+            }
+        }
+        return List.of();
+    }
+
+    private boolean containsInvalidatingCall(Tree t) {
+        Boolean found = new TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+
+            @Override
+            public Boolean visitMethodInvocation(MethodInvocationTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                return (m != null && !contracts.of(m).invalidations().isEmpty()) || super.visitMethodInvocation(node, p);
+            }
+
+            @Override
+            public Boolean visitNewClass(NewClassTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                return (m != null && !contracts.of(m).invalidations().isEmpty()) || super.visitNewClass(node, p);
+            }
+
+            @Override
+            public Boolean visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                return false; // runs later, if at all
+            }
+        }.scan(t, null);
+        return Boolean.TRUE.equals(found);
+    }
+
+    /** The temporaries a call uses (its receiver and arguments) are not needed after it. */
+    static void consumeTemporaries(MethodInvocationTree call, StowageStore s) {
+        ExpressionTree receiver = skip(TreeUtils.getReceiverTree(call));
+        if (receiver != null) {
+            s.removeTemporary(receiver);
+        }
+        for (ExpressionTree arg : call.getArguments()) {
+            s.removeTemporary(skip(arg));
+        }
     }
 
     /** The body of an anonymous class, or the declaration of a local class, that {@code new} creates; else null. */
