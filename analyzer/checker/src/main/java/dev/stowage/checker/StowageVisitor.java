@@ -155,6 +155,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         }
         checkUndeclared(tree, m, c, receiver, tree.getArguments(), s);
         checkArguments(tree, m, tree.getArguments(), s);
+        if (s != null) {
+            checkPointersIntoInvalidated(tree, m, c, receiver, tree.getArguments(), s);
+        }
         return super.visitMethodInvocation(tree, p);
     }
 
@@ -169,6 +172,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         ExecutableElement ctor = TreeUtils.elementFromUse(tree);
         checkUndeclared(tree, ctor, contracts().of(ctor), null, tree.getArguments(), s);
         checkArguments(tree, ctor, tree.getArguments(), s);
+        if (s != null) {
+            checkPointersIntoInvalidated(tree, ctor, contracts().of(ctor), null, tree.getArguments(), s);
+        }
         return super.visitNewClass(tree, p);
     }
 
@@ -277,6 +283,61 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             return;
         }
         reportStale(Tracking.skip(expr), local.getSimpleName().toString(), f, capturedBy);
+    }
+
+    /**
+     * A live pointer passed to a call that declares it invalidates the object the pointer points
+     * into (another argument, or the receiver): the callee may use the pointer after its own
+     * invalidation, where it is stale. Reported at the argument, as {@code pointer.stale}: the
+     * callee cannot know, from its parameters, that the two are related.
+     */
+    private void checkPointersIntoInvalidated(Tree call, ExecutableElement callee, Contract c, ExpressionTree receiver,
+            List<? extends ExpressionTree> args, StowageStore s) {
+        if (c.invalidations().isEmpty() || callee == null || args.isEmpty()) {
+            return;
+        }
+        boolean instanceCall = callee.getKind() != ElementKind.CONSTRUCTOR
+                && !callee.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+        java.util.Set<Integer> reported = new java.util.HashSet<>();
+        for (Invalidation inv : c.invalidations()) {
+            ExpressionTree targetExpr;
+            if (inv.target() == 0) {
+                if (!instanceCall) {
+                    continue;
+                }
+                targetExpr = receiver;
+            } else if (inv.target() - 1 < args.size()) {
+                targetExpr = args.get(inv.target() - 1);
+            } else {
+                continue;
+            }
+            Fact target = null;
+            for (int i = 0; i < args.size(); i++) {
+                if (i == inv.target() - 1 || reported.contains(i)) {
+                    continue;
+                }
+                ExpressionTree arg = Tracking.skip(args.get(i));
+                if (!(arg instanceof IdentifierTree || arg instanceof MethodInvocationTree)) {
+                    continue;
+                }
+                Fact pointer = tracking().valueFact(arg, s);
+                if (pointer == null || pointer.kind() != Kind.POINTER || !pointer.isLive()) {
+                    continue;
+                }
+                if (target == null) {
+                    target = tracking().objectFact(targetExpr, s);
+                }
+                if (tracking().effectWouldKill(call, inv, targetExpr, target, pointer, args)) {
+                    reported.add(i);
+                    VariableElement local = Tracking.localOf(arg);
+                    String name = local != null ? local.getSimpleName().toString() : text(arg);
+                    String targetText = targetExpr == null ? "this" : text(targetExpr);
+                    String message = "pointer '" + name + "'" + originClause(pointer) + " passed to '" + callText(call)
+                            + "', which may invalidate '" + targetText + "' that it points into: the callee may use it after that";
+                    report(arg, "pointer.stale", message, related(pointer, null), List.of());
+                }
+            }
+        }
     }
 
     /** Calling a lambda uses what it captured. */

@@ -367,6 +367,18 @@ final class Tracking {
         return Boolean.TRUE.equals(found);
     }
 
+    /**
+     * True when the effect of {@code inv}, applied to {@code target}, would make the live pointer
+     * {@code pointer} stale: decided by applying it to a store that holds only that pointer.
+     */
+    boolean effectWouldKill(Tree call, Invalidation inv, ExpressionTree targetExpr, Fact target, Fact pointer,
+            List<? extends ExpressionTree> args) {
+        StowageStore scratch = new StowageStore();
+        scratch.putTemporary(call, pointer);
+        applyEffect(call, inv, targetExpr, target, args, scratch);
+        return !scratch.temporary(call).isLive();
+    }
+
     /** The temporaries a call uses (its receiver and arguments) are not needed after it. */
     static void consumeTemporaries(MethodInvocationTree call, StowageStore s) {
         ExpressionTree receiver = skip(TreeUtils.getReceiverTree(call));
@@ -469,7 +481,7 @@ final class Tracking {
     }
 
     /** One {@code @Invalidates} that is not skipped, on the object {@code target} denotes (SPEC §2's table). */
-    private void applyEffect(Tree call, Invalidation inv, ExpressionTree targetExpr, Fact target,
+    void applyEffect(Tree call, Invalidation inv, ExpressionTree targetExpr, Fact target,
             List<? extends ExpressionTree> args, StowageStore s) {
         Set<Object> freed = inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
                 ? handleValues(args.get(inv.handleParam() - 1), s)
