@@ -42,6 +42,7 @@ final class StoreContracts {
     private static final String LEAKS = QUAL_PACKAGE + "Leaks";
     private static final String RESERVES = QUAL_PACKAGE + "Reserves";
     private static final String POLY_STORE = QUAL_PACKAGE + "PolyStore";
+    private static final String ENSURES_PRESENT_IF = QUAL_PACKAGE + "EnsuresPresentIf";
 
     /**
      * One {@code @Invalidates}: target 0 is the receiver, n the n-th parameter; handleParam 0 is
@@ -130,6 +131,29 @@ final class StoreContracts {
             }
             cached = found.stream().mapToInt(Integer::intValue).toArray();
             polyParams.put(method, cached);
+        }
+        return cached;
+    }
+
+    private final Map<ExecutableElement, int[]> presenceTests = new HashMap<>();
+
+    /**
+     * For a membership test ({@code @EnsuresPresentIf}): {@code {key parameter (1..n), 1 if the key
+     * is present when it returns true, else 0}}; an empty array for any other method.
+     */
+    int[] presenceTest(ExecutableElement method) {
+        int[] cached = presenceTests.get(method);
+        if (cached == null) {
+            cached = new int[0];
+            for (AnnotationMirror am : method.getAnnotationMirrors()) {
+                if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(ENSURES_PRESENT_IF)) {
+                    int key = position((String) value(am, "key"), method);
+                    if (key > 0) {
+                        cached = new int[] {key, (Boolean) value(am, "result") ? 1 : 0};
+                    }
+                }
+            }
+            presenceTests.put(method, cached);
         }
         return cached;
     }

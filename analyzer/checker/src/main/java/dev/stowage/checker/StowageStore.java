@@ -25,14 +25,41 @@ public final class StowageStore implements Store<StowageStore> {
      * then the arguments, left to right). Keyed by the call tree; empty almost always.
      */
     private Map<Tree, Fact> temporaries;
+    /**
+     * The values of effectively final {@code boolean} locals known on this path (from the branches
+     * taken on them): a value made stale here is stale only under them (correlated conditions).
+     */
+    private Map<VariableElement, Boolean> assumptions;
+
     StowageStore() {
         this.facts = new HashMap<>();
         this.temporaries = Map.of();
+        this.assumptions = Map.of();
     }
 
-    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries) {
+    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries, Map<VariableElement, Boolean> assumptions) {
         this.facts = new HashMap<>(facts);
         this.temporaries = temporaries.isEmpty() ? Map.of() : new IdentityHashMap<>(temporaries);
+        this.assumptions = assumptions;
+    }
+
+    Map<VariableElement, Boolean> assumptions() {
+        return assumptions;
+    }
+
+    /**
+     * This store on the branch where {@code flag} is {@code value}: values made stale only where it
+     * is not are live here.
+     */
+    StowageStore assume(VariableElement flag, boolean value) {
+        StowageStore result = copy();
+        Map<VariableElement, Boolean> known = new HashMap<>(assumptions);
+        known.put(flag, value);
+        result.assumptions = Map.copyOf(known);
+        if (result.anyFact(f -> f.liveWhen(flag, value))) {
+            result.replaceFacts(f -> f.liveWhen(flag, value) ? f.revived() : f);
+        }
+        return result;
     }
 
     Fact temporary(Tree call) {
@@ -88,12 +115,12 @@ public final class StowageStore implements Store<StowageStore> {
 
     @Override
     public StowageStore copy() {
-        return new StowageStore(facts, temporaries);
+        return new StowageStore(facts, temporaries, assumptions);
     }
 
     @Override
     public StowageStore leastUpperBound(StowageStore other) {
-        StowageStore result = new StowageStore(facts, temporaries);
+        StowageStore result = new StowageStore(facts, temporaries, commonAssumptions(assumptions, other.assumptions));
         for (var e : other.facts.entrySet()) {
             result.facts.merge(e.getKey(), e.getValue(), Fact::join);
         }
@@ -104,6 +131,19 @@ public final class StowageStore implements Store<StowageStore> {
             result.temporaries.merge(e.getKey(), e.getValue(), Fact::join);
         }
         return result;
+    }
+
+    private static Map<VariableElement, Boolean> commonAssumptions(Map<VariableElement, Boolean> a, Map<VariableElement, Boolean> b) {
+        if (a.isEmpty() || a.equals(b)) {
+            return a;
+        }
+        Map<VariableElement, Boolean> common = new HashMap<>();
+        a.forEach((k, v) -> {
+            if (v.equals(b.get(k))) {
+                common.put(k, v);
+            }
+        });
+        return Map.copyOf(common);
     }
 
     /** The lattice has finite height per method (identities are trees of the method), so no widening is needed. */
@@ -124,7 +164,8 @@ public final class StowageStore implements Store<StowageStore> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StowageStore other && facts.equals(other.facts) && temporaries.equals(other.temporaries);
+        return o instanceof StowageStore other && facts.equals(other.facts) && temporaries.equals(other.temporaries)
+                && assumptions.equals(other.assumptions);
     }
 
     @Override

@@ -425,6 +425,12 @@ final class Tracking {
 
     /** Applies a call's {@code @Invalidates} (and {@code @Reserves}) to the facts of {@code s}. */
     void applyCall(Tree call, ExecutableElement m, ExpressionTree receiver, List<? extends ExpressionTree> args, StowageStore s) {
+        applyCall(call, null, m, receiver, args, s);
+    }
+
+    /** As above; {@code path} (the call's, or null) lets a push in a counted loop use symbolic room. */
+    void applyCall(Tree call, com.sun.source.util.TreePath path, ExecutableElement m, ExpressionTree receiver,
+            List<? extends ExpressionTree> args, StowageStore s) {
         Contract c = contracts.of(m);
         if (c.invalidations().isEmpty() && c.reservesParam() == 0 && !(c.resolves() && c.resolvesHandle() > 0)) {
             return;
@@ -458,6 +464,15 @@ final class Tracking {
                 updateObject(s, targetExpr, target, f -> f.withRoom(f.room() - 1));
                 continue;
             }
+            if (inv.unlessReserved() && target.symbolicRoom() != null && path != null) {
+                // Within room reserved for n, by the one loop that runs at most n times: no effect.
+                Fact.SymbolicRoom room = target.symbolicRoom();
+                Tree loop = budgetLoop(call, path, room.symbol(), localOf(targetExpr));
+                if (loop != null && (room.spentBy() == null || room.spentBy() == loop)) {
+                    updateObject(s, targetExpr, target, f -> f.withSymbolicRoom(new Fact.SymbolicRoom(room.symbol(), loop)));
+                    continue;
+                }
+            }
             Object key = inv.unlessPresent() > 0 && inv.unlessPresent() - 1 < args.size()
                     ? keyOf(args.get(inv.unlessPresent() - 1))
                     : null;
@@ -474,9 +489,12 @@ final class Tracking {
         }
         if (c.reservesParam() > 0 && instanceCall && c.reservesParam() - 1 < args.size()) {
             // After the reserve's own effect, the receiver has room for n more (n a constant; else none known).
-            Object n = constantValue(args.get(c.reservesParam() - 1));
+            ExpressionTree count = args.get(c.reservesParam() - 1);
+            Object n = constantValue(count);
             long room = n instanceof Number num && !(n instanceof Double || n instanceof Float) ? Math.max(0, num.longValue()) : 0;
-            updateObject(s, receiver, objectFact(receiver, s), f -> f.withRoom(room));
+            Object symbol = n == null ? countSymbol(count) : null;
+            Fact.SymbolicRoom symbolic = symbol == null ? null : new Fact.SymbolicRoom(symbol, null);
+            updateObject(s, receiver, objectFact(receiver, s), f -> f.withRoom(room).withSymbolicRoom(symbolic));
         }
     }
 
@@ -518,13 +536,165 @@ final class Tracking {
      */
     private void forgetCapacity(StowageStore s, Set<OwnerRef> target, Effect effect) {
         boolean loseRoom = reallocates(effect);
-        if (!s.anyFact(f -> (loseRoom && f.room() > 0) || !f.presentKeys().isEmpty())) {
+        // Moving or adding memory keeps every key (a rehash moves entries); other effects may drop some.
+        boolean loseKeys = effect != Effect.ALLOCATE && effect != Effect.RELOCATE;
+        java.util.function.Predicate<Fact> knows = f -> (loseRoom && (f.room() > 0 || f.symbolicRoom() != null))
+                || (loseKeys && !f.presentKeys().isEmpty());
+        if (!s.anyFact(knows)) {
             return; // the common case: nothing known to forget, so no rewrite of every fact
         }
-        s.replaceFacts(f -> f.kind() == Kind.OBJECT && ((loseRoom && f.room() > 0) || !f.presentKeys().isEmpty())
-                        && mayAlias(f.self(), target)
-                ? f.withRoom(loseRoom ? 0 : f.room()).withPresentKeys(Set.of())
+        s.replaceFacts(f -> f.kind() == Kind.OBJECT && knows.test(f) && mayAlias(f.self(), target)
+                ? f.withRoom(loseRoom ? 0 : f.room()).withSymbolicRoom(loseRoom ? null : f.symbolicRoom())
+                        .withPresentKeys(loseKeys ? Set.of() : f.presentKeys())
                 : f);
+    }
+
+    /**
+     * The branch of a membership test ({@code @EnsuresPresentIf}) on which the key is present: the
+     * receiver knows the key (a compile-time constant or an effectively final local) present.
+     */
+    void assumePresent(MethodInvocationTree test, int keyParam, StowageStore s) {
+        ExpressionTree receiver = TreeUtils.getReceiverTree(test);
+        Object key = keyParam - 1 < test.getArguments().size() ? keyOf(test.getArguments().get(keyParam - 1)) : null;
+        if (key == null || localOf(receiver) == null) {
+            return;
+        }
+        updateObject(s, receiver, objectFact(receiver, s), f -> f.withPresentKeys(Fact.union(f.presentKeys(), Set.of(key))));
+    }
+
+    /**
+     * A count the checker can name without knowing it: an effectively final local, or
+     * {@code a.length} of an effectively final local array; null for anything else.
+     */
+    static Object countSymbol(ExpressionTree count) {
+        ExpressionTree t = skip(count);
+        VariableElement local = localOf(t);
+        if (local != null) {
+            return ElementUtils.isEffectivelyFinal(local) ? local : null;
+        }
+        if (t instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("length")) {
+            VariableElement array = localOf(ms.getExpression());
+            if (array != null && array.asType().getKind() == javax.lang.model.type.TypeKind.ARRAY
+                    && ElementUtils.isEffectivelyFinal(array)) {
+                return new Fact.ArrayLength(array);
+            }
+        }
+        return null;
+    }
+
+    private final java.util.Map<Tree, Tree> budgetLoops = new java.util.IdentityHashMap<>();
+
+    /**
+     * The loop that may spend room reserved for {@code symbol} on {@code call}: the innermost loop
+     * around the call (not across a lambda or class), which runs at most {@code symbol} times
+     * ({@code for (int i = 0; i < n; i++)} with {@code i} not assigned in the body, or a for-each
+     * over the array whose length it is), is inside no other loop, and contains no other call on
+     * the same object that uses reserved room; null when there is none.
+     */
+    private Tree budgetLoop(Tree call, com.sun.source.util.TreePath path, Object symbol, VariableElement object) {
+        if (object == null) {
+            return null;
+        }
+        Tree cached = budgetLoops.get(call);
+        if (cached == null) {
+            Tree loop = innermostLoop(path);
+            cached = loop != null && enclosedByNoLoop(path, loop) && oneReservedCallOn(loop, object) ? loop : call;
+            budgetLoops.put(call, cached);
+        }
+        return cached != call && boundedBy(cached, symbol) ? cached : null;
+    }
+
+    private static Tree innermostLoop(com.sun.source.util.TreePath path) {
+        for (var p = path; p != null; p = p.getParentPath()) {
+            switch (p.getLeaf().getKind()) {
+                case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP:
+                    return p.getLeaf();
+                case LAMBDA_EXPRESSION, CLASS, METHOD:
+                    return null;
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean enclosedByNoLoop(com.sun.source.util.TreePath path, Tree loop) {
+        var p = path;
+        while (p != null && p.getLeaf() != loop) {
+            p = p.getParentPath();
+        }
+        return p != null && innermostLoop(p.getParentPath()) == null;
+    }
+
+    private boolean oneReservedCallOn(Tree loop, VariableElement object) {
+        int[] calls = {0};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                if (m != null && object.equals(localOf(TreeUtils.getReceiverTree(node)))
+                        && contracts.of(m).invalidations().stream().anyMatch(Invalidation::unlessReserved)) {
+                    calls[0]++;
+                }
+                return super.visitMethodInvocation(node, p);
+            }
+        }.scan(loop, null);
+        return calls[0] == 1;
+    }
+
+    /** The loop runs at most {@code symbol} times. */
+    private static boolean boundedBy(Tree loop, Object symbol) {
+        if (loop instanceof com.sun.source.tree.EnhancedForLoopTree each) {
+            return symbol instanceof Fact.ArrayLength length && length.array().equals(localOf(each.getExpression()))
+                    && TreeUtils.typeOf(each.getExpression()).getKind() == javax.lang.model.type.TypeKind.ARRAY;
+        }
+        if (!(loop instanceof com.sun.source.tree.ForLoopTree f) || f.getInitializer().size() != 1
+                || f.getUpdate().size() != 1
+                || !(f.getInitializer().get(0) instanceof com.sun.source.tree.VariableTree init)
+                || !Long.valueOf(0).equals(init.getInitializer() == null ? null : constantValue(init.getInitializer()))
+                || !(skip(f.getCondition()) instanceof com.sun.source.tree.BinaryTree cond)
+                || cond.getKind() != Tree.Kind.LESS_THAN) {
+            return false;
+        }
+        VariableElement index = TreeUtils.elementFromDeclaration(init);
+        if (!index.equals(localOf(cond.getLeftOperand())) || !symbol.equals(countSymbol(cond.getRightOperand()))) {
+            return false;
+        }
+        ExpressionTree update = f.getUpdate().get(0).getExpression();
+        boolean increment = (update instanceof UnaryTree u && (u.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                        || u.getKind() == Tree.Kind.PREFIX_INCREMENT) && index.equals(localOf(u.getExpression())))
+                || (update instanceof com.sun.source.tree.CompoundAssignmentTree ca && ca.getKind() == Tree.Kind.PLUS_ASSIGNMENT
+                        && index.equals(localOf(ca.getVariable())) && Long.valueOf(1).equals(constantValue(ca.getExpression())));
+        return increment && !assignedIn(f.getStatement(), index);
+    }
+
+    private static boolean assignedIn(Tree body, VariableElement local) {
+        Boolean found = new TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+
+            @Override
+            public Boolean visitAssignment(com.sun.source.tree.AssignmentTree node, Void p) {
+                return local.equals(localOf(node.getVariable())) || Boolean.TRUE.equals(super.visitAssignment(node, p));
+            }
+
+            @Override
+            public Boolean visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node, Void p) {
+                return local.equals(localOf(node.getVariable())) || Boolean.TRUE.equals(super.visitCompoundAssignment(node, p));
+            }
+
+            @Override
+            public Boolean visitUnary(UnaryTree node, Void p) {
+                boolean changes = switch (node.getKind()) {
+                    case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT -> true;
+                    default -> false;
+                };
+                return (changes && local.equals(localOf(node.getExpression()))) || Boolean.TRUE.equals(super.visitUnary(node, p));
+            }
+        }.scan(body, null);
+        return Boolean.TRUE.equals(found);
     }
 
     /**
@@ -616,7 +786,7 @@ final class Tracking {
     /** Makes stale every handle and pointer the effect reaches (SPEC §2's table, narrowed by the guarantees). */
     void invalidate(StowageStore s, Set<OwnerRef> target, Quals q, Effect e, Set<Object> freed, Tree call, boolean viaOwner) {
         s.replaceFacts(f -> {
-            if (!f.isLive()) {
+            if (!f.isLive() && (f.status() != Status.STALE || f.guard().isEmpty())) {
                 return f;
             }
             boolean kill = switch (f.kind()) {
@@ -628,7 +798,7 @@ final class Tracking {
                         || (mayAlias(f.ownerStores(), target) && killsPointers(e, q));
                 default -> false;
             };
-            return kill ? f.killedBy(Status.STALE, call, e, viaOwner) : f;
+            return kill ? f.staleUnder(s.assumptions(), call, e, viaOwner) : f;
         });
     }
 
