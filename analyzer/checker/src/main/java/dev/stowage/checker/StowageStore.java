@@ -62,11 +62,16 @@ public final class StowageStore implements Store<StowageStore> {
         return result;
     }
 
+    boolean hasTemporaries() {
+        return !temporaries.isEmpty();
+    }
+
     Fact temporary(Tree call) {
         return temporaries.get(call);
     }
 
     void putTemporary(Tree call, Fact fact) {
+        hash = 0;
         if (temporaries.isEmpty()) {
             temporaries = new IdentityHashMap<>();
         }
@@ -74,6 +79,7 @@ public final class StowageStore implements Store<StowageStore> {
     }
 
     void removeTemporary(Tree call) {
+        hash = 0;
         if (!temporaries.isEmpty()) {
             temporaries.remove(call);
         }
@@ -84,10 +90,12 @@ public final class StowageStore implements Store<StowageStore> {
     }
 
     void put(VariableElement local, Fact fact) {
+        hash = 0;
         facts.put(local, fact);
     }
 
     void remove(VariableElement local) {
+        hash = 0;
         facts.remove(local);
     }
 
@@ -107,6 +115,7 @@ public final class StowageStore implements Store<StowageStore> {
     }
 
     void replaceFacts(UnaryOperator<Fact> update) {
+        hash = 0;
         facts.replaceAll((k, v) -> update.apply(v));
         if (!temporaries.isEmpty()) {
             temporaries.replaceAll((k, v) -> update.apply(v));
@@ -168,9 +177,20 @@ public final class StowageStore implements Store<StowageStore> {
                 && assumptions.equals(other.assumptions);
     }
 
+    /**
+     * Cached: the framework hashes a store each time it looks up the facts before a tree (its cache
+     * is keyed by the block's input). 0 means not computed; every change resets it.
+     */
+    private int hash;
+
     @Override
     public int hashCode() {
-        return facts.hashCode();
+        int h = hash;
+        if (h == 0) {
+            h = facts.hashCode() * 31 + temporaries.hashCode() * 17 + assumptions.hashCode();
+            hash = h == 0 ? 1 : h;
+        }
+        return hash;
     }
 
     @Override

@@ -60,9 +60,14 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
     @Override
     public TransferResult<StowageValue, StowageStore> visitMethodInvocation(
             MethodInvocationNode n, TransferInput<StowageValue, StowageStore> in) {
-        StowageStore s = in.getRegularStore().copy();
         MethodInvocationTree tree = n.getTree();
-        if (tree != null) {
+        StowageStore before = in.getRegularStore();
+        if (tree == null || (!tracking.changesFacts(n.getTarget().getMethod()) && !before.hasTemporaries()
+                && !tracking.mayBeStaleTemporary(n.getTreePath()))) {
+            return new RegularTransferResult<>(null, before); // most calls: nothing to change, no copy
+        }
+        StowageStore s = before.copy();
+        {
             // A call invalidates what its @Invalidates says, on the object its receiver or argument denotes.
             tracking.applyCall(tree, n.getTreePath(), n.getTarget().getMethod(), TreeUtils.getReceiverTree(tree), tree.getArguments(), s);
             // Temporaries this call consumed (its receiver and arguments) are gone; its own result may be one.
@@ -112,8 +117,11 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
     @Override
     public TransferResult<StowageValue, StowageStore> visitObjectCreation(
             ObjectCreationNode n, TransferInput<StowageValue, StowageStore> in) {
-        StowageStore s = in.getRegularStore().copy();
         NewClassTree tree = n.getTree();
+        if (!tracking.changesFacts(TreeUtils.elementFromUse(tree))) {
+            return new RegularTransferResult<>(null, in.getRegularStore());
+        }
+        StowageStore s = in.getRegularStore().copy();
         // A constructor may invalidate a store it is given (@Invalidates("#1")).
         tracking.applyCall(tree, TreeUtils.elementFromUse(tree), null, tree.getArguments(), s);
         return new RegularTransferResult<>(null, s);

@@ -209,7 +209,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         Element target = TreeUtils.elementFromUse(lhs);
         boolean toField = target != null && target.getKind() == ElementKind.FIELD;
         if (target instanceof VariableElement v) {
-            checkQualifiers(tree.getExpression(), v.asType(), orEmpty(storeBefore(tree)), "assignment",
+            checkQualifiers(tree.getExpression(), v.asType(), tree, "assignment",
                     "incompatible types in assignment to '" + v.getSimpleName() + "'");
         }
         if (toField || lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
@@ -227,7 +227,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     public Void visitVariable(VariableTree tree, Void p) {
         Element e = TreeUtils.elementFromDeclaration(tree);
         if (e != null && tree.getInitializer() != null) {
-            checkQualifiers(tree.getInitializer(), e.asType(), orEmpty(storeBefore(tree)), "assignment",
+            checkQualifiers(tree.getInitializer(), e.asType(), tree, "assignment",
                     "incompatible types in assignment to '" + e.getSimpleName() + "'");
         }
         if (e != null && e.getKind() == ElementKind.FIELD && tree.getInitializer() != null) {
@@ -380,6 +380,15 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
      * include every qualifier written on the target type.
      */
     private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore s, String key, String what) {
+        checkQualifiers(value, target, s, null, key, what);
+    }
+
+    /** As above, with the facts before {@code at} looked up only when a qualifier is required (rarely). */
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, Tree at, String key, String what) {
+        checkQualifiers(value, target, null, at, key, what);
+    }
+
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore known, Tree at, String key, String what) {
         if (value == null || target == null || target.getKind() != TypeKind.DECLARED) {
             return;
         }
@@ -387,6 +396,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         if (required.equals(Quals.NONE) || !contracts().isContractType(TreeUtils.typeOf(value))) {
             return;
         }
+        StowageStore s = known != null ? known : orEmpty(storeBefore(at));
         ExpressionTree v = Tracking.skip(value);
         if (v.getKind() == Tree.Kind.NULL_LITERAL) {
             return;

@@ -297,7 +297,8 @@ final class Tracking {
      * result, if a pointer, must be followed until the enclosing call uses it.
      */
     boolean mayBeStaleTemporary(com.sun.source.util.TreePath path) {
-        if (path == null || path.getParentPath() == null) {
+        if (path == null || path.getParentPath() == null || !(path.getLeaf() instanceof MethodInvocationTree call)
+                || !mayReturnPointer(call)) {
             return false;
         }
         Tree self = path.getLeaf();
@@ -329,6 +330,19 @@ final class Tracking {
             }
         }
         return false;
+    }
+
+    /** A call whose result may be a pointer: an {@code @Resolves} call, or one that derives a value of its receiver's type. */
+    private boolean mayReturnPointer(MethodInvocationTree call) {
+        ExecutableElement m = TreeUtils.elementFromUse(call);
+        if (m == null || m.getReturnType().getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+            return false;
+        }
+        if (contracts.of(m).resolves()) {
+            return true;
+        }
+        ExpressionTree receiver = skip(TreeUtils.getReceiverTree(call));
+        return receiver != null && types.isSameType(types.erasure(m.getReturnType()), types.erasure(TreeUtils.typeOf(receiver)));
     }
 
     private static List<? extends ExpressionTree> after(List<? extends ExpressionTree> args, Tree self) {
@@ -426,6 +440,16 @@ final class Tracking {
     /** Applies a call's {@code @Invalidates} (and {@code @Reserves}) to the facts of {@code s}. */
     void applyCall(Tree call, ExecutableElement m, ExpressionTree receiver, List<? extends ExpressionTree> args, StowageStore s) {
         applyCall(call, null, m, receiver, args, s);
+    }
+
+    /** True when a call of {@code m} may change facts: it invalidates, reserves, resolves a handle or tests presence. */
+    boolean changesFacts(ExecutableElement m) {
+        if (m == null) {
+            return false;
+        }
+        Contract c = contracts.of(m);
+        return !c.invalidations().isEmpty() || c.reservesParam() > 0 || (c.resolves() && c.resolvesHandle() > 0)
+                || contracts.presenceTest(m).length > 0;
     }
 
     /** As above; {@code path} (the call's, or null) lets a push in a counted loop use symbolic room. */
