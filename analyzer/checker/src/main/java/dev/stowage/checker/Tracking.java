@@ -613,7 +613,8 @@ final class Tracking {
      * around the call (not across a lambda or class), which runs at most {@code symbol} times
      * ({@code for (int i = 0; i < n; i++)} with {@code i} not assigned in the body, or a for-each
      * over the array whose length it is), is inside no other loop, and contains no other call on
-     * the same object that uses reserved room; null when there is none.
+     * any object that may use reserved room (a copy of the local may be the same object); null when
+     * there is none.
      */
     private Tree budgetLoop(Tree call, com.sun.source.util.TreePath path, Object symbol, VariableElement object) {
         if (object == null) {
@@ -622,7 +623,7 @@ final class Tracking {
         Tree cached = budgetLoops.get(call);
         if (cached == null) {
             Tree loop = innermostLoop(path);
-            cached = loop != null && enclosedByNoLoop(path, loop) && oneReservedCallOn(loop, object) ? loop : call;
+            cached = loop != null && enclosedByNoLoop(path, loop) && oneReservedCall(loop) ? loop : call;
             budgetLoops.put(call, cached);
         }
         return cached != call && boundedBy(cached, symbol) ? cached : null;
@@ -650,14 +651,14 @@ final class Tracking {
         return p != null && innermostLoop(p.getParentPath()) == null;
     }
 
-    private boolean oneReservedCallOn(Tree loop, VariableElement object) {
+    /** The loop makes one call that may use reserved room, on any object (a copy of the local may be the same object). */
+    private boolean oneReservedCall(Tree loop) {
         int[] calls = {0};
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
                 ExecutableElement m = TreeUtils.elementFromUse(node);
-                if (m != null && object.equals(localOf(TreeUtils.getReceiverTree(node)))
-                        && contracts.of(m).invalidations().stream().anyMatch(Invalidation::unlessReserved)) {
+                if (m != null && contracts.of(m).invalidations().stream().anyMatch(Invalidation::unlessReserved)) {
                     calls[0]++;
                 }
                 return super.visitMethodInvocation(node, p);

@@ -293,6 +293,24 @@ class CapacityPromisesTest {
     }
 
     @Test
+    void aLoopPushingThroughACopyToo() {
+        // 'w' is 'v': two pushes per iteration, 2n in all, beyond the room.
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store, int n) {
+                        RVec v = RVec.create(store);
+                        RVec w = v;
+                        v.reserve(n);
+                        MemorySegment p = v.get(0);
+                        for (int i = 0; i < n; i++) {
+                            v.push(i);
+                            w.push(i);
+                        }
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """), "pointer.stale:15");
+    }
+
+    @Test
     void aLoopBoundedByAnotherCountInvalidates() {
         assertFindings(program("""
                     @Invalidates("#1") void run(@Stable @Multiple MiniStore store, int n, int m) {
