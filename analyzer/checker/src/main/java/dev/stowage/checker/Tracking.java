@@ -297,8 +297,23 @@ final class Tracking {
      * result, if a pointer, must be followed until the enclosing call uses it.
      */
     boolean mayBeStaleTemporary(com.sun.source.util.TreePath path) {
-        if (path == null || path.getParentPath() == null || !(path.getLeaf() instanceof MethodInvocationTree call)
-                || !mayReturnPointer(call)) {
+        if (path == null || path.getParentPath() == null) {
+            return false;
+        }
+        // Decided once per call tree: the transfer runs again for the same node at every fixpoint
+        // iteration and every lookup of the facts before a tree.
+        Boolean cached = temporaryCandidates.get(path.getLeaf());
+        if (cached == null) {
+            cached = computeMayBeStaleTemporary(path);
+            temporaryCandidates.put(path.getLeaf(), cached);
+        }
+        return cached;
+    }
+
+    private final java.util.Map<Tree, Boolean> temporaryCandidates = new java.util.IdentityHashMap<>();
+
+    private boolean computeMayBeStaleTemporary(com.sun.source.util.TreePath path) {
+        if (!(path.getLeaf() instanceof MethodInvocationTree call) || !mayReturnPointer(call)) {
             return false;
         }
         Tree self = path.getLeaf();
