@@ -3,6 +3,7 @@ package dev.stowage.store;
 import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Issues;
+import dev.stowage.qual.PolyStore;
 import dev.stowage.qual.Resolves;
 import dev.stowage.qual.SharedStore;
 import java.lang.foreign.Arena;
@@ -114,12 +115,12 @@ public final class CheckedStore implements SharingStore, CompactingStore {
      * Wraps {@code inner}, which the wrapper owns from now on (closing the wrapper closes it).
      * Leaks are reported by {@link #outstanding()}.
      */
-    public CheckedStore(Store inner) {
+    public CheckedStore(@PolyStore Store inner) {
         this(new Ledger(inner, false), inner);
     }
 
     /** As {@link #CheckedStore(Store)}, and the last {@code close()} throws on leaks. */
-    public static CheckedStore failingOnLeaks(Store inner) {
+    public static CheckedStore failingOnLeaks(@PolyStore Store inner) {
         return new CheckedStore(new Ledger(inner, true), inner);
     }
 

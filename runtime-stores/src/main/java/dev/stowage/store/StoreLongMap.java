@@ -1,5 +1,6 @@
 package dev.stowage.store;
 
+import dev.stowage.qual.EnsuresPresentIf;
 import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Issues;
@@ -154,7 +155,8 @@ public final class StoreLongMap implements AutoCloseable {
         }
     }
 
-    /** True if {@code key} is present. */
+    /** True if {@code key} is present ({@code @EnsuresPresentIf}: a put of it then never rehashes). */
+    @EnsuresPresentIf(key = "#1")
     public boolean containsKey(long key) {
         MemorySegment t = table();
         if (key == 0) return hasZeroKey;

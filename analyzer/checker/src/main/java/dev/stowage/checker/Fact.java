@@ -3,6 +3,7 @@ package dev.stowage.checker;
 import com.sun.source.tree.Tree;
 import dev.stowage.qual.Invalidates.Effect;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.VariableElement;
 
@@ -31,6 +32,12 @@ import javax.lang.model.element.VariableElement;
  *     for (from a {@code @Reserves} call with a constant count); 0 when none is known
  * @param presentKeys for a box or collection: the keys known present in it (constant values as
  *     {@link ConstantKey}, effectively final locals as their {@link VariableElement})
+ * @param guard for a stale value: the values of effectively final {@code boolean} locals under
+ *     which it was made stale; on a path where one of them is known to have the other value, it is
+ *     live (empty: stale whatever the flags)
+ * @param symbolicRoom for a box or collection: room reserved for a count the checker cannot
+ *     compute ({@code reserve(n)}), usable only by one loop that runs at most that many times; null
+ *     when none
  */
 record Fact(
         Kind kind,
@@ -48,7 +55,28 @@ record Fact(
         boolean viaOwner,
         Set<VariableElement> captured,
         long room,
-        Set<Object> presentKeys) {
+        Set<Object> presentKeys,
+        Map<VariableElement, Boolean> guard,
+        SymbolicRoom symbolicRoom) {
+
+    /**
+     * Room for as many elements as {@code symbol} says: an effectively final local ({@link VariableElement})
+     * or the length of an effectively final local array ({@link ArrayLength}). Only a loop that runs at
+     * most that many times, with one {@code unlessReserved} call per iteration, may use it:
+     * {@code spentBy} is that loop once it has (null before).
+     */
+    record SymbolicRoom(Object symbol, Tree spentBy) {}
+
+    /** The length of an effectively final local array, as a count. */
+    record ArrayLength(VariableElement array) {}
+
+    /** A fact with no guard (live, or stale on every path). */
+    Fact(Kind kind, Set<Object> values, Set<OwnerRef> self, Set<OwnerRef> owners, Set<OwnerRef> ownerStores,
+            Set<Object> fromHandles, Quals quals, Quals ownerQuals, Tree origin, Status status, Tree cause,
+            Effect causeEffect, boolean viaOwner, Set<VariableElement> captured, long room, Set<Object> presentKeys) {
+        this(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, status, cause, causeEffect,
+                viaOwner, captured, room, presentKeys, Map.of(), null);
+    }
 
     /** A compile-time constant used as a key, normalized so that {@code 1} and {@code 1L} are one key. */
     record ConstantKey(Object value) {}
@@ -62,6 +90,12 @@ record Fact(
     static Fact handle(Tree origin, Set<OwnerRef> owners, Quals ownerQuals) {
         return new Fact(Kind.HANDLE, Set.of(origin), Set.of(), owners, Set.of(), Set.of(), Quals.NONE, ownerQuals,
                 origin, Status.LIVE, null, null, false, Set.of(), 0, Set.of());
+    }
+
+    /** A handle that arrived in {@code local} (a parameter, …): its identity is the local itself; no origin in this method. */
+    static Fact arrivedHandle(VariableElement local, Set<OwnerRef> owners, Quals ownerQuals) {
+        return new Fact(Kind.HANDLE, Set.of(local), Set.of(), owners, Set.of(), Set.of(), Quals.NONE, ownerQuals,
+                null, Status.LIVE, null, null, false, Set.of(), 0, Set.of());
     }
 
     static Fact pointer(Tree origin, Fact owner, Set<Object> fromHandles) {
@@ -83,28 +117,66 @@ record Fact(
         return status == Status.LIVE;
     }
 
-    /** This fact, made stale (or closed, or moved) by {@code call}. */
+    /** This fact, made stale (or closed, or moved) by {@code call} on every path. */
     Fact killedBy(Status newStatus, Tree call, Effect effect, boolean throughOwner) {
         return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, newStatus,
-                call, effect, throughOwner, captured, room, presentKeys);
+                call, effect, throughOwner, captured, room, presentKeys, Map.of(), symbolicRoom);
+    }
+
+    /**
+     * This fact made stale by {@code call} on a path where the flags {@code assumptions} hold: it
+     * stays live on paths where one of them does not. A fact already stale under a guard {@code g}
+     * is now stale under "{@code g} or {@code assumptions}", kept exactly when one implies the other
+     * and otherwise widened to "always".
+     */
+    Fact staleUnder(Map<VariableElement, Boolean> assumptions, Tree call, Effect effect, boolean throughOwner) {
+        if (status == Status.LIVE) {
+            return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, Status.STALE,
+                    call, effect, throughOwner, captured, room, presentKeys, Map.copyOf(assumptions), symbolicRoom);
+        }
+        if (status != Status.STALE || guard.isEmpty() || assumptions.entrySet().containsAll(guard.entrySet())) {
+            return this; // already stale on every path these assumptions allow
+        }
+        Map<VariableElement, Boolean> widened = guard.entrySet().containsAll(assumptions.entrySet()) ? assumptions : Map.of();
+        return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, Status.STALE,
+                call, effect, throughOwner, captured, room, presentKeys, Map.copyOf(widened), symbolicRoom);
+    }
+
+    /** True when the fact is stale only under a guard that says {@code flag} is not {@code value}. */
+    boolean liveWhen(VariableElement flag, boolean value) {
+        Boolean needed = guard.get(flag);
+        return needed != null && needed != value;
+    }
+
+    /** This fact as it was before its guarded staleness: live. */
+    Fact revived() {
+        return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, Status.LIVE,
+                null, null, false, captured, room, presentKeys, Map.of(), symbolicRoom);
     }
 
     /** This fact with stronger guarantees (the use's own type qualifiers). */
     Fact withQuals(Quals q) {
         return new Fact(kind, values, self, owners, ownerStores, fromHandles, q, ownerQuals, origin, status, cause,
-                causeEffect, viaOwner, captured, room, presentKeys);
+                causeEffect, viaOwner, captured, room, presentKeys, guard, symbolicRoom);
     }
 
     /** This fact with {@code room} more unlessReserved calls known not to invalidate. */
     Fact withRoom(long newRoom) {
         return newRoom == room ? this : new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals,
-                origin, status, cause, causeEffect, viaOwner, captured, newRoom, presentKeys);
+                origin, status, cause, causeEffect, viaOwner, captured, newRoom, presentKeys, guard, symbolicRoom);
     }
 
     /** This fact with these keys known present. */
     Fact withPresentKeys(Set<Object> keys) {
         return keys.equals(presentKeys) ? this : new Fact(kind, values, self, owners, ownerStores, fromHandles, quals,
-                ownerQuals, origin, status, cause, causeEffect, viaOwner, captured, room, Set.copyOf(keys));
+                ownerQuals, origin, status, cause, causeEffect, viaOwner, captured, room, Set.copyOf(keys), guard, symbolicRoom);
+    }
+
+    /** This fact with this symbolic room (null: none). */
+    Fact withSymbolicRoom(SymbolicRoom r) {
+        return java.util.Objects.equals(r, symbolicRoom) ? this : new Fact(kind, values, self, owners, ownerStores,
+                fromHandles, quals, ownerQuals, origin, status, cause, causeEffect, viaOwner, captured, room, presentKeys,
+                guard, r);
     }
 
     /**
@@ -121,11 +193,30 @@ record Fact(
             return status.compareTo(other.status) >= 0 ? this : other;
         }
         Fact worse = other.status.compareTo(status) > 0 ? other : this;
+        // Stale under a guard on one side and live on the other: still live wherever the guard fails.
+        // Stale on both sides: the guard survives only when both have the same one.
+        Fact better = worse == this ? other : this;
+        Map<VariableElement, Boolean> joinedGuard = better.status == Status.LIVE ? worse.guard
+                : better.status == worse.status && better.guard.equals(worse.guard) ? worse.guard : Map.of();
         return new Fact(kind, union(values, other.values), union(self, other.self), union(owners, other.owners),
                 union(ownerStores, other.ownerStores), union(fromHandles, other.fromHandles), quals.meet(other.quals),
                 ownerQuals.meet(other.ownerQuals), origin, worse.status, worse.cause, worse.causeEffect,
                 worse.viaOwner, union(captured, other.captured), room == other.room ? room : 0,
-                intersection(presentKeys, other.presentKeys));
+                intersection(presentKeys, other.presentKeys), joinedGuard, joinSymbolicRoom(symbolicRoom, other.symbolicRoom));
+    }
+
+    /**
+     * The same count on both paths survives; if one path has used it in a loop, the join has (the
+     * loop's head meets its entry this way); two different loops, or two counts, leave none.
+     */
+    private static SymbolicRoom joinSymbolicRoom(SymbolicRoom a, SymbolicRoom b) {
+        if (a == null || b == null || !a.symbol().equals(b.symbol())) {
+            return null;
+        }
+        if (a.spentBy() == null || a.spentBy() == b.spentBy()) {
+            return b;
+        }
+        return b.spentBy() == null ? a : null;
     }
 
     static <T> Set<T> intersection(Set<T> a, Set<T> b) {
@@ -155,7 +246,7 @@ record Fact(
     @Override
     public String toString() {
         return kind + "/" + status + (self.isEmpty() ? "" : " self=" + self) + (owners.isEmpty() ? "" : " owners=" + owners)
-                + (room == 0 ? "" : " room=" + room) + (presentKeys.isEmpty() ? "" : " keys=" + presentKeys)
-                + (cause == null ? "" : " by " + cause.toString().replace('\n', ' '));
+                + (room == 0 ? "" : " room=" + room) + (symbolicRoom == null ? "" : " room=" + symbolicRoom.symbol()) + (presentKeys.isEmpty() ? "" : " keys=" + presentKeys)
+                + (cause == null ? "" : " by " + cause.toString().replace('\n', ' ')) + (guard.isEmpty() ? "" : " if " + guard);
     }
 }

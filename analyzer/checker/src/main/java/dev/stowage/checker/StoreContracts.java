@@ -41,6 +41,8 @@ final class StoreContracts {
     private static final String ISSUES = QUAL_PACKAGE + "Issues";
     private static final String LEAKS = QUAL_PACKAGE + "Leaks";
     private static final String RESERVES = QUAL_PACKAGE + "Reserves";
+    private static final String POLY_STORE = QUAL_PACKAGE + "PolyStore";
+    private static final String ENSURES_PRESENT_IF = QUAL_PACKAGE + "EnsuresPresentIf";
 
     /**
      * One {@code @Invalidates}: target 0 is the receiver, n the n-th parameter; handleParam 0 is
@@ -107,6 +109,53 @@ final class StoreContracts {
         }
         contracts.put(method, c);
         return c;
+    }
+
+    private final Map<ExecutableElement, int[]> polyParams = new HashMap<>();
+
+    /**
+     * The parameters ({@code 1..n}) marked {@code @PolyStore}: the object the constructor creates, or
+     * the method returns, has the guarantees of the arguments passed there (empty for most methods).
+     */
+    int[] polyStoreParams(ExecutableElement method) {
+        int[] cached = polyParams.get(method);
+        if (cached == null) {
+            List<Integer> found = new ArrayList<>();
+            var params = method.getParameters();
+            for (int i = 0; i < params.size(); i++) {
+                for (AnnotationMirror am : params.get(i).getAnnotationMirrors()) {
+                    if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(POLY_STORE)) {
+                        found.add(i + 1);
+                    }
+                }
+            }
+            cached = found.stream().mapToInt(Integer::intValue).toArray();
+            polyParams.put(method, cached);
+        }
+        return cached;
+    }
+
+    private final Map<ExecutableElement, int[]> presenceTests = new HashMap<>();
+
+    /**
+     * For a membership test ({@code @EnsuresPresentIf}): {@code {key parameter (1..n), 1 if the key
+     * is present when it returns true, else 0}}; an empty array for any other method.
+     */
+    int[] presenceTest(ExecutableElement method) {
+        int[] cached = presenceTests.get(method);
+        if (cached == null) {
+            cached = new int[0];
+            for (AnnotationMirror am : method.getAnnotationMirrors()) {
+                if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(ENSURES_PRESENT_IF)) {
+                    int key = position((String) value(am, "key"), method);
+                    if (key > 0) {
+                        cached = new int[] {key, (Boolean) value(am, "result") ? 1 : 0};
+                    }
+                }
+            }
+            presenceTests.put(method, cached);
+        }
+        return cached;
     }
 
     /** {@code close()} on a type with contracts: the AutoCloseable drop, a CLOSE even when unannotated. */

@@ -1,6 +1,8 @@
 package dev.stowage.checker;
 
+import com.sun.source.tree.Tree;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.lang.model.element.VariableElement;
@@ -17,13 +19,70 @@ import org.checkerframework.dataflow.expression.JavaExpression;
 public final class StowageStore implements Store<StowageStore> {
 
     private final Map<VariableElement, Fact> facts;
+    /**
+     * Pointers that are not in a local yet: the result of a call that is the receiver or an argument
+     * of an enclosing call whose later arguments may invalidate it (Java evaluates the receiver,
+     * then the arguments, left to right). Keyed by the call tree; empty almost always.
+     */
+    private Map<Tree, Fact> temporaries;
+    /**
+     * The values of effectively final {@code boolean} locals known on this path (from the branches
+     * taken on them): a value made stale here is stale only under them (correlated conditions).
+     */
+    private Map<VariableElement, Boolean> assumptions;
 
     StowageStore() {
         this.facts = new HashMap<>();
+        this.temporaries = Map.of();
+        this.assumptions = Map.of();
     }
 
-    private StowageStore(Map<VariableElement, Fact> facts) {
+    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries, Map<VariableElement, Boolean> assumptions) {
         this.facts = new HashMap<>(facts);
+        this.temporaries = temporaries.isEmpty() ? Map.of() : new IdentityHashMap<>(temporaries);
+        this.assumptions = assumptions;
+    }
+
+    Map<VariableElement, Boolean> assumptions() {
+        return assumptions;
+    }
+
+    /**
+     * This store on the branch where {@code flag} is {@code value}: values made stale only where it
+     * is not are live here.
+     */
+    StowageStore assume(VariableElement flag, boolean value) {
+        StowageStore result = copy();
+        Map<VariableElement, Boolean> known = new HashMap<>(assumptions);
+        known.put(flag, value);
+        result.assumptions = Map.copyOf(known);
+        if (result.anyFact(f -> f.liveWhen(flag, value))) {
+            result.replaceFacts(f -> f.liveWhen(flag, value) ? f.revived() : f);
+        }
+        return result;
+    }
+
+    boolean hasTemporaries() {
+        return !temporaries.isEmpty();
+    }
+
+    Fact temporary(Tree call) {
+        return temporaries.get(call);
+    }
+
+    void putTemporary(Tree call, Fact fact) {
+        hash = 0;
+        if (temporaries.isEmpty()) {
+            temporaries = new IdentityHashMap<>();
+        }
+        temporaries.put(call, fact);
+    }
+
+    void removeTemporary(Tree call) {
+        hash = 0;
+        if (!temporaries.isEmpty()) {
+            temporaries.remove(call);
+        }
     }
 
     Fact fact(VariableElement local) {
@@ -31,10 +90,12 @@ public final class StowageStore implements Store<StowageStore> {
     }
 
     void put(VariableElement local, Fact fact) {
+        hash = 0;
         facts.put(local, fact);
     }
 
     void remove(VariableElement local) {
+        hash = 0;
         facts.remove(local);
     }
 
@@ -45,25 +106,53 @@ public final class StowageStore implements Store<StowageStore> {
                 return true;
             }
         }
+        for (Fact f : temporaries.values()) {
+            if (test.test(f)) {
+                return true;
+            }
+        }
         return false;
     }
 
     void replaceFacts(UnaryOperator<Fact> update) {
+        hash = 0;
         facts.replaceAll((k, v) -> update.apply(v));
+        if (!temporaries.isEmpty()) {
+            temporaries.replaceAll((k, v) -> update.apply(v));
+        }
     }
 
     @Override
     public StowageStore copy() {
-        return new StowageStore(facts);
+        return new StowageStore(facts, temporaries, assumptions);
     }
 
     @Override
     public StowageStore leastUpperBound(StowageStore other) {
-        StowageStore result = new StowageStore(facts);
+        StowageStore result = new StowageStore(facts, temporaries, commonAssumptions(assumptions, other.assumptions));
         for (var e : other.facts.entrySet()) {
             result.facts.merge(e.getKey(), e.getValue(), Fact::join);
         }
+        for (var e : other.temporaries.entrySet()) {
+            if (result.temporaries.isEmpty()) {
+                result.temporaries = new IdentityHashMap<>();
+            }
+            result.temporaries.merge(e.getKey(), e.getValue(), Fact::join);
+        }
         return result;
+    }
+
+    private static Map<VariableElement, Boolean> commonAssumptions(Map<VariableElement, Boolean> a, Map<VariableElement, Boolean> b) {
+        if (a.isEmpty() || a.equals(b)) {
+            return a;
+        }
+        Map<VariableElement, Boolean> common = new HashMap<>();
+        a.forEach((k, v) -> {
+            if (v.equals(b.get(k))) {
+                common.put(k, v);
+            }
+        });
+        return Map.copyOf(common);
     }
 
     /** The lattice has finite height per method (identities are trees of the method), so no widening is needed. */
@@ -84,12 +173,24 @@ public final class StowageStore implements Store<StowageStore> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StowageStore other && facts.equals(other.facts);
+        return o instanceof StowageStore other && facts.equals(other.facts) && temporaries.equals(other.temporaries)
+                && assumptions.equals(other.assumptions);
     }
+
+    /**
+     * Cached: the framework hashes a store each time it looks up the facts before a tree (its cache
+     * is keyed by the block's input). 0 means not computed; every change resets it.
+     */
+    private int hash;
 
     @Override
     public int hashCode() {
-        return facts.hashCode();
+        int h = hash;
+        if (h == 0) {
+            h = facts.hashCode() * 31 + temporaries.hashCode() * 17 + assumptions.hashCode();
+            hash = h == 0 ? 1 : h;
+        }
+        return hash;
     }
 
     @Override

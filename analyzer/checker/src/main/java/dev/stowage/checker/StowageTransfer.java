@@ -4,6 +4,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import java.util.List;
+import org.checkerframework.dataflow.analysis.ConditionalTransferResult;
 import org.checkerframework.dataflow.analysis.ForwardTransferFunction;
 import org.checkerframework.dataflow.analysis.RegularTransferResult;
 import org.checkerframework.dataflow.analysis.TransferInput;
@@ -11,12 +12,14 @@ import org.checkerframework.dataflow.analysis.TransferResult;
 import org.checkerframework.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.dataflow.cfg.node.ConditionalNotNode;
 import org.checkerframework.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.dataflow.cfg.node.Node;
 import org.checkerframework.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.dataflow.cfg.node.SwitchExpressionNode;
 import org.checkerframework.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.javacutil.ElementUtils;
 import org.checkerframework.javacutil.TreeUtils;
 
 /**
@@ -45,7 +48,7 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
         }
         // A lambda may run any number of times, and later: room and keys known where it was created do not hold in it.
         StowageStore s = initial.copy();
-        s.replaceFacts(f -> f.withRoom(0).withPresentKeys(java.util.Set.of()));
+        s.replaceFacts(f -> f.withRoom(0).withSymbolicRoom(null).withPresentKeys(java.util.Set.of()));
         return s;
     }
 
@@ -57,20 +60,68 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
     @Override
     public TransferResult<StowageValue, StowageStore> visitMethodInvocation(
             MethodInvocationNode n, TransferInput<StowageValue, StowageStore> in) {
-        StowageStore s = in.getRegularStore().copy();
         MethodInvocationTree tree = n.getTree();
-        if (tree != null) {
+        StowageStore before = in.getRegularStore();
+        if (tree == null || (!tracking.changesFacts(n.getTarget().getMethod()) && !before.hasTemporaries()
+                && !tracking.mayBeStaleTemporary(n.getTreePath()))) {
+            return new RegularTransferResult<>(null, before); // most calls: nothing to change, no copy
+        }
+        StowageStore s = before.copy();
+        {
             // A call invalidates what its @Invalidates says, on the object its receiver or argument denotes.
-            tracking.applyCall(tree, n.getTarget().getMethod(), TreeUtils.getReceiverTree(tree), tree.getArguments(), s);
+            tracking.applyCall(tree, n.getTreePath(), n.getTarget().getMethod(), TreeUtils.getReceiverTree(tree), tree.getArguments(), s);
+            // Temporaries this call consumed (its receiver and arguments) are gone; its own result may be one.
+            Tracking.consumeTemporaries(tree, s);
+            if (tracking.mayBeStaleTemporary(n.getTreePath())) {
+                Fact f = tracking.valueFact(tree, s);
+                if (f != null && f.kind() == Fact.Kind.POINTER) {
+                    s.putTemporary(tree, f);
+                }
+            }
+            int[] test = tracking.contracts().presenceTest(n.getTarget().getMethod());
+            if (test.length == 2) {
+                // A membership test: on the branch of its result that says so, the key is present.
+                StowageStore present = s.copy();
+                tracking.assumePresent(tree, test[0], present);
+                return test[1] == 1 ? new ConditionalTransferResult<>(null, present, s) : new ConditionalTransferResult<>(null, s, present);
+            }
         }
         return new RegularTransferResult<>(null, s);
+    }
+
+    /**
+     * An effectively final {@code boolean} local read as a condition: each branch knows its value,
+     * so that what is made stale under it can be told apart from what is re-resolved under it.
+     */
+    @Override
+    public TransferResult<StowageValue, StowageStore> visitLocalVariable(
+            LocalVariableNode n, TransferInput<StowageValue, StowageStore> in) {
+        var flag = n.getElement();
+        if (flag.asType().getKind() != javax.lang.model.type.TypeKind.BOOLEAN || !ElementUtils.isEffectivelyFinal(flag)) {
+            return visitNode(n, in);
+        }
+        StowageStore s = in.getRegularStore();
+        return new ConditionalTransferResult<>(null, s.assume(flag, true), s.assume(flag, false));
+    }
+
+    /** {@code !c}: the branches of {@code c}, swapped. */
+    @Override
+    public TransferResult<StowageValue, StowageStore> visitConditionalNot(
+            ConditionalNotNode n, TransferInput<StowageValue, StowageStore> in) {
+        if (!in.containsTwoStores()) {
+            return visitNode(n, in);
+        }
+        return new ConditionalTransferResult<>(null, in.getElseStore(), in.getThenStore());
     }
 
     @Override
     public TransferResult<StowageValue, StowageStore> visitObjectCreation(
             ObjectCreationNode n, TransferInput<StowageValue, StowageStore> in) {
-        StowageStore s = in.getRegularStore().copy();
         NewClassTree tree = n.getTree();
+        if (!tracking.changesFacts(TreeUtils.elementFromUse(tree))) {
+            return new RegularTransferResult<>(null, in.getRegularStore());
+        }
+        StowageStore s = in.getRegularStore().copy();
         // A constructor may invalidate a store it is given (@Invalidates("#1")).
         tracking.applyCall(tree, TreeUtils.elementFromUse(tree), null, tree.getArguments(), s);
         return new RegularTransferResult<>(null, s);

@@ -156,6 +156,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         }
         checkUndeclared(tree, m, c, receiver, tree.getArguments(), s);
         checkArguments(tree, m, tree.getArguments(), s);
+        if (s != null) {
+            checkPointersIntoInvalidated(tree, m, c, receiver, tree.getArguments(), s);
+        }
         return super.visitMethodInvocation(tree, p);
     }
 
@@ -170,6 +173,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         ExecutableElement ctor = TreeUtils.elementFromUse(tree);
         checkUndeclared(tree, ctor, contracts().of(ctor), null, tree.getArguments(), s);
         checkArguments(tree, ctor, tree.getArguments(), s);
+        if (s != null) {
+            checkPointersIntoInvalidated(tree, ctor, contracts().of(ctor), null, tree.getArguments(), s);
+        }
         return super.visitNewClass(tree, p);
     }
 
@@ -204,7 +210,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         Element target = TreeUtils.elementFromUse(lhs);
         boolean toField = target != null && target.getKind() == ElementKind.FIELD;
         if (target instanceof VariableElement v) {
-            checkQualifiers(tree.getExpression(), v.asType(), orEmpty(storeBefore(tree)), "assignment",
+            checkQualifiers(tree.getExpression(), v.asType(), tree, "assignment",
                     "incompatible types in assignment to '" + v.getSimpleName() + "'");
         }
         if (toField || lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
@@ -222,7 +228,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     public Void visitVariable(VariableTree tree, Void p) {
         Element e = TreeUtils.elementFromDeclaration(tree);
         if (e != null && tree.getInitializer() != null) {
-            checkQualifiers(tree.getInitializer(), e.asType(), orEmpty(storeBefore(tree)), "assignment",
+            checkQualifiers(tree.getInitializer(), e.asType(), tree, "assignment",
                     "incompatible types in assignment to '" + e.getSimpleName() + "'");
         }
         if (e != null && e.getKind() == ElementKind.FIELD && tree.getInitializer() != null) {
@@ -234,6 +240,30 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         return super.visitVariable(tree, p);
     }
 
+    /**
+     * An array initializer ({@code {p}}, {@code new MemorySegment[] {p}}) stores its elements like
+     * {@code a[i] = p} does: a pointer put there escapes the facts, which live on locals.
+     */
+    @Override
+    public Void visitNewArray(com.sun.source.tree.NewArrayTree tree, Void p) {
+        if (tree.getInitializers() != null) {
+            StowageStore s = null;
+            for (ExpressionTree element : tree.getInitializers()) {
+                if (Tracking.skip(element) instanceof com.sun.source.tree.NewArrayTree) {
+                    continue; // a nested initializer is visited on its own
+                }
+                if (s == null) {
+                    s = orEmpty(storeBefore(tree));
+                }
+                Fact f = tracking().valueFact(element, s);
+                if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
+                    reportEscape(element, f, "escapes to an array element");
+                }
+            }
+        }
+        return super.visitNewArray(tree, p);
+    }
+
     private StowageStore orEmpty(StowageStore s) {
         return s != null ? s : empty;
     }
@@ -242,6 +272,11 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     private void checkUse(ExpressionTree expr, StowageStore s, String capturedBy) {
         VariableElement local = Tracking.localOf(expr);
         if (local == null) {
+            // A pointer made earlier in the same expression (receiver, or an earlier argument).
+            Fact temporary = expr == null ? null : s.temporary(Tracking.skip(expr));
+            if (temporary != null && !temporary.isLive()) {
+                reportStale(Tracking.skip(expr), text(Tracking.skip(expr)), temporary, capturedBy);
+            }
             return;
         }
         Fact f = s.fact(local);
@@ -249,6 +284,61 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             return;
         }
         reportStale(Tracking.skip(expr), local.getSimpleName().toString(), f, capturedBy);
+    }
+
+    /**
+     * A live pointer passed to a call that declares it invalidates the object the pointer points
+     * into (another argument, or the receiver): the callee may use the pointer after its own
+     * invalidation, where it is stale. Reported at the argument, as {@code pointer.stale}: the
+     * callee cannot know, from its parameters, that the two are related.
+     */
+    private void checkPointersIntoInvalidated(Tree call, ExecutableElement callee, Contract c, ExpressionTree receiver,
+            List<? extends ExpressionTree> args, StowageStore s) {
+        if (c.invalidations().isEmpty() || callee == null || args.isEmpty()) {
+            return;
+        }
+        boolean instanceCall = callee.getKind() != ElementKind.CONSTRUCTOR
+                && !callee.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+        java.util.Set<Integer> reported = new java.util.HashSet<>();
+        for (Invalidation inv : c.invalidations()) {
+            ExpressionTree targetExpr;
+            if (inv.target() == 0) {
+                if (!instanceCall) {
+                    continue;
+                }
+                targetExpr = receiver;
+            } else if (inv.target() - 1 < args.size()) {
+                targetExpr = args.get(inv.target() - 1);
+            } else {
+                continue;
+            }
+            Fact target = null;
+            for (int i = 0; i < args.size(); i++) {
+                if (i == inv.target() - 1 || reported.contains(i)) {
+                    continue;
+                }
+                ExpressionTree arg = Tracking.skip(args.get(i));
+                if (!(arg instanceof IdentifierTree || arg instanceof MethodInvocationTree)) {
+                    continue;
+                }
+                Fact pointer = tracking().valueFact(arg, s);
+                if (pointer == null || pointer.kind() != Kind.POINTER || !pointer.isLive()) {
+                    continue;
+                }
+                if (target == null) {
+                    target = tracking().objectFact(targetExpr, s);
+                }
+                if (tracking().effectWouldKill(call, inv, targetExpr, target, pointer, args)) {
+                    reported.add(i);
+                    VariableElement local = Tracking.localOf(arg);
+                    String name = local != null ? local.getSimpleName().toString() : text(arg);
+                    String targetText = targetExpr == null ? "this" : text(targetExpr);
+                    String message = "pointer '" + name + "'" + originClause(pointer) + " passed to '" + callText(call)
+                            + "', which may invalidate '" + targetText + "' that it points into: the callee may use it after that";
+                    report(arg, "pointer.stale", message, related(pointer, null), List.of());
+                }
+            }
+        }
     }
 
     /** Calling a lambda uses what it captured. */
@@ -291,6 +381,15 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
      * include every qualifier written on the target type.
      */
     private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore s, String key, String what) {
+        checkQualifiers(value, target, s, null, key, what);
+    }
+
+    /** As above, with the facts before {@code at} looked up only when a qualifier is required (rarely). */
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, Tree at, String key, String what) {
+        checkQualifiers(value, target, null, at, key, what);
+    }
+
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore known, Tree at, String key, String what) {
         if (value == null || target == null || target.getKind() != TypeKind.DECLARED) {
             return;
         }
@@ -298,6 +397,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         if (required.equals(Quals.NONE) || !contracts().isContractType(TreeUtils.typeOf(value))) {
             return;
         }
+        StowageStore s = known != null ? known : orEmpty(storeBefore(at));
         ExpressionTree v = Tracking.skip(value);
         if (v.getKind() == Tree.Kind.NULL_LITERAL) {
             return;
@@ -402,7 +502,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             Fact target = tracking().objectFact(targetExpr, orEmpty(s));
             Effect effect0 = inv.effect();
             if (effect0 == Effect.FREE && inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
-                    && !Tracking.handleValues(args.get(inv.handleParam() - 1), orEmpty(s)).isEmpty()) {
+                    && Tracking.issuedHere(Tracking.handleValues(args.get(inv.handleParam() - 1), orEmpty(s)))) {
                 effect0 = Effect.ALLOCATE; // freeing a handle issued in this method: callers hold nothing of it
             }
             if (!StoreContracts.invalidatesAnything(effect0, target.quals())) {
@@ -432,13 +532,18 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         }
     }
 
-    /** 0 when the object is the receiver (or a field of it), n for the n-th parameter, -1 for anything else. */
+    /**
+     * 0 when the object is the receiver (or an instance field of it), n for the n-th parameter, -1
+     * for anything else (a static field, a field of a local object, a local store).
+     */
     private static int declaredPosition(Fact target, ExpressionTree targetExpr, ExecutableElement m) {
         for (OwnerRef ref : target.self()) {
             if (ref.origin() == Origin.THIS) {
                 return 0;
             }
-            if (ref.origin() == Origin.FIELD) {
+            if (ref.origin() == Origin.FIELD && ref.key() instanceof Element field
+                    && !field.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+                // A static field belongs to the class: no caller holds it as this method's receiver.
                 ExpressionTree t = Tracking.skip(targetExpr);
                 boolean viaThis = t instanceof IdentifierTree
                         || (t instanceof MemberSelectTree ms && TreeUtils.isExplicitThisDereference(ms));

@@ -103,11 +103,16 @@ final class Tracking {
         if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
             Element e = TreeUtils.elementFromUse(t);
             if (e != null && e.getKind() == ElementKind.FIELD) {
-                return synthesized(t, new OwnerRef(Origin.FIELD, e, StoreContracts.typeElement(type)), type);
+                // A field that only ever holds a collection made by its class from a store of known
+                // guarantees: its store has them.
+                Quals fresh = freshFieldOwnerQuals((VariableElement) e);
+                return synthesized(t, new OwnerRef(Origin.FIELD, e, StoreContracts.typeElement(type)), type,
+                        fresh == null ? Quals.NONE : fresh);
             }
         }
-        if (t instanceof NewClassTree) {
-            return synthesized(t, new OwnerRef(Origin.FRESH, t, StoreContracts.typeElement(type)), type);
+        if (t instanceof NewClassTree nc) {
+            Fact f = synthesized(t, new OwnerRef(Origin.FRESH, t, StoreContracts.typeElement(type)), type);
+            return withPolyQuals(f, TreeUtils.elementFromUse(nc), nc.getArguments(), s);
         }
         if (t instanceof MethodInvocationTree mi) {
             ExecutableElement m = TreeUtils.elementFromUse(mi);
@@ -117,7 +122,8 @@ final class Tracking {
                 return Fact.object(mi, Set.of(new OwnerRef(Origin.FRESH, mi, StoreContracts.typeElement(type))),
                         owner.self(), contracts.qualsOf(type), owner.quals());
             }
-            return synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type);
+            return withPolyQuals(synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type),
+                    m, mi.getArguments(), s);
         }
         if (t instanceof ConditionalExpressionTree c) {
             return objectFact(c.getTrueExpression(), s).join(objectFact(c.getFalseExpression(), s));
@@ -126,15 +132,39 @@ final class Tracking {
     }
 
     /**
+     * A wrapper made by a constructor or method with {@code @PolyStore} parameters has, besides its
+     * class's guarantees, those that all the arguments passed there have (qualifier polymorphism).
+     */
+    private Fact withPolyQuals(Fact f, ExecutableElement m, List<? extends ExpressionTree> args, StowageStore s) {
+        int[] poly = m == null ? new int[0] : contracts.polyStoreParams(m);
+        if (poly.length == 0) {
+            return f;
+        }
+        Quals argumentQuals = null;
+        for (int position : poly) {
+            if (position - 1 < args.size()) {
+                Quals q = objectFact(args.get(position - 1), s).quals();
+                argumentQuals = argumentQuals == null ? q : argumentQuals.meet(q);
+            }
+        }
+        return argumentQuals == null ? f : f.withQuals(f.quals().join(argumentQuals));
+    }
+
+    /**
      * An object the flow has no fact for. A store owns its memory; a box or collection of unknown
      * origin keeps it in some store the analysis cannot name, which may be any store that is not
      * fresh (for a parameter: any store that existed on entry).
      */
     private Fact synthesized(Object origin, OwnerRef ref, TypeMirror type) {
+        return synthesized(origin, ref, type, Quals.NONE);
+    }
+
+    private Fact synthesized(Object origin, OwnerRef ref, TypeMirror type, Quals ownerQuals) {
         Set<OwnerRef> owners = contracts.isStoreLike(type)
                 ? Set.of()
                 : Set.of(new OwnerRef(ref.origin() == Origin.PARAM ? Origin.PARAM : Origin.UNKNOWN, new OwnerRef.StoreOf(ref.key()), null));
-        return Fact.object(origin instanceof Tree t ? t : null, Set.of(ref), owners, contracts.qualsOf(type), Quals.NONE);
+        return Fact.object(origin instanceof Tree t ? t : null, Set.of(ref), owners, contracts.qualsOf(type),
+                owners.isEmpty() ? Quals.NONE : ownerQuals);
     }
 
     /** Argument {@code position} (from 1) of a call, or its receiver for 0 ({@code null}: implicit this). */
@@ -144,6 +174,35 @@ final class Tracking {
         }
         List<? extends ExpressionTree> args = call.getArguments();
         return position - 1 < args.size() ? args.get(position - 1) : null;
+    }
+
+    /**
+     * A handle that arrives in an untracked local (a parameter, a for-each variable, a field or
+     * array read into a local) and is now resolved, freed or grown on a store: from here on it is a
+     * fact like a handle issued in the method, owned by that store, with the local itself as its
+     * value identity, so that freeing it kills it and the pointers resolved from it.
+     */
+    void trackHandleArgument(ExpressionTree handleExpr, ExpressionTree ownerExpr, StowageStore s) {
+        VariableElement local = localOf(handleExpr);
+        if (local == null || s.fact(local) != null || !local.asType().getKind().isPrimitive()) {
+            return;
+        }
+        Fact owner = objectFact(ownerExpr, s);
+        Set<OwnerRef> owners = owner.owners().isEmpty() ? owner.self() : Fact.union(owner.self(), owner.owners());
+        s.put(local, Fact.arrivedHandle(local, owners, owner.owners().isEmpty() ? owner.quals() : owner.ownerQuals()));
+    }
+
+    /** True when the handle's identities are all handles issued in this method (not ones that arrived in a local). */
+    static boolean issuedHere(Set<Object> values) {
+        if (values.isEmpty()) {
+            return false;
+        }
+        for (Object v : values) {
+            if (!(v instanceof Tree)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The identities a handle expression may hold (empty when it is not a tracked local). */
@@ -160,6 +219,10 @@ final class Tracking {
         rhs = skip(rhs);
         if (rhs == null) {
             return null;
+        }
+        Fact temporary = s.temporary(rhs);
+        if (temporary != null) {
+            return temporary;
         }
         VariableElement local = localOf(rhs);
         if (local != null) {
@@ -191,13 +254,16 @@ final class Tracking {
                 }
                 return objectFact(mi, s);
             }
-            // A pointer derived from a pointer (asSlice, reinterpret) is as stale as its source.
-            VariableElement receiver = localOf(TreeUtils.getReceiverTree(mi));
-            Fact rf = receiver == null ? null : s.fact(receiver);
+            // A pointer derived from a pointer (asSlice, reinterpret) is as stale as its source, however
+            // many steps away, and whether the source is a local or a call's result.
+            ExpressionTree receiverExpr = skip(TreeUtils.getReceiverTree(mi));
             TypeMirror result = TreeUtils.typeOf(mi);
-            if (rf != null && rf.kind() == Kind.POINTER
-                    && types.isSameType(types.erasure(result), types.erasure(receiver.asType()))) {
-                return rf;
+            if (receiverExpr != null && (receiverExpr instanceof MethodInvocationTree || localOf(receiverExpr) != null)
+                    && types.isSameType(types.erasure(result), types.erasure(TreeUtils.typeOf(receiverExpr)))) {
+                Fact rf = valueFact(receiverExpr, s);
+                if (rf != null && rf.kind() == Kind.POINTER) {
+                    return rf;
+                }
             }
             return contracts.isContractType(result) ? objectFact(mi, s) : null;
         }
@@ -221,6 +287,136 @@ final class Tracking {
             return contracts.isContractType(TreeUtils.typeOf(rhs)) ? objectFact(rhs, s) : null;
         }
         return null;
+    }
+
+    // ---------------------------------------------------------------- temporaries
+
+    /**
+     * True when the call at {@code path} is the receiver, or an argument, of an enclosing call or
+     * {@code new} whose later-evaluated arguments contain a call that may invalidate something: its
+     * result, if a pointer, must be followed until the enclosing call uses it.
+     */
+    boolean mayBeStaleTemporary(com.sun.source.util.TreePath path) {
+        if (path == null || path.getParentPath() == null) {
+            return false;
+        }
+        // Decided once per call tree: the transfer runs again for the same node at every fixpoint
+        // iteration and every lookup of the facts before a tree.
+        Boolean cached = temporaryCandidates.get(path.getLeaf());
+        if (cached == null) {
+            cached = computeMayBeStaleTemporary(path);
+            temporaryCandidates.put(path.getLeaf(), cached);
+        }
+        return cached;
+    }
+
+    private final java.util.Map<Tree, Boolean> temporaryCandidates = new java.util.IdentityHashMap<>();
+
+    private boolean computeMayBeStaleTemporary(com.sun.source.util.TreePath path) {
+        if (!(path.getLeaf() instanceof MethodInvocationTree call) || !mayReturnPointer(call)) {
+            return false;
+        }
+        Tree self = path.getLeaf();
+        com.sun.source.util.TreePath up = path.getParentPath();
+        while (up != null && (up.getLeaf().getKind() == Tree.Kind.PARENTHESIZED || up.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
+            self = up.getLeaf();
+            up = up.getParentPath();
+        }
+        if (up == null) {
+            return false;
+        }
+        Tree parent = up.getLeaf();
+        List<? extends ExpressionTree> later;
+        if (parent instanceof MemberSelectTree ms && ms.getExpression() == self && up.getParentPath() != null
+                && up.getParentPath().getLeaf() instanceof MethodInvocationTree outer && outer.getMethodSelect() == parent) {
+            later = outer.getArguments();
+        } else if (parent instanceof MethodInvocationTree outer) {
+            // The framework's path may go from a receiver straight to the call, past the member select.
+            later = skip(TreeUtils.getReceiverTree(outer)) == skip((ExpressionTree) self) ? outer.getArguments()
+                    : after(outer.getArguments(), self);
+        } else if (parent instanceof NewClassTree outer) {
+            later = after(outer.getArguments(), self);
+        } else {
+            return false;
+        }
+        for (ExpressionTree arg : later) {
+            if (containsInvalidatingCall(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A call whose result may be a pointer: an {@code @Resolves} call, or one that derives a value of its receiver's type. */
+    private boolean mayReturnPointer(MethodInvocationTree call) {
+        ExecutableElement m = TreeUtils.elementFromUse(call);
+        if (m == null || m.getReturnType().getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+            return false;
+        }
+        if (contracts.of(m).resolves()) {
+            return true;
+        }
+        ExpressionTree receiver = skip(TreeUtils.getReceiverTree(call));
+        return receiver != null && types.isSameType(types.erasure(m.getReturnType()), types.erasure(TreeUtils.typeOf(receiver)));
+    }
+
+    private static List<? extends ExpressionTree> after(List<? extends ExpressionTree> args, Tree self) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) == self) {
+                return args.subList(i + 1, args.size());
+            }
+        }
+        return List.of();
+    }
+
+    private boolean containsInvalidatingCall(Tree t) {
+        Boolean found = new TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+
+            @Override
+            public Boolean visitMethodInvocation(MethodInvocationTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                return (m != null && !contracts.of(m).invalidations().isEmpty()) || super.visitMethodInvocation(node, p);
+            }
+
+            @Override
+            public Boolean visitNewClass(NewClassTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                return (m != null && !contracts.of(m).invalidations().isEmpty()) || super.visitNewClass(node, p);
+            }
+
+            @Override
+            public Boolean visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                return false; // runs later, if at all
+            }
+        }.scan(t, null);
+        return Boolean.TRUE.equals(found);
+    }
+
+    /**
+     * True when the effect of {@code inv}, applied to {@code target}, would make the live pointer
+     * {@code pointer} stale: decided by applying it to a store that holds only that pointer.
+     */
+    boolean effectWouldKill(Tree call, Invalidation inv, ExpressionTree targetExpr, Fact target, Fact pointer,
+            List<? extends ExpressionTree> args) {
+        StowageStore scratch = new StowageStore();
+        scratch.putTemporary(call, pointer);
+        applyEffect(call, inv, targetExpr, target, args, scratch);
+        return !scratch.temporary(call).isLive();
+    }
+
+    /** The temporaries a call uses (its receiver and arguments) are not needed after it. */
+    static void consumeTemporaries(MethodInvocationTree call, StowageStore s) {
+        ExpressionTree receiver = skip(TreeUtils.getReceiverTree(call));
+        if (receiver != null) {
+            s.removeTemporary(receiver);
+        }
+        for (ExpressionTree arg : call.getArguments()) {
+            s.removeTemporary(skip(arg));
+        }
     }
 
     /** The body of an anonymous class, or the declaration of a local class, that {@code new} creates; else null. */
@@ -258,9 +454,35 @@ final class Tracking {
 
     /** Applies a call's {@code @Invalidates} (and {@code @Reserves}) to the facts of {@code s}. */
     void applyCall(Tree call, ExecutableElement m, ExpressionTree receiver, List<? extends ExpressionTree> args, StowageStore s) {
+        applyCall(call, null, m, receiver, args, s);
+    }
+
+    /** True when a call of {@code m} may change facts: it invalidates, reserves, resolves a handle or tests presence. */
+    boolean changesFacts(ExecutableElement m) {
+        if (m == null) {
+            return false;
+        }
         Contract c = contracts.of(m);
-        if (c.invalidations().isEmpty() && c.reservesParam() == 0) {
+        return !c.invalidations().isEmpty() || c.reservesParam() > 0 || (c.resolves() && c.resolvesHandle() > 0)
+                || contracts.presenceTest(m).length > 0;
+    }
+
+    /** As above; {@code path} (the call's, or null) lets a push in a counted loop use symbolic room. */
+    void applyCall(Tree call, com.sun.source.util.TreePath path, ExecutableElement m, ExpressionTree receiver,
+            List<? extends ExpressionTree> args, StowageStore s) {
+        Contract c = contracts.of(m);
+        if (c.invalidations().isEmpty() && c.reservesParam() == 0 && !(c.resolves() && c.resolvesHandle() > 0)) {
             return;
+        }
+        if (call instanceof MethodInvocationTree mi) {
+            if (c.resolves() && c.resolvesHandle() > 0) {
+                trackHandleArgument(argumentOrReceiver(mi, c.resolvesHandle()), argumentOrReceiver(mi, c.resolvesOwner()), s);
+            }
+            for (Invalidation inv : c.invalidations()) {
+                if (inv.handleParam() > 0) {
+                    trackHandleArgument(argumentOrReceiver(mi, inv.handleParam()), argumentOrReceiver(mi, inv.target()), s);
+                }
+            }
         }
         boolean instanceCall = m.getKind() != ElementKind.CONSTRUCTOR && !m.getModifiers().contains(Modifier.STATIC);
         for (Invalidation inv : c.invalidations()) {
@@ -281,6 +503,15 @@ final class Tracking {
                 updateObject(s, targetExpr, target, f -> f.withRoom(f.room() - 1));
                 continue;
             }
+            if (inv.unlessReserved() && target.symbolicRoom() != null && path != null) {
+                // Within room reserved for n, by the one loop that runs at most n times: no effect.
+                Fact.SymbolicRoom room = target.symbolicRoom();
+                Tree loop = budgetLoop(call, path, room.symbol(), localOf(targetExpr));
+                if (loop != null && (room.spentBy() == null || room.spentBy() == loop)) {
+                    updateObject(s, targetExpr, target, f -> f.withSymbolicRoom(new Fact.SymbolicRoom(room.symbol(), loop)));
+                    continue;
+                }
+            }
             Object key = inv.unlessPresent() > 0 && inv.unlessPresent() - 1 < args.size()
                     ? keyOf(args.get(inv.unlessPresent() - 1))
                     : null;
@@ -297,14 +528,17 @@ final class Tracking {
         }
         if (c.reservesParam() > 0 && instanceCall && c.reservesParam() - 1 < args.size()) {
             // After the reserve's own effect, the receiver has room for n more (n a constant; else none known).
-            Object n = constantValue(args.get(c.reservesParam() - 1));
+            ExpressionTree count = args.get(c.reservesParam() - 1);
+            Object n = constantValue(count);
             long room = n instanceof Number num && !(n instanceof Double || n instanceof Float) ? Math.max(0, num.longValue()) : 0;
-            updateObject(s, receiver, objectFact(receiver, s), f -> f.withRoom(room));
+            Object symbol = n == null ? countSymbol(count) : null;
+            Fact.SymbolicRoom symbolic = symbol == null ? null : new Fact.SymbolicRoom(symbol, null);
+            updateObject(s, receiver, objectFact(receiver, s), f -> f.withRoom(room).withSymbolicRoom(symbolic));
         }
     }
 
     /** One {@code @Invalidates} that is not skipped, on the object {@code target} denotes (the invalidation table of docs/store-model.md). */
-    private void applyEffect(Tree call, Invalidation inv, ExpressionTree targetExpr, Fact target,
+    void applyEffect(Tree call, Invalidation inv, ExpressionTree targetExpr, Fact target,
             List<? extends ExpressionTree> args, StowageStore s) {
         Set<Object> freed = inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
                 ? handleValues(args.get(inv.handleParam() - 1), s)
@@ -341,13 +575,166 @@ final class Tracking {
      */
     private void forgetCapacity(StowageStore s, Set<OwnerRef> target, Effect effect) {
         boolean loseRoom = reallocates(effect);
-        if (!s.anyFact(f -> (loseRoom && f.room() > 0) || !f.presentKeys().isEmpty())) {
+        // Moving or adding memory keeps every key (a rehash moves entries); other effects may drop some.
+        boolean loseKeys = effect != Effect.ALLOCATE && effect != Effect.RELOCATE;
+        java.util.function.Predicate<Fact> knows = f -> (loseRoom && (f.room() > 0 || f.symbolicRoom() != null))
+                || (loseKeys && !f.presentKeys().isEmpty());
+        if (!s.anyFact(knows)) {
             return; // the common case: nothing known to forget, so no rewrite of every fact
         }
-        s.replaceFacts(f -> f.kind() == Kind.OBJECT && ((loseRoom && f.room() > 0) || !f.presentKeys().isEmpty())
-                        && mayAlias(f.self(), target)
-                ? f.withRoom(loseRoom ? 0 : f.room()).withPresentKeys(Set.of())
+        s.replaceFacts(f -> f.kind() == Kind.OBJECT && knows.test(f) && mayAlias(f.self(), target)
+                ? f.withRoom(loseRoom ? 0 : f.room()).withSymbolicRoom(loseRoom ? null : f.symbolicRoom())
+                        .withPresentKeys(loseKeys ? Set.of() : f.presentKeys())
                 : f);
+    }
+
+    /**
+     * The branch of a membership test ({@code @EnsuresPresentIf}) on which the key is present: the
+     * receiver knows the key (a compile-time constant or an effectively final local) present.
+     */
+    void assumePresent(MethodInvocationTree test, int keyParam, StowageStore s) {
+        ExpressionTree receiver = TreeUtils.getReceiverTree(test);
+        Object key = keyParam - 1 < test.getArguments().size() ? keyOf(test.getArguments().get(keyParam - 1)) : null;
+        if (key == null || localOf(receiver) == null) {
+            return;
+        }
+        updateObject(s, receiver, objectFact(receiver, s), f -> f.withPresentKeys(Fact.union(f.presentKeys(), Set.of(key))));
+    }
+
+    /**
+     * A count the checker can name without knowing it: an effectively final local, or
+     * {@code a.length} of an effectively final local array; null for anything else.
+     */
+    static Object countSymbol(ExpressionTree count) {
+        ExpressionTree t = skip(count);
+        VariableElement local = localOf(t);
+        if (local != null) {
+            return ElementUtils.isEffectivelyFinal(local) ? local : null;
+        }
+        if (t instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("length")) {
+            VariableElement array = localOf(ms.getExpression());
+            if (array != null && array.asType().getKind() == javax.lang.model.type.TypeKind.ARRAY
+                    && ElementUtils.isEffectivelyFinal(array)) {
+                return new Fact.ArrayLength(array);
+            }
+        }
+        return null;
+    }
+
+    private final java.util.Map<Tree, Tree> budgetLoops = new java.util.IdentityHashMap<>();
+
+    /**
+     * The loop that may spend room reserved for {@code symbol} on {@code call}: the innermost loop
+     * around the call (not across a lambda or class), which runs at most {@code symbol} times
+     * ({@code for (int i = 0; i < n; i++)} with {@code i} not assigned in the body, or a for-each
+     * over the array whose length it is), is inside no other loop, and contains no other call on
+     * any object that may use reserved room (a copy of the local may be the same object); null when
+     * there is none.
+     */
+    private Tree budgetLoop(Tree call, com.sun.source.util.TreePath path, Object symbol, VariableElement object) {
+        if (object == null) {
+            return null;
+        }
+        Tree cached = budgetLoops.get(call);
+        if (cached == null) {
+            Tree loop = innermostLoop(path);
+            cached = loop != null && enclosedByNoLoop(path, loop) && oneReservedCall(loop) ? loop : call;
+            budgetLoops.put(call, cached);
+        }
+        return cached != call && boundedBy(cached, symbol) ? cached : null;
+    }
+
+    private static Tree innermostLoop(com.sun.source.util.TreePath path) {
+        for (var p = path; p != null; p = p.getParentPath()) {
+            switch (p.getLeaf().getKind()) {
+                case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP:
+                    return p.getLeaf();
+                case LAMBDA_EXPRESSION, CLASS, METHOD:
+                    return null;
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean enclosedByNoLoop(com.sun.source.util.TreePath path, Tree loop) {
+        var p = path;
+        while (p != null && p.getLeaf() != loop) {
+            p = p.getParentPath();
+        }
+        return p != null && innermostLoop(p.getParentPath()) == null;
+    }
+
+    /** The loop makes one call that may use reserved room, on any object (a copy of the local may be the same object). */
+    private boolean oneReservedCall(Tree loop) {
+        int[] calls = {0};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+                ExecutableElement m = TreeUtils.elementFromUse(node);
+                if (m != null && contracts.of(m).invalidations().stream().anyMatch(Invalidation::unlessReserved)) {
+                    calls[0]++;
+                }
+                return super.visitMethodInvocation(node, p);
+            }
+        }.scan(loop, null);
+        return calls[0] == 1;
+    }
+
+    /** The loop runs at most {@code symbol} times. */
+    private static boolean boundedBy(Tree loop, Object symbol) {
+        if (loop instanceof com.sun.source.tree.EnhancedForLoopTree each) {
+            return symbol instanceof Fact.ArrayLength length && length.array().equals(localOf(each.getExpression()))
+                    && TreeUtils.typeOf(each.getExpression()).getKind() == javax.lang.model.type.TypeKind.ARRAY;
+        }
+        if (!(loop instanceof com.sun.source.tree.ForLoopTree f) || f.getInitializer().size() != 1
+                || f.getUpdate().size() != 1
+                || !(f.getInitializer().get(0) instanceof com.sun.source.tree.VariableTree init)
+                || !Long.valueOf(0).equals(init.getInitializer() == null ? null : constantValue(init.getInitializer()))
+                || !(skip(f.getCondition()) instanceof com.sun.source.tree.BinaryTree cond)
+                || cond.getKind() != Tree.Kind.LESS_THAN) {
+            return false;
+        }
+        VariableElement index = TreeUtils.elementFromDeclaration(init);
+        if (!index.equals(localOf(cond.getLeftOperand())) || !symbol.equals(countSymbol(cond.getRightOperand()))) {
+            return false;
+        }
+        ExpressionTree update = f.getUpdate().get(0).getExpression();
+        boolean increment = (update instanceof UnaryTree u && (u.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                        || u.getKind() == Tree.Kind.PREFIX_INCREMENT) && index.equals(localOf(u.getExpression())))
+                || (update instanceof com.sun.source.tree.CompoundAssignmentTree ca && ca.getKind() == Tree.Kind.PLUS_ASSIGNMENT
+                        && index.equals(localOf(ca.getVariable())) && Long.valueOf(1).equals(constantValue(ca.getExpression())));
+        return increment && !assignedIn(f.getStatement(), index);
+    }
+
+    private static boolean assignedIn(Tree body, VariableElement local) {
+        Boolean found = new TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+
+            @Override
+            public Boolean visitAssignment(com.sun.source.tree.AssignmentTree node, Void p) {
+                return local.equals(localOf(node.getVariable())) || Boolean.TRUE.equals(super.visitAssignment(node, p));
+            }
+
+            @Override
+            public Boolean visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node, Void p) {
+                return local.equals(localOf(node.getVariable())) || Boolean.TRUE.equals(super.visitCompoundAssignment(node, p));
+            }
+
+            @Override
+            public Boolean visitUnary(UnaryTree node, Void p) {
+                boolean changes = switch (node.getKind()) {
+                    case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT -> true;
+                    default -> false;
+                };
+                return (changes && local.equals(localOf(node.getExpression()))) || Boolean.TRUE.equals(super.visitUnary(node, p));
+            }
+        }.scan(body, null);
+        return Boolean.TRUE.equals(found);
     }
 
     /**
@@ -439,7 +826,7 @@ final class Tracking {
     /** Makes stale every handle and pointer the effect reaches (the invalidation table of docs/store-model.md, narrowed by the guarantees). */
     void invalidate(StowageStore s, Set<OwnerRef> target, Quals q, Effect e, Set<Object> freed, Tree call, boolean viaOwner) {
         s.replaceFacts(f -> {
-            if (!f.isLive()) {
+            if (!f.isLive() && (f.status() != Status.STALE || f.guard().isEmpty())) {
                 return f;
             }
             boolean kill = switch (f.kind()) {
@@ -451,7 +838,7 @@ final class Tracking {
                         || (mayAlias(f.ownerStores(), target) && killsPointers(e, q));
                 default -> false;
             };
-            return kill ? f.killedBy(Status.STALE, call, e, viaOwner) : f;
+            return kill ? f.staleUnder(s.assumptions(), call, e, viaOwner) : f;
         });
     }
 
@@ -477,12 +864,124 @@ final class Tracking {
     boolean mayAlias(Set<OwnerRef> a, Set<OwnerRef> b) {
         for (OwnerRef x : a) {
             for (OwnerRef y : b) {
-                if (!x.definitelyDistinct(y, types)) {
+                if (!x.definitelyDistinct(y, types) && !distinctFreshFields(x, y) && !storeAndCollection(x, y)
+                        && !storeAndCollection(y, x)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The unknown store that holds a box or collection is a store: never a box or collection itself. */
+    private boolean storeAndCollection(OwnerRef storeOf, OwnerRef other) {
+        return storeOf.key() instanceof OwnerRef.StoreOf && other.type() != null
+                && isContractTypeNotStore(other.type());
+    }
+
+    private boolean isContractTypeNotStore(javax.lang.model.element.TypeElement type) {
+        return contracts.isContractType(type) && !contracts.isStoreLike(type);
+    }
+
+    // ---------------------------------------------------------------- fields that hold fresh objects
+
+    /**
+     * Two different fields that each only ever hold an object created for them never hold the same
+     * object, whichever objects they are read from.
+     */
+    private boolean distinctFreshFields(OwnerRef x, OwnerRef y) {
+        return x.origin() == Origin.FIELD && y.origin() == Origin.FIELD && !x.key().equals(y.key())
+                && x.key() instanceof VariableElement fx && y.key() instanceof VariableElement fy
+                && freshFieldOwnerQuals(fx) != null && freshFieldOwnerQuals(fy) != null;
+    }
+
+    /** Per field: empty when it may hold an object not created for it, else what {@link #freshFieldOwnerQuals} says. */
+    private final java.util.Map<VariableElement, java.util.Optional<Quals>> freshFields = new java.util.HashMap<>();
+
+    /**
+     * For a field that only ever holds objects created for it (final, and initialized, or assigned
+     * in every constructor, with {@code new} or an {@code @Issues} factory): the guarantees the
+     * stores holding those objects share (none known for a {@code new}); null for any other field.
+     */
+    Quals freshFieldOwnerQuals(VariableElement field) {
+        var cached = freshFields.get(field);
+        if (cached == null) {
+            cached = java.util.Optional.ofNullable(computeFreshFieldOwnerQuals(field));
+            freshFields.put(field, cached);
+        }
+        return cached.orElse(null);
+    }
+
+    private Quals computeFreshFieldOwnerQuals(VariableElement field) {
+        if (!field.getModifiers().contains(Modifier.FINAL)
+                || !(declarations.apply(field.getEnclosingElement()) instanceof com.sun.source.tree.ClassTree cls)) {
+            return null;
+        }
+        for (Tree member : cls.getMembers()) {
+            if (member instanceof com.sun.source.tree.VariableTree v && v.getInitializer() != null
+                    && field.equals(TreeUtils.elementFromDeclaration(v))) {
+                return freshOwnerQuals(v.getInitializer());
+            }
+        }
+        if (field.getModifiers().contains(Modifier.STATIC)) {
+            return null; // assigned in a static initializer: not followed
+        }
+        Quals q = null;
+        for (Tree member : cls.getMembers()) {
+            if (member instanceof com.sun.source.tree.MethodTree m && TreeUtils.isConstructor(m) && m.getBody() != null) {
+                if (TreeUtils.containsThisConstructorInvocation(m)) {
+                    continue; // this(...) delegates: the constructor it calls assigns the field
+                }
+                Quals assigned = assignedFreshOwnerQuals(m.getBody(), field);
+                if (assigned == null) {
+                    return null;
+                }
+                q = q == null ? assigned : q.meet(assigned);
+            }
+        }
+        return q; // a final field without an initializer is assigned in every constructor
+    }
+
+    /** When every assignment to {@code field} in the body assigns a fresh object (and there is one): its store's guarantees; else null. */
+    private Quals assignedFreshOwnerQuals(Tree body, VariableElement field) {
+        Quals[] q = {null};
+        boolean[] fresh = {true};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitAssignment(com.sun.source.tree.AssignmentTree node, Void p) {
+                if (field.equals(TreeUtils.elementFromUse(node.getVariable()))) {
+                    Quals one = freshOwnerQuals(node.getExpression());
+                    fresh[0] &= one != null;
+                    q[0] = one == null ? q[0] : q[0] == null ? one : q[0].meet(one);
+                }
+                return super.visitAssignment(node, p);
+            }
+        }.scan(body, null);
+        return fresh[0] ? q[0] : null;
+    }
+
+    /**
+     * For an expression that creates an object ({@code new}, an {@code @Issues} factory): the
+     * guarantees of the store the factory puts it in, as the declared type of that argument states
+     * them (none for {@code new}); null for anything else.
+     */
+    private Quals freshOwnerQuals(ExpressionTree e) {
+        e = skip(e);
+        if (e instanceof NewClassTree) {
+            return Quals.NONE;
+        }
+        if (e instanceof MethodInvocationTree mi) {
+            ExecutableElement m = TreeUtils.elementFromUse(mi);
+            Contract c = m == null ? Contract.NONE : contracts.of(m);
+            if (!c.issues() || m.getReturnType().getKind().isPrimitive()) {
+                return null;
+            }
+            ExpressionTree owner = argumentOrReceiver(mi, c.issuesOwner());
+            VariableElement local = localOf(owner);
+            return owner == null ? Quals.NONE
+                    : contracts.qualsOf(local != null ? local.asType() : TreeUtils.typeOf(owner));
+        }
+        return null;
     }
 
     static boolean intersects(Set<Object> a, Set<Object> b) {

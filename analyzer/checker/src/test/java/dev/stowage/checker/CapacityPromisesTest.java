@@ -37,6 +37,7 @@ class CapacityPromisesTest {
                         @Resolves MemorySegment valueRef(long key) { throw new UnsupportedOperationException(); }
                         @Invalidates(effect = Effect.RELOCATE, unlessPresent = "#1") void put(long key, long value) {}
                         @Invalidates(effect = Effect.POINTERS) void remove(long key) {}
+                        @EnsuresPresentIf(key = "#1") boolean containsKey(long key) { return false; }
                     }
                 }
                 """;
@@ -156,14 +157,28 @@ class CapacityPromisesTest {
     }
 
     @Test
-    void aPutOfANewKeyForgetsTheOtherKnownKeys() {
-        // The rule is generic (a put may rehash, and the object's other effects are not modelled), so
-        // any effect that happens forgets every key but the one it puts.
+    void aPutOfANewKeyKeepsTheOtherKnownKeys() {
+        // A put that rehashes moves entries (RELOCATE) but drops no key: keys put before stay present.
         assertFindings(program("""
                     @Invalidates("#1") void run(@Stable @Multiple MiniStore store, long key) {
                         KMap m = KMap.create(store);
                         m.put(1, 10);
                         m.put(key, 20);
+                        MemorySegment p = m.valueRef(1);
+                        m.put(1, 11);
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """));
+    }
+
+    @Test
+    void aRemoveForgetsTheKnownKeys() {
+        // POINTERS may drop entries: after it no key is known present, so a put may rehash again.
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store) {
+                        KMap m = KMap.create(store);
+                        m.put(1, 10);
+                        m.remove(2);
                         MemorySegment p = m.valueRef(1);
                         m.put(1, 11);
                         p.set(JAVA_LONG, 0, 1);
@@ -228,5 +243,115 @@ class CapacityPromisesTest {
                         pushAndWrite.run();
                     }
                 """), "pointer.stale:12");
+    }
+
+    @Test
+    void aLoopOfAtMostNPushesAfterReserveNKeepsPointers() {
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store, int n) {
+                        RVec v = RVec.create(store);
+                        v.reserve(n);
+                        MemorySegment p = v.get(0);
+                        for (int i = 0; i < n; i++) {
+                            v.push(i);
+                        }
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """));
+    }
+
+    @Test
+    void aPushAfterTheLoopThatSpentTheRoomInvalidates() {
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store, int n) {
+                        RVec v = RVec.create(store);
+                        v.reserve(n);
+                        MemorySegment p = v.get(0);
+                        for (int i = 0; i < n; i++) {
+                            v.push(i);
+                        }
+                        v.push(-1);
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """), "pointer.stale:14");
+    }
+
+    @Test
+    void aLoopWithTwoPushesPerIterationInvalidates() {
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store, int n) {
+                        RVec v = RVec.create(store);
+                        v.reserve(n);
+                        MemorySegment p = v.get(0);
+                        for (int i = 0; i < n; i++) {
+                            v.push(i);
+                            v.push(-i);
+                        }
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """), "pointer.stale:14");
+    }
+
+    @Test
+    void aLoopPushingThroughACopyToo() {
+        // 'w' is 'v': two pushes per iteration, 2n in all, beyond the room.
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store, int n) {
+                        RVec v = RVec.create(store);
+                        RVec w = v;
+                        v.reserve(n);
+                        MemorySegment p = v.get(0);
+                        for (int i = 0; i < n; i++) {
+                            v.push(i);
+                            w.push(i);
+                        }
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """), "pointer.stale:15");
+    }
+
+    @Test
+    void aLoopBoundedByAnotherCountInvalidates() {
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store, int n, int m) {
+                        RVec v = RVec.create(store);
+                        v.reserve(n);
+                        MemorySegment p = v.get(0);
+                        for (int i = 0; i < m; i++) {
+                            v.push(i);
+                        }
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """), "pointer.stale:13");
+    }
+
+    @Test
+    void aPutInsideAMembershipTestKeepsPointers() {
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store, long key) {
+                        KMap m = KMap.create(store);
+                        m.put(1, 10);
+                        MemorySegment p = m.valueRef(1);
+                        if (m.containsKey(key)) {
+                            m.put(key, 11);
+                        }
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """));
+    }
+
+    @Test
+    void aPutOnTheBranchWhereTheKeyIsAbsentInvalidates() {
+        assertFindings(program("""
+                    @Invalidates("#1") void run(@Stable @Multiple MiniStore store, long key) {
+                        KMap m = KMap.create(store);
+                        m.put(1, 10);
+                        MemorySegment p = m.valueRef(1);
+                        if (!m.containsKey(key)) {
+                            m.put(key, 11);
+                        }
+                        p.set(JAVA_LONG, 0, 1);
+                    }
+                """), "pointer.stale:13");
     }
 }
