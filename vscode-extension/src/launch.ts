@@ -3,7 +3,9 @@
  *
  * @example
  *   const { command, args } = serverCommand(jdk.javaExecutable, bundledServerJar(context.extensionPath), [heapArgument('1g')]);
- *   // java --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED … -Xmx1g -jar …/server/stowage-lsp.jar
+ *   // java -Xmx1g -jar …/server/stowage-lsp.jar
+ *   // javac's internals are opened to the checker by the jar's manifest (Add-Exports, Add-Opens,
+ *   // Enable-Native-Access), which `java -jar` applies: no JVM flags needed here.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,18 +16,6 @@ export const BUNDLED_JAR = path.join('server', 'stowage-lsp.jar');
 export function bundledServerJar(extensionPath: string): string {
   return path.join(extensionPath, BUNDLED_JAR);
 }
-
-/**
- * The checker runs javac inside the server's JVM, which needs javac's internals opened to it
- * (see docs/lsp.md); without these it fails with IllegalAccessError.
- */
-export const SERVER_JVM_ARGS: readonly string[] = [
-  ...['api', 'code', 'file', 'main', 'model', 'parser', 'processing', 'tree', 'util']
-    .map((pkg) => `--add-exports=jdk.compiler/com.sun.tools.javac.${pkg}=ALL-UNNAMED`),
-  '--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED',
-  // The stores use the FFM linker (restricted methods) when code is run; harmless for analysis.
-  '--enable-native-access=ALL-UNNAMED',
-];
 
 /** The server's heap bound when the user sets none (the same as lsp-server/bin/stowage-lsp's default). */
 export const DEFAULT_MAX_HEAP = '1g';
@@ -42,7 +32,7 @@ export interface ServerCommand {
 }
 
 export function serverCommand(javaExecutable: string, jarPath: string, extraVmArgs: readonly string[] = []): ServerCommand {
-  return { command: javaExecutable, args: [...SERVER_JVM_ARGS, ...extraVmArgs, '-jar', jarPath] };
+  return { command: javaExecutable, args: [...extraVmArgs, '-jar', jarPath] };
 }
 
 /** Why the bundled jar cannot be used, or undefined when it is there. */
