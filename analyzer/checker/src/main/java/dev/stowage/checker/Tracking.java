@@ -115,9 +115,12 @@ final class Tracking {
             if (c.issues() && !m.getReturnType().getKind().isPrimitive()) {
                 Fact owner = objectFact(argumentOrReceiver(mi, c.issuesOwner()), s);
                 return Fact.object(mi, Set.of(new OwnerRef(Origin.FRESH, mi, StoreContracts.typeElement(type))),
-                        owner.self(), contracts.qualsOf(type), owner.quals());
+                        owner.self(), contracts.qualsOf(type).join(c.resultQuals()), owner.quals());
             }
-            return synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type);
+            // @Creates: a new object, as with new; the return type's qualifiers (@Confined, @Pinned) hold for it.
+            Origin origin = c.creates() ? Origin.FRESH : Origin.UNKNOWN;
+            Fact f = synthesized(t, new OwnerRef(origin, t, StoreContracts.typeElement(type)), type);
+            return c.resultQuals().equals(Quals.NONE) ? f : f.withQuals(f.quals().join(c.resultQuals()));
         }
         if (t instanceof ConditionalExpressionTree c) {
             return objectFact(c.getTrueExpression(), s).join(objectFact(c.getFalseExpression(), s));
@@ -175,6 +178,10 @@ final class Tracking {
             if (c.leaks()) {
                 return null; // leaked memory is never invalidated (box.leak.unpinned guards the store)
             }
+            Fact derived = derivedView(mi, c, s);
+            if (derived != null) {
+                return derived;
+            }
             if (c.resolves()) {
                 Fact owner = objectFact(argumentOrReceiver(mi, c.resolvesOwner()), s);
                 Set<Object> from = c.resolvesHandle() > 0 ? handleValues(argumentOrReceiver(mi, c.resolvesHandle()), s) : Set.of();
@@ -221,6 +228,29 @@ final class Tracking {
             return contracts.isContractType(TreeUtils.typeOf(rhs)) ? objectFact(rhs, s) : null;
         }
         return null;
+    }
+
+    /**
+     * A view derived from a view ({@code @Derives}), or resolved from an object that is itself a
+     * view (an allocator that slices a segment): it shares the source's fact, so it dies with it;
+     * with {@code @Resolves} as well, it dies with the resolving owner too. Null when the call
+     * derives nothing from a tracked pointer.
+     */
+    private Fact derivedView(MethodInvocationTree mi, Contract c, StowageStore s) {
+        ExpressionTree sourceExpr = c.derives() ? argumentOrReceiver(mi, c.derivesFrom())
+                : c.resolves() && c.resolvesHandle() == 0 ? argumentOrReceiver(mi, c.resolvesOwner())
+                : null;
+        Fact source = sourceExpr == null ? null : valueFact(sourceExpr, s);
+        if (source == null || source.kind() != Kind.POINTER) {
+            if (c.derives() && !c.resolves() && sourceExpr != null && contracts.isContractType(TreeUtils.typeOf(sourceExpr))) {
+                return Fact.pointer(mi, objectFact(sourceExpr, s), Set.of()); // derived from a store: its pointer
+            }
+            return null;
+        }
+        if (c.derives() && c.resolves()) {
+            return Fact.pointer(mi, objectFact(argumentOrReceiver(mi, c.resolvesOwner()), s), Set.of()).join(source);
+        }
+        return source;
     }
 
     /** The body of an anonymous class, or the declaration of a local class, that {@code new} creates; else null. */
