@@ -553,7 +553,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
 
     private void reportStale(ExpressionTree use, String name, Fact f, String capturedBy) {
         String captured = capturedBy == null ? "" : ", captured by '" + capturedBy + "',";
-        String cause = f.cause() == null ? "an earlier call" : "'" + callText(f.cause()) + "' at line " + line(f.cause());
+        String cause = f.cause() == null ? "an earlier call"
+                : hasPosition(f.cause()) ? "'" + callText(f.cause()) + "' at line " + line(f.cause())
+                : "the implicit '" + callText(f.cause()) + "' at the end of its try-with-resources";
         String key;
         String message;
         List<FixHint> fixes = new ArrayList<>();
@@ -648,7 +650,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
 
     private List<RelatedLocation> related(Fact f, Tree use) {
         List<RelatedLocation> related = new ArrayList<>();
-        if (f.cause() != null && startOf(f.cause()) >= 0) {
+        if (f.cause() != null && hasPosition(f.cause())) {
             String phrase = switch (f.kind()) {
                 case HANDLE -> handlePhrase(f);
                 case POINTER -> pointerPhrase(f);
@@ -687,6 +689,11 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             }
         }
         return content;
+    }
+
+    /** False for trees the framework synthesized (the close() of a try-with-resources): they have no place in the source. */
+    private boolean hasPosition(Tree t) {
+        return startOf(t) > 0;
     }
 
     private long startOf(Tree t) {

@@ -198,14 +198,10 @@ final class Tracking {
                 }
                 return objectFact(mi, s);
             }
-            // A pointer derived from a pointer (asSlice, reinterpret) is as stale as its source.
-            VariableElement receiver = localOf(TreeUtils.getReceiverTree(mi));
-            Fact rf = receiver == null ? null : s.fact(receiver);
+            // A view derived from a pointer (asSlice, reinterpret) says so with @Derives (the JDK model
+            // declares MemorySegment's); anything else a pointer's method returns (a pointer read from
+            // its memory, get(ADDRESS, 0)) is a new value, not tied to the source.
             TypeMirror result = TreeUtils.typeOf(mi);
-            if (rf != null && rf.kind() == Kind.POINTER
-                    && types.isSameType(types.erasure(result), types.erasure(receiver.asType()))) {
-                return rf;
-            }
             return contracts.isContractType(result) ? objectFact(mi, s) : null;
         }
         if (rhs instanceof ConditionalExpressionTree c) {
