@@ -383,7 +383,10 @@ final class StoreContracts {
 
     /** A method whose contract is about its receiver, or a factory ({@code @Creates}, {@code @Issues}) of its own type. */
     private boolean definesContractType(ExecutableElement m) {
-        Contract c = of(m);
+        if (annotationsOf(m).isEmpty()) {
+            return false; // the common case, decided without reading a contract or searching what m overrides
+        }
+        Contract c = read(m);
         if (c.concernsReceiver()) {
             return true;
         }
