@@ -23,8 +23,10 @@ import {
   countFindings,
   DiagnosticKey,
   missingClasspathEntries,
+  missingStubEntries,
   parseClasspath,
   parseMaxHeap,
+  parseStubs,
   parseSeverities,
   parseTrace,
   serverSettings,
@@ -84,14 +86,17 @@ function readSettings(): EffectiveSettings {
   const classpath = parseClasspath(rawClasspath.value, folder?.uri.fsPath);
   const rawHeap = trustedValue(config.inspect<unknown>('server.maxHeap'), trusted, 'stowage.server.maxHeap');
   const maxHeap = parseMaxHeap(rawHeap.value, DEFAULT_MAX_HEAP);
+  const rawStubs = trustedValue(config.inspect<unknown>('stubs'), trusted, 'stowage.stubs');
+  const stubs = parseStubs(rawStubs.value, folder?.uri.fsPath);
   const trace = parseTrace(config.get('trace.server'));
   const missing = missingClasspathEntries(classpath.value, (file) => fs.existsSync(file));
+  const missingStubs = missingStubEntries(stubs.value, (file) => fs.existsSync(file));
   return {
     severities: severities.value,
-    server: serverSettings(classpath.value, severities.value),
+    server: serverSettings(classpath.value, severities.value, stubs.value),
     maxHeap: maxHeap.value,
-    problems: [...severities.problems, ...classpath.problems, ...maxHeap.problems, ...trace.problems, ...missing],
-    ignored: [...rawClasspath.ignored, ...rawHeap.ignored],
+    problems: [...severities.problems, ...classpath.problems, ...stubs.problems, ...maxHeap.problems, ...trace.problems, ...missing, ...missingStubs],
+    ignored: [...rawClasspath.ignored, ...rawHeap.ignored, ...rawStubs.ignored],
   };
 }
 

@@ -20,7 +20,7 @@
  */
 
 /** Settings that name an executable, a folder of executables, classpath entries or JVM options. */
-export const RESTRICTED_SETTINGS = ['stowage.java.home', 'stowage.classpath', 'stowage.server.maxHeap'] as const;
+export const RESTRICTED_SETTINGS = ['stowage.java.home', 'stowage.classpath', 'stowage.server.maxHeap', 'stowage.stubs'] as const;
 
 /** The parts of `WorkspaceConfiguration.inspect()` this module reads. */
 export interface Inspection<T> {

@@ -15,7 +15,8 @@ import javax.lang.model.element.VariableElement;
 /**
  * Decides, before any dataflow, whether a compilation unit can produce a Stowage finding at all: it
  * must name a type with store contracts or qualifiers (a store, box, collection or a user's
- * annotated helper), a member of one, or an annotation of {@code dev.stowage.qual}. Ordinary Java
+ * annotated helper, or a type a library model describes, such as {@code Arena}), a member of one,
+ * a method with a contract, or an annotation of {@code dev.stowage.qual}. Ordinary Java
  * that mentions none is skipped whole, which is what keeps the checker's cost on store-free code
  * near zero. One scan of the attributed tree; lookups are cached per type by {@link StoreContracts}.
  */
@@ -95,7 +96,11 @@ final class Relevance {
             return te.getQualifiedName().toString().startsWith(StoreContracts.QUAL_PACKAGE) || contracts.isContractType(te);
         }
         if (e instanceof ExecutableElement m) {
-            return m.getEnclosingElement() instanceof TypeElement owner && contracts.isContractType(owner);
+            if (m.getEnclosingElement() instanceof TypeElement owner && contracts.isContractType(owner)) {
+                return true;
+            }
+            // a call whose contract ties memory to its arguments (FileChannel.map(…, arena)) or makes a store
+            return contracts.tiesMemory(m);
         }
         if (e instanceof VariableElement v) {
             return contracts.isContractType(v.asType());

@@ -28,6 +28,11 @@ import javax.lang.model.util.Types;
  * ({@code @Multiple}, {@code @Stable}, {@code @Pinned}, {@code @SharedStore}). It knows no store
  * class by name. Lookups are cached per element: one instance lives as long as one compilation.
  *
+ * <p>The same annotations may come from stub files ({@link LibraryModels}: the bundled models such
+ * as the JDK's, and the user's {@code -Astubs=}): both are read into one form ({@link
+ * LibraryModels.Written}) and interpreted by the same code here, so a stub contract and a source
+ * annotation mean the same. A stub that mentions a declaration replaces its own annotations.
+ *
  * <p>Unannotated methods are assumed to invalidate nothing, with one exception: {@code close()}
  * (no parameters) on a type that has contracts is a {@code CLOSE} of the receiver, as
  * {@code AutoCloseable} implies.
@@ -43,6 +48,18 @@ final class StoreContracts {
     private static final String RESERVES = QUAL_PACKAGE + "Reserves";
     private static final String POLY_STORE = QUAL_PACKAGE + "PolyStore";
     private static final String ENSURES_PRESENT_IF = QUAL_PACKAGE + "EnsuresPresentIf";
+    private static final String DERIVES = QUAL_PACKAGE + "Derives";
+    private static final String CREATES = QUAL_PACKAGE + "Creates";
+    private static final String RUNS_ON_ANOTHER_THREAD = QUAL_PACKAGE + "RunsOnAnotherThread";
+    private static final String OWNS_MEMORY = QUAL_PACKAGE + "OwnsMemory";
+    private static final String SCOPE_CHECKED = QUAL_PACKAGE + "ScopeChecked";
+    private static final java.util.Set<String> TYPE_QUALIFIERS = java.util.Set.of(QUAL_PACKAGE + "Multiple",
+            QUAL_PACKAGE + "Stable", QUAL_PACKAGE + "Pinned", QUAL_PACKAGE + "SharedStore", QUAL_PACKAGE + "Confined");
+
+    /** True for the type qualifiers (written on a type use, e.g. a method's return type), as opposed to declaration annotations. */
+    static boolean isTypeQualifier(String qualifiedName) {
+        return TYPE_QUALIFIERS.contains(qualifiedName);
+    }
 
     /**
      * One {@code @Invalidates}: target 0 is the receiver, n the n-th parameter; handleParam 0 is
@@ -53,16 +70,20 @@ final class StoreContracts {
     record Invalidation(int target, Effect effect, int handleParam, boolean unlessReserved, int unlessPresent) {}
 
     /**
-     * A method's contract; {@code resolvesOwner}/{@code issuesOwner} are -1 when absent;
-     * {@code reservesParam} is the parameter of {@code @Reserves} (the count of elements the
-     * receiver has room for afterwards), 0 when absent.
+     * A method's contract; {@code resolvesOwner}/{@code issuesOwner}/{@code derivesFrom} are -1 when
+     * absent; {@code reservesParam} is the parameter of {@code @Reserves} (the count of elements the
+     * receiver has room for afterwards), 0 when absent; {@code creates}: the result is a new object
+     * ({@code @Creates}); {@code resultQuals}: qualifiers written on the return type;
+     * {@code runsElsewhere}: the argument that runs on another thread ({@code @RunsOnAnotherThread}),
+     * 0 when none.
      */
     record Contract(List<Invalidation> invalidations, int resolvesOwner, int resolvesHandle, int issuesOwner, boolean leaks,
-            int reservesParam) {
-        static final Contract NONE = new Contract(List.of(), -1, 0, -1, false, 0);
+            int reservesParam, int derivesFrom, boolean creates, Quals resultQuals, int runsElsewhere) {
+        static final Contract NONE = new Contract(List.of(), -1, 0, -1, false, 0, -1, false, Quals.NONE, 0);
 
         boolean isEmpty() {
-            return invalidations.isEmpty() && resolvesOwner < 0 && issuesOwner < 0 && !leaks && reservesParam == 0;
+            return invalidations.isEmpty() && resolvesOwner < 0 && issuesOwner < 0 && !leaks && reservesParam == 0
+                    && derivesFrom < 0 && !creates && resultQuals.equals(Quals.NONE) && runsElsewhere == 0;
         }
 
         boolean resolves() {
@@ -72,6 +93,16 @@ final class StoreContracts {
         boolean issues() {
             return issuesOwner >= 0;
         }
+
+        boolean derives() {
+            return derivesFrom >= 0;
+        }
+
+        /** True when the contract says something about the receiver itself (what makes its type a contract type). */
+        boolean concernsReceiver() {
+            return invalidations.stream().anyMatch(i -> i.target() == 0) || resolvesOwner == 0 || issuesOwner == 0 || leaks
+                    || reservesParam > 0;
+        }
     }
 
     private final Elements elements;
@@ -80,9 +111,20 @@ final class StoreContracts {
     private final Map<TypeElement, Boolean> contractTypes = new HashMap<>();
     private final Map<TypeElement, Boolean> storeLikeTypes = new HashMap<>();
 
+    private final LibraryModels models;
+
     StoreContracts(Elements elements, Types types) {
+        this(elements, types, LibraryModels.EMPTY);
+    }
+
+    StoreContracts(Elements elements, Types types, LibraryModels models) {
         this.elements = elements;
         this.types = types;
+        this.models = models;
+    }
+
+    LibraryModels models() {
+        return models;
     }
 
     Types types() {
@@ -105,7 +147,7 @@ final class StoreContracts {
             }
         }
         if (c.isEmpty() && isImplicitClose(method)) {
-            c = new Contract(List.of(new Invalidation(0, Effect.CLOSE, 0, false, 0)), -1, 0, -1, false, 0);
+            c = new Contract(List.of(new Invalidation(0, Effect.CLOSE, 0, false, 0)), -1, 0, -1, false, 0, -1, false, Quals.NONE, 0);
         }
         contracts.put(method, c);
         return c;
@@ -123,8 +165,8 @@ final class StoreContracts {
             List<Integer> found = new ArrayList<>();
             var params = method.getParameters();
             for (int i = 0; i < params.size(); i++) {
-                for (AnnotationMirror am : params.get(i).getAnnotationMirrors()) {
-                    if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(POLY_STORE)) {
+                for (LibraryModels.Written a : annotationsOf(params.get(i))) {
+                    if (a.name().equals(POLY_STORE)) {
                         found.add(i + 1);
                     }
                 }
@@ -145,11 +187,13 @@ final class StoreContracts {
         int[] cached = presenceTests.get(method);
         if (cached == null) {
             cached = new int[0];
-            for (AnnotationMirror am : method.getAnnotationMirrors()) {
-                if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(ENSURES_PRESENT_IF)) {
-                    int key = position((String) value(am, "key"), method);
+            // Read like every other contract: from a stub when one mentions the method, else its own annotations.
+            for (LibraryModels.Written a : annotationsOf(method)) {
+                if (a.name().equals(ENSURES_PRESENT_IF)) {
+                    int key = position((String) a.values().get("key"), method);
                     if (key > 0) {
-                        cached = new int[] {key, (Boolean) value(am, "result") ? 1 : 0};
+                        // a stub may leave out result; its default is true, as in the annotation
+                        cached = new int[] {key, Boolean.FALSE.equals(a.values().get("result")) ? 0 : 1};
                     }
                 }
             }
@@ -167,6 +211,59 @@ final class StoreContracts {
                 && isContractType(owner);
     }
 
+    /** The Stowage annotations of a declaration: a stub's, when one mentions it, else its own. */
+    private List<LibraryModels.Written> annotationsOf(Element e) {
+        List<LibraryModels.Written> fromStub = models.annotationsOf(e);
+        if (fromStub != null) {
+            return fromStub;
+        }
+        List<LibraryModels.Written> out = new ArrayList<>();
+        for (AnnotationMirror am : e.getAnnotationMirrors()) {
+            String name = ((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString();
+            if (name.startsWith(QUAL_PACKAGE)) {
+                out.add(written(am));
+            }
+        }
+        return out;
+    }
+
+    /** An annotation mirror in the form stubs are read into: enum constants by name, nested annotations converted. */
+    private LibraryModels.Written written(AnnotationMirror am) {
+        String name = ((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString();
+        Map<String, Object> values = new HashMap<>();
+        for (var e : elements.getElementValuesWithDefaults(am).entrySet()) {
+            values.put(e.getKey().getSimpleName().toString(), plain(e.getValue().getValue()));
+        }
+        return new LibraryModels.Written(name, values);
+    }
+
+    private Object plain(Object v) {
+        if (v instanceof VariableElement ve) {
+            return ve.getSimpleName().toString();
+        }
+        if (v instanceof AnnotationMirror nested) {
+            return written(nested);
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : list) {
+                out.add(plain(((AnnotationValue) o).getValue()));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    /** The qualifiers on a method's return type: written in a stub, or in the declaration. */
+    private Quals resultQuals(ExecutableElement method) {
+        List<LibraryModels.Written> fromStub = models.returnTypeAnnotationsOf(method);
+        Quals q = fromAnnotations(method.getReturnType().getAnnotationMirrors());
+        for (LibraryModels.Written w : fromStub) {
+            q = q.join(qualOf(w.name()));
+        }
+        return q;
+    }
+
     private Contract read(ExecutableElement method) {
         List<Invalidation> invalidations = new ArrayList<>();
         int resolvesOwner = -1;
@@ -174,50 +271,42 @@ final class StoreContracts {
         int issuesOwner = -1;
         boolean leaks = false;
         int reservesParam = 0;
-        for (AnnotationMirror am : method.getAnnotationMirrors()) {
-            String name = ((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString();
-            if (!name.startsWith(QUAL_PACKAGE)) {
-                continue;
-            }
-            switch (name) {
+        int derivesFrom = -1;
+        boolean creates = false;
+        int runsElsewhere = 0;
+        for (LibraryModels.Written am : annotationsOf(method)) {
+            switch (am.name()) {
                 case INVALIDATES -> invalidations.add(invalidation(am, method));
                 case INVALIDATES_LIST -> {
-                    for (Object v : (List<?>) value(am, "value")) {
-                        invalidations.add(invalidation((AnnotationMirror) ((AnnotationValue) v).getValue(), method));
+                    for (Object v : (List<?>) am.values().get("value")) {
+                        invalidations.add(invalidation((LibraryModels.Written) v, method));
                     }
                 }
                 case RESOLVES -> {
-                    resolvesOwner = position((String) value(am, "value"), method);
-                    resolvesHandle = Math.max(0, position((String) value(am, "handle"), method));
+                    resolvesOwner = position((String) am.values().get("value"), method);
+                    resolvesHandle = Math.max(0, position((String) am.values().get("handle"), method));
                 }
-                case ISSUES -> issuesOwner = position((String) value(am, "value"), method);
+                case ISSUES -> issuesOwner = position((String) am.values().get("value"), method);
                 case LEAKS -> leaks = true;
-                case RESERVES -> reservesParam = Math.max(0, position((String) value(am, "value"), method));
+                case RESERVES -> reservesParam = Math.max(0, position((String) am.values().get("value"), method));
+                case DERIVES -> derivesFrom = position((String) am.values().get("value"), method);
+                case CREATES -> creates = true;
+                case RUNS_ON_ANOTHER_THREAD -> runsElsewhere = Math.max(0, position((String) am.values().get("value"), method));
                 default -> { }
             }
         }
-        if (invalidations.isEmpty() && resolvesOwner < 0 && issuesOwner < 0 && !leaks && reservesParam == 0) {
-            return Contract.NONE;
-        }
-        return new Contract(List.copyOf(invalidations), resolvesOwner, resolvesHandle, issuesOwner, leaks, reservesParam);
+        Contract c = new Contract(List.copyOf(invalidations), resolvesOwner, resolvesHandle, issuesOwner, leaks, reservesParam,
+                derivesFrom, creates, resultQuals(method), runsElsewhere);
+        return c.isEmpty() ? Contract.NONE : c;
     }
 
-    private Invalidation invalidation(AnnotationMirror am, ExecutableElement method) {
-        int target = Math.max(0, position((String) value(am, "value"), method));
-        Effect effect = Effect.valueOf(((VariableElement) value(am, "effect")).getSimpleName().toString());
-        int handle = Math.max(0, position((String) value(am, "handle"), method));
-        boolean unlessReserved = (Boolean) value(am, "unlessReserved");
-        int unlessPresent = Math.max(0, position((String) value(am, "unlessPresent"), method));
+    private Invalidation invalidation(LibraryModels.Written am, ExecutableElement method) {
+        int target = Math.max(0, position((String) am.values().get("value"), method));
+        Effect effect = Effect.valueOf((String) am.values().get("effect"));
+        int handle = Math.max(0, position((String) am.values().get("handle"), method));
+        boolean unlessReserved = (Boolean) am.values().get("unlessReserved");
+        int unlessPresent = Math.max(0, position((String) am.values().get("unlessPresent"), method));
         return new Invalidation(target, effect, handle, unlessReserved, unlessPresent);
-    }
-
-    private Object value(AnnotationMirror am, String name) {
-        for (var e : elements.getElementValuesWithDefaults(am).entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(name)) {
-                return e.getValue().getValue();
-            }
-        }
-        throw new IllegalStateException("annotation " + am + " has no element '" + name + "'");
     }
 
     /**
@@ -270,17 +359,23 @@ final class StoreContracts {
         }
     }
 
-    /** True for a type whose methods (or whose supertypes' methods) carry contracts, or which carries a store qualifier. */
+    /**
+     * True for a type whose methods (or whose supertypes' methods) carry contracts about their
+     * receiver, or which carries a store qualifier. A method whose contract names only its
+     * parameters or its result ({@code FileChannel.map(…, arena)}, {@code MemorySegment.asSlice},
+     * {@code ExecutorService.submit}) does not make its type one: the type's objects own nothing.
+     * A factory of the type itself ({@code @Creates}, {@code @Issues}) marks it too.
+     */
     boolean isContractType(TypeElement type) {
         Boolean cached = contractTypes.get(type);
         if (cached != null) {
             return cached;
         }
         contractTypes.put(type, false); // cycles through supertypes end here
-        boolean result = hasQualAnnotation(type);
+        boolean result = !annotationsOf(type).isEmpty();
         if (!result) {
             for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
-                if (hasQualAnnotation(m)) {
+                if (definesContractType(m)) {
                     result = true;
                     break;
                 }
@@ -313,8 +408,8 @@ final class StoreContracts {
             return cached;
         }
         storeLikeTypes.put(type, false);
-        boolean result = false;
-        for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+        boolean result = ownsMemory(type);
+        for (ExecutableElement m : result ? List.<ExecutableElement>of() : ElementFilter.methodsIn(elements.getAllMembers(type))) {
             Contract c = of(m);
             if ((c.issues() && m.getReturnType().getKind().isPrimitive()) || (c.resolves() && c.resolvesHandle() > 0)) {
                 result = true;
@@ -337,35 +432,96 @@ final class StoreContracts {
         return null;
     }
 
-    private static boolean hasQualAnnotation(Element e) {
-        for (AnnotationMirror am : e.getAnnotationMirrors()) {
-            if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString().startsWith(QUAL_PACKAGE)) {
+    /** A method whose contract is about its receiver, or a factory ({@code @Creates}, {@code @Issues}) of its own type. */
+    private boolean definesContractType(ExecutableElement m) {
+        if (annotationsOf(m).isEmpty()) {
+            return false; // the common case, decided without reading a contract or searching what m overrides
+        }
+        Contract c = read(m);
+        if (c.concernsReceiver()) {
+            return true;
+        }
+        return (c.creates() || c.issues()) && m.getEnclosingElement() instanceof TypeElement owner
+                && types.isSameType(types.erasure(m.getReturnType()), types.erasure(owner.asType()));
+    }
+
+    /**
+     * True when the method itself (in source or a stub) ties memory to its arguments or result, or
+     * invalidates something: what makes a call to it worth analysing even on a type without
+     * contracts ({@code FileChannel.map(…, arena)}). Decided without reading a contract for the
+     * methods that carry no Stowage annotation, which are nearly all.
+     */
+    boolean tiesMemory(ExecutableElement m) {
+        if (annotationsOf(m).isEmpty()) {
+            return false;
+        }
+        Contract c = read(m);
+        return c.resolves() || c.issues() || c.creates() || !c.invalidations().isEmpty();
+    }
+
+    /** True for a type whose instances own memory ({@code @OwnsMemory}, in source or a stub). */
+    boolean ownsMemory(TypeElement type) {
+        for (LibraryModels.Written w : annotationsOf(type)) {
+            if (w.name().equals(OWNS_MEMORY)) {
+                return true;
+            }
+        }
+        for (TypeMirror sup : types.directSupertypes(type.asType())) {
+            if (sup instanceof DeclaredType dt && dt.asElement() instanceof TypeElement te && ownsMemory(te)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The guarantees a type states: qualifiers written on this use of the type, and on its class declaration. */
+    /** The guarantees a type states: qualifiers written on this use of the type, and on its class declaration (or its stub). */
     Quals qualsOf(TypeMirror type) {
         Quals q = fromAnnotations(type == null ? List.of() : type.getAnnotationMirrors());
         TypeElement te = typeElement(type);
-        return te == null ? q : q.join(fromAnnotations(te.getAnnotationMirrors()));
+        return te == null ? q : q.join(declaredQuals(te));
+    }
+
+    private final Map<TypeElement, Quals> declaredQuals = new HashMap<>();
+
+    /** The qualifiers on a class declaration, from its stub when one mentions it; {@code @ScopeChecked} is inherited. */
+    private Quals declaredQuals(TypeElement te) {
+        Quals cached = declaredQuals.get(te);
+        if (cached != null) {
+            return cached;
+        }
+        declaredQuals.put(te, Quals.NONE);
+        Quals q = Quals.NONE;
+        for (LibraryModels.Written w : annotationsOf(te)) {
+            q = q.join(qualOf(w.name()));
+        }
+        for (TypeMirror sup : types.directSupertypes(te.asType())) {
+            if (sup instanceof DeclaredType dt && dt.asElement() instanceof TypeElement s && declaredQuals(s).scopeChecked()) {
+                q = q.join(new Quals(false, false, false, false, false, true));
+            }
+        }
+        declaredQuals.put(te, q);
+        return q;
     }
 
     static Quals fromAnnotations(List<? extends AnnotationMirror> annotations) {
-        boolean multiple = false, stable = false, pinned = false, shared = false;
+        Quals q = Quals.NONE;
         for (AnnotationMirror am : annotations) {
-            String name = ((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString();
-            switch (name) {
-                case "dev.stowage.qual.Multiple", "dev.stowage.checker.qual.MultipleHandles" -> multiple = true;
-                case "dev.stowage.qual.Stable", "dev.stowage.checker.qual.StableMemory" -> stable = true;
-                case "dev.stowage.qual.Pinned", "dev.stowage.checker.qual.PinnedMemory" -> pinned = true;
-                case "dev.stowage.qual.SharedStore", "dev.stowage.checker.qual.SharedMember" -> shared = true;
-                default -> { }
-            }
+            q = q.join(qualOf(((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString()));
         }
-        return new Quals(multiple, stable, pinned, shared);
+        return q;
+    }
+
+    /** The guarantee one annotation states (none for annotations that are not qualifiers). */
+    static Quals qualOf(String name) {
+        return switch (name) {
+            case "dev.stowage.qual.Multiple", "dev.stowage.checker.qual.MultipleHandles" -> new Quals(true, false, false, false);
+            case "dev.stowage.qual.Stable", "dev.stowage.checker.qual.StableMemory" -> new Quals(false, true, false, false);
+            case "dev.stowage.qual.Pinned", "dev.stowage.checker.qual.PinnedMemory" -> new Quals(false, false, true, false);
+            case "dev.stowage.qual.SharedStore", "dev.stowage.checker.qual.SharedMember" -> new Quals(false, false, false, true);
+            case "dev.stowage.qual.Confined" -> new Quals(false, false, false, false, true, false);
+            case SCOPE_CHECKED -> new Quals(false, false, false, false, false, true);
+            default -> Quals.NONE;
+        };
     }
 
     /** True when the effect, on an object with these guarantees, makes anything stale that a caller may hold. */

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import org.checkerframework.framework.source.SourceChecker;
 import org.checkerframework.framework.source.SourceVisitor;
 
@@ -30,6 +31,11 @@ import org.checkerframework.framework.source.SourceVisitor;
  * parse message text. Suppress with {@code @SuppressWarnings("stowage:<key>")} or
  * {@code @SuppressWarnings("stowage")}. A compilation unit that names no type with store contracts
  * is skipped before any dataflow.
+ *
+ * <p>Contracts also come from stub files: the bundled library models (the JDK's
+ * {@code java.lang.foreign} always; others when their library is on the classpath) and the user's
+ * own, {@code -Astubs=path/a.astub:path/dir}. A stub entry that matches nothing is a warning
+ * ({@code -AstubUnmatched=error|warning|ignore}).
  */
 public class StowageChecker extends SourceChecker {
 
@@ -90,11 +96,54 @@ public class StowageChecker extends SourceChecker {
         return new StowageVisitor(this);
     }
 
-    /** The contract reader of this compilation, shared by the relevance check and the visitor. */
+    /** The option naming the user's stub files (the Checker Framework's convention): files or directories, path-separated. */
+    public static final String STUBS_OPTION = "stubs";
+
+    /** What a stub entry that matches no declaration is: {@code warning} (the default), {@code error} or {@code ignore}. */
+    public static final String STUB_UNMATCHED_OPTION = "stubUnmatched";
+
+    /** The bundled models, parsed on a daemon thread while javac parses and attributes the sources. */
+    private java.util.concurrent.CompletableFuture<Void> preparsedModels;
+
+    @Override
+    public void initChecker() {
+        super.initChecker();
+        preparsedModels = java.util.concurrent.CompletableFuture.runAsync(LibraryModels::preparseBundled, runnable -> {
+            Thread t = new Thread(runnable, "stowage-models");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    @Override
+    public java.util.Set<String> getSupportedOptions() {
+        java.util.Set<String> options = new java.util.HashSet<>(super.getSupportedOptions());
+        options.add(STUBS_OPTION);
+        options.add(STUB_UNMATCHED_OPTION);
+        return options;
+    }
+
+    /**
+     * The contract reader of this compilation, shared by the relevance check and the visitor. It
+     * reads the bundled library models whose library is on the classpath and the user's stubs
+     * ({@code -Astubs=}), and reports what is wrong with them once.
+     */
     StoreContracts contracts() {
         if (contracts == null) {
             var env = getProcessingEnvironment();
-            contracts = new StoreContracts(env.getElementUtils(), env.getTypeUtils());
+            if (preparsedModels != null) {
+                preparsedModels.exceptionally(e -> null).join(); // a failure is reported by load() below
+            }
+            LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), getOption(STUBS_OPTION));
+            String unmatched = getOption(STUB_UNMATCHED_OPTION, "warning");
+            for (LibraryModels.Problem problem : models.problems()) {
+                Diagnostic.Kind kind = problem.error() || unmatched.equals("error") ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+                if (!problem.error() && unmatched.equals("ignore")) {
+                    continue;
+                }
+                env.getMessager().printMessage(kind, "[stowage] stub " + problem);
+            }
+            contracts = new StoreContracts(env.getElementUtils(), env.getTypeUtils(), models);
         }
         return contracts;
     }

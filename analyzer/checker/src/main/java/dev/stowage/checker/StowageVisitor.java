@@ -11,6 +11,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
 import dev.stowage.checker.Fact.Kind;
@@ -159,6 +161,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         if (s != null) {
             checkPointersIntoInvalidated(tree, m, c, receiver, tree.getArguments(), s);
         }
+        checkOtherThread(tree, c, tree.getArguments(), s);
         return super.visitMethodInvocation(tree, p);
     }
 
@@ -176,6 +179,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         if (s != null) {
             checkPointersIntoInvalidated(tree, ctor, contracts().of(ctor), null, tree.getArguments(), s);
         }
+        checkOtherThread(tree, contracts().of(ctor), tree.getArguments(), s);
         return super.visitNewClass(tree, p);
     }
 
@@ -195,8 +199,13 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                 if (!contracts().of(m).resolves()) {
                     Fact f = tracking().valueFact(expr, orEmpty(s));
                     if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
-                        reportEscape(expr, f, "is returned from '" + m.getSimpleName()
-                                + "', which is not annotated @Resolves");
+                        String closer = f.ownerQuals().scopeChecked() ? closedOnTheWayOut(f, orEmpty(s)) : null;
+                        if (closer != null) {
+                            reportEscape(expr, f, "is returned from '" + m.getSimpleName() + "', but " + closer);
+                        } else if (!f.ownerQuals().scopeChecked()) {
+                            reportEscape(expr, f, "is returned from '" + m.getSimpleName()
+                                    + "', which is not annotated @Resolves");
+                        }
                     }
                 }
             }
@@ -216,9 +225,13 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         if (toField || lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
             Fact f = tracking().valueFact(tree.getExpression(), orEmpty(storeBefore(tree)));
             if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
-                reportEscape(tree.getExpression(), f, toField
-                        ? "escapes to field '" + target.getSimpleName() + "'"
-                        : "escapes to an array element");
+                String where = toField ? "escapes to field '" + target.getSimpleName() + "'" : "escapes to an array element";
+                String closer = f.ownerQuals().scopeChecked() ? closedOnTheWayOut(f, orEmpty(storeBefore(tree))) : null;
+                if (closer != null) {
+                    reportEscape(tree.getExpression(), f, where + ", but " + closer);
+                } else if (!f.ownerQuals().scopeChecked()) {
+                    reportEscape(tree.getExpression(), f, where);
+                }
             }
         }
         return super.visitAssignment(tree, p);
@@ -233,7 +246,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         }
         if (e != null && e.getKind() == ElementKind.FIELD && tree.getInitializer() != null) {
             Fact f = tracking().valueFact(tree.getInitializer(), orEmpty(null));
-            if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
+            if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned() && !f.ownerQuals().scopeChecked()) {
                 reportEscape(tree.getInitializer(), f, "escapes to field '" + e.getSimpleName() + "'");
             }
         }
@@ -469,9 +482,87 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         VariableElement local = Tracking.localOf(expr);
         String name = local != null ? "'" + local.getSimpleName() + "'" : "'" + text(expr) + "'";
         String store = ownerText(pointer.origin());
-        String message = "pointer " + name + originClause(pointer) + " " + where + ", but "
-                + (store == null ? "its store" : "'" + store + "'") + " is not @Pinned";
+        String message = "pointer " + name + originClause(pointer) + " " + where
+                + (pointer.ownerQuals().scopeChecked() ? ": it is dead on arrival"
+                        : ", but " + (store == null ? "its store" : "'" + store + "'") + " is not @Pinned");
         report(expr, "pointer.escape", message, related(pointer, null), List.of());
+    }
+
+    /**
+     * For a pointer leaving the method: the try-with-resources around this point that closes its
+     * store on the way out ("the try-with-resources closes 'arena' (line 12) when ..."), or null.
+     */
+    private String closedOnTheWayOut(Fact pointer, StowageStore s) {
+        for (TreePath path = getCurrentPath(); path != null; path = path.getParentPath()) {
+            Tree t = path.getLeaf();
+            if (t instanceof MethodTree || t instanceof com.sun.source.tree.LambdaExpressionTree || t instanceof ClassTree) {
+                return null;
+            }
+            if (t instanceof TryTree tt) {
+                for (Tree resource : tt.getResources()) {
+                    VariableElement v = resource instanceof VariableTree vt ? TreeUtils.elementFromDeclaration(vt)
+                            : resource instanceof ExpressionTree et ? Tracking.localOf(et) : null;
+                    Fact rf = v == null ? null : s.fact(v);
+                    if (rf != null && rf.kind() == Kind.OBJECT && tracking().mayAlias(rf.self(), pointer.owners())
+                            && rf.self().stream().allMatch(r -> pointer.owners().contains(r))) {
+                        return "the try-with-resources closes '" + v.getSimpleName() + "' (line " + line(resource)
+                                + ") as it leaves";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code pointer.thread}: a lambda, method reference or anonymous class handed to another thread
+     * ({@code @RunsOnAnotherThread}) uses a pointer of a {@code @Confined} store, or the store
+     * itself. Reported at the first use of each such variable inside it, which is where the other
+     * thread fails ({@code WrongThreadException}).
+     */
+    private void checkOtherThread(Tree call, Contract c, List<? extends ExpressionTree> args, StowageStore s) {
+        if (c.runsElsewhere() == 0 || c.runsElsewhere() - 1 >= args.size() || s == null) {
+            return;
+        }
+        ExpressionTree task = Tracking.skip(args.get(c.runsElsewhere() - 1));
+        Tree body = task;
+        VariableElement taskLocal = Tracking.localOf(task);
+        if (taskLocal != null) {
+            Fact tf = s.fact(taskLocal);
+            body = tf != null && tf.kind() == Kind.CLOSURE ? tf.origin() : null;
+        } else if (task instanceof NewClassTree nc) {
+            body = nc.getClassBody();
+        }
+        if (body == null) {
+            return;
+        }
+        java.util.Set<VariableElement> reported = new java.util.HashSet<>();
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                VariableElement local = Tracking.localOf(node);
+                Fact f = local == null ? null : s.fact(local);
+                if (f == null || reported.contains(local)) {
+                    return null;
+                }
+                boolean confined = switch (f.kind()) {
+                    case POINTER -> f.ownerQuals().confined();
+                    case OBJECT -> f.quals().confined();
+                    default -> false;
+                };
+                if (confined && reported.add(local)) {
+                    String what = f.kind() == Kind.POINTER ? "pointer '" + local.getSimpleName() + "'" + originClause(f)
+                            : "'" + local.getSimpleName() + "'";
+                    String message = what + " belongs to a confined store and is used on another thread: '" + callText(call)
+                            + "' at line " + line(call) + " runs this code there (the store's own thread is the only one allowed)";
+                    List<RelatedLocation> related = new ArrayList<>(related(f, null));
+                    related.add(new RelatedLocation(RelatedLocation.Role.INVALIDATION, range(call), "'" + callText(call)
+                            + "' runs it on another thread"));
+                    report(node, "pointer.thread", message, related, List.of());
+                }
+                return null;
+            }
+        }.scan(body, null);
     }
 
     /** A body that invalidates its receiver's or a parameter's store must say so. */
@@ -507,6 +598,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             }
             if (!StoreContracts.invalidatesAnything(effect0, target.quals())) {
                 continue;
+            }
+            if (target.quals().scopeChecked()) {
+                continue; // @ScopeChecked: its misuse fails cleanly at run time, so only certain misuse is reported
             }
             int position = declaredPosition(target, targetExpr, m);
             if (position < 0 || (position == 0 && m.getKind() == ElementKind.CONSTRUCTOR) || !reported.add(position)) {
@@ -565,7 +659,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
 
     private void reportStale(ExpressionTree use, String name, Fact f, String capturedBy) {
         String captured = capturedBy == null ? "" : ", captured by '" + capturedBy + "',";
-        String cause = f.cause() == null ? "an earlier call" : "'" + callText(f.cause()) + "' at line " + line(f.cause());
+        String cause = f.cause() == null ? "an earlier call"
+                : hasPosition(f.cause()) ? "'" + callText(f.cause()) + "' at line " + line(f.cause())
+                : "the implicit '" + callText(f.cause()) + "' at the end of its try-with-resources";
         String key;
         String message;
         List<FixHint> fixes = new ArrayList<>();
@@ -660,7 +756,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
 
     private List<RelatedLocation> related(Fact f, Tree use) {
         List<RelatedLocation> related = new ArrayList<>();
-        if (f.cause() != null && startOf(f.cause()) >= 0) {
+        if (f.cause() != null && hasPosition(f.cause())) {
             String phrase = switch (f.kind()) {
                 case HANDLE -> handlePhrase(f);
                 case POINTER -> pointerPhrase(f);
@@ -699,6 +795,11 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             }
         }
         return content;
+    }
+
+    /** False for trees the framework synthesized (the close() of a try-with-resources): they have no place in the source. */
+    private boolean hasPosition(Tree t) {
+        return startOf(t) > 0;
     }
 
     private long startOf(Tree t) {

@@ -120,10 +120,16 @@ final class Tracking {
             if (c.issues() && !m.getReturnType().getKind().isPrimitive()) {
                 Fact owner = objectFact(argumentOrReceiver(mi, c.issuesOwner()), s);
                 return Fact.object(mi, Set.of(new OwnerRef(Origin.FRESH, mi, StoreContracts.typeElement(type))),
-                        owner.self(), contracts.qualsOf(type), owner.quals());
+                        owner.self(), contracts.qualsOf(type).join(c.resultQuals()), owner.quals());
             }
-            return withPolyQuals(synthesized(t, new OwnerRef(Origin.UNKNOWN, t, StoreContracts.typeElement(type)), type),
-                    m, mi.getArguments(), s);
+            // @Creates: a new object, as with new; the return type's qualifiers (@Confined, @Pinned) hold for it;
+            // a @PolyStore parameter lends its argument's guarantees.
+            Origin origin = c.creates() ? Origin.FRESH : Origin.UNKNOWN;
+            Fact f = synthesized(t, new OwnerRef(origin, t, StoreContracts.typeElement(type)), type);
+            if (!c.resultQuals().equals(Quals.NONE)) {
+                f = f.withQuals(f.quals().join(c.resultQuals()));
+            }
+            return withPolyQuals(f, m, mi.getArguments(), s);
         }
         if (t instanceof ConditionalExpressionTree c) {
             return objectFact(c.getTrueExpression(), s).join(objectFact(c.getFalseExpression(), s));
@@ -238,6 +244,10 @@ final class Tracking {
             if (c.leaks()) {
                 return null; // leaked memory is never invalidated (box.leak.unpinned guards the store)
             }
+            Fact derived = derivedView(mi, c, s);
+            if (derived != null) {
+                return derived;
+            }
             if (c.resolves()) {
                 Fact owner = objectFact(argumentOrReceiver(mi, c.resolvesOwner()), s);
                 Set<Object> from = c.resolvesHandle() > 0 ? handleValues(argumentOrReceiver(mi, c.resolvesHandle()), s) : Set.of();
@@ -254,17 +264,10 @@ final class Tracking {
                 }
                 return objectFact(mi, s);
             }
-            // A pointer derived from a pointer (asSlice, reinterpret) is as stale as its source, however
-            // many steps away, and whether the source is a local or a call's result.
-            ExpressionTree receiverExpr = skip(TreeUtils.getReceiverTree(mi));
+            // A view derived from a pointer (asSlice, reinterpret) says so with @Derives (the JDK model
+            // declares MemorySegment's); anything else a pointer's method returns (a pointer read from
+            // its memory, get(ADDRESS, 0)) is a new value, not tied to the source.
             TypeMirror result = TreeUtils.typeOf(mi);
-            if (receiverExpr != null && (receiverExpr instanceof MethodInvocationTree || localOf(receiverExpr) != null)
-                    && types.isSameType(types.erasure(result), types.erasure(TreeUtils.typeOf(receiverExpr)))) {
-                Fact rf = valueFact(receiverExpr, s);
-                if (rf != null && rf.kind() == Kind.POINTER) {
-                    return rf;
-                }
-            }
             return contracts.isContractType(result) ? objectFact(mi, s) : null;
         }
         if (rhs instanceof ConditionalExpressionTree c) {
@@ -347,17 +350,14 @@ final class Tracking {
         return false;
     }
 
-    /** A call whose result may be a pointer: an {@code @Resolves} call, or one that derives a value of its receiver's type. */
+    /** A call whose result may be a pointer: an {@code @Resolves} call, or one that derives a view ({@code @Derives}). */
     private boolean mayReturnPointer(MethodInvocationTree call) {
         ExecutableElement m = TreeUtils.elementFromUse(call);
         if (m == null || m.getReturnType().getKind() != javax.lang.model.type.TypeKind.DECLARED) {
             return false;
         }
-        if (contracts.of(m).resolves()) {
-            return true;
-        }
-        ExpressionTree receiver = skip(TreeUtils.getReceiverTree(call));
-        return receiver != null && types.isSameType(types.erasure(m.getReturnType()), types.erasure(TreeUtils.typeOf(receiver)));
+        Contract c = contracts.of(m);
+        return c.resolves() || c.derives();
     }
 
     private static List<? extends ExpressionTree> after(List<? extends ExpressionTree> args, Tree self) {
@@ -417,6 +417,29 @@ final class Tracking {
         for (ExpressionTree arg : call.getArguments()) {
             s.removeTemporary(skip(arg));
         }
+    }
+
+    /**
+     * A view derived from a view ({@code @Derives}), or resolved from an object that is itself a
+     * view (an allocator that slices a segment): it shares the source's fact, so it dies with it;
+     * with {@code @Resolves} as well, it dies with the resolving owner too. Null when the call
+     * derives nothing from a tracked pointer.
+     */
+    private Fact derivedView(MethodInvocationTree mi, Contract c, StowageStore s) {
+        ExpressionTree sourceExpr = c.derives() ? argumentOrReceiver(mi, c.derivesFrom())
+                : c.resolves() && c.resolvesHandle() == 0 ? argumentOrReceiver(mi, c.resolvesOwner())
+                : null;
+        Fact source = sourceExpr == null ? null : valueFact(sourceExpr, s);
+        if (source == null || source.kind() != Kind.POINTER) {
+            if (c.derives() && !c.resolves() && sourceExpr != null && contracts.isContractType(TreeUtils.typeOf(sourceExpr))) {
+                return Fact.pointer(mi, objectFact(sourceExpr, s), Set.of()); // derived from a store: its pointer
+            }
+            return null;
+        }
+        if (c.derives() && c.resolves()) {
+            return Fact.pointer(mi, objectFact(argumentOrReceiver(mi, c.resolvesOwner()), s), Set.of()).join(source);
+        }
+        return source;
     }
 
     /** The body of an anonymous class, or the declaration of a local class, that {@code new} creates; else null. */

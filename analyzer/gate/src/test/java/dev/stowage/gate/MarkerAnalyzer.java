@@ -29,6 +29,7 @@ final class MarkerAnalyzer implements Analyzer {
     volatile List<SourceInput> lastSources = List.of();
     volatile List<Path> lastClasspath = List.of();
     final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile List<String> lastJavacOptions = List.of();
 
     @Override
     public AnalysisResult analyze(List<SourceInput> sources, List<Path> classpath, List<String> javacOptions,
@@ -36,6 +37,7 @@ final class MarkerAnalyzer implements Analyzer {
         lastSources = sources;
         lastClasspath = classpath;
         calls.add(new Call(List.copyOf(sources), List.copyOf(classpath), List.copyOf(javacOptions)));
+        lastJavacOptions = List.copyOf(javacOptions);
         List<Finding> findings = new ArrayList<>();
         List<CompilerMessage> messages = new ArrayList<>();
         for (SourceInput source : sources) {

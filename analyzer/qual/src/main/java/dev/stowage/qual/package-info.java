@@ -9,6 +9,20 @@
  * box or collection owned by a store), {@link dev.stowage.qual.Leaks} (it gives memory up for
  * good) and {@link dev.stowage.qual.Reserves} (it makes room, so that calls whose
  * {@code @Invalidates} has {@code unlessReserved} do not invalidate within it). {@link dev.stowage.qual.PolyStore} on a
- * wrapper's constructor parameter gives the wrapper the guarantees of the store it wraps. This artifact has no dependencies: depend on it from any code, with or without the checker.
+ * wrapper's constructor parameter gives the wrapper the guarantees of the store it wraps.
+ *
+ * <p>Beyond stores with handles, the same vocabulary describes libraries whose objects own memory
+ * and hand out views of it (FFM arenas and segments, as in the checker's JDK model):
+ * {@link dev.stowage.qual.OwnsMemory} (a type that owns memory without issuing handles),
+ * {@link dev.stowage.qual.ScopeChecked} (its views check liveness at every access),
+ * {@link dev.stowage.qual.Confined} (only its creating thread may reach its memory),
+ * {@link dev.stowage.qual.Creates} (a factory returns a new object, as {@code new} does),
+ * {@link dev.stowage.qual.Derives} (a view derived from a view dies with it) and
+ * {@link dev.stowage.qual.RunsOnAnotherThread} (an argument runs on another thread). A call that
+ * takes ownership of an argument is {@code @Invalidates(value = "#n", effect = Effect.MOVE)}.
+ * The checker also reads these contracts from stub files ({@code .astub}) for code that cannot be
+ * annotated.
+ *
+ * <p>This artifact has no dependencies: depend on it from any code, with or without the checker.
  */
 package dev.stowage.qual;

@@ -58,6 +58,10 @@ public final class Workspace {
         }
         // The engine's own defaults (StowageAnalyzer.DEFAULT_JAVAC_OPTIONS) are the gate's too.
         List<String> options = new ArrayList<>(paths.javacOptions());
+        if (!settings.stubs().isEmpty()) {
+            // The user's library models (stowage.stubs); the bundled ones the checker reads by itself.
+            options.add("-Astubs=" + String.join(java.io.File.pathSeparator, settings.stubs()));
+        }
         EngineKey key = new EngineKey(paths.classpath(), List.copyOf(options));
         Engine engine = engines.computeIfAbsent(key, k -> {
             log.accept("starting an analyzer for classpath " + k.classpath() + " options " + k.javacOptions());
