@@ -23,7 +23,9 @@ import {
   countFindings,
   DiagnosticKey,
   missingClasspathEntries,
+  missingStubEntries,
   parseClasspath,
+  parseStubs,
   parseSeverities,
   parseTrace,
   serverSettings,
@@ -72,12 +74,14 @@ function readSettings(): EffectiveSettings {
   const config = vscode.workspace.getConfiguration('stowage', folder?.uri);
   const severities = parseSeverities(config.get('severity'));
   const classpath = parseClasspath(config.get('classpath'), folder?.uri.fsPath);
+  const stubs = parseStubs(config.get('stubs'), folder?.uri.fsPath);
   const trace = parseTrace(config.get('trace.server'));
   const missing = missingClasspathEntries(classpath.value, (file) => fs.existsSync(file));
+  const missingStubs = missingStubEntries(stubs.value, (file) => fs.existsSync(file));
   return {
     severities: severities.value,
-    server: serverSettings(classpath.value, severities.value),
-    problems: [...severities.problems, ...classpath.problems, ...trace.problems, ...missing],
+    server: serverSettings(classpath.value, severities.value, stubs.value),
+    problems: [...severities.problems, ...classpath.problems, ...stubs.problems, ...trace.problems, ...missing, ...missingStubs],
   };
 }
 

@@ -20,6 +20,7 @@ export const DIAGNOSTIC_KEYS = [
   'handle.foreign',
   'pointer.escape',
   'invalidates.undeclared',
+  'pointer.thread',
 ] as const;
 export type DiagnosticKey = (typeof DIAGNOSTIC_KEYS)[number];
 
@@ -81,29 +82,42 @@ export function parseSeverities(raw: unknown): Parsed<ReadonlyMap<DiagnosticKey,
  * be built later) and reported only by {@link missingClasspathEntries}.
  */
 export function parseClasspath(raw: unknown, workspaceFolder: string | undefined): Parsed<string[]> {
+  return parsePathList('stowage.classpath', 'jar or folder paths', raw, workspaceFolder);
+}
+
+/**
+ * Validates `stowage.stubs`: the user's library models (stub files in the Checker Framework's
+ * `.astub` format, or folders of them), resolved like `stowage.classpath`. The server passes them to
+ * the checker as `-Astubs=`; the bundled models (the JDK's) need no setting.
+ */
+export function parseStubs(raw: unknown, workspaceFolder: string | undefined): Parsed<string[]> {
+  return parsePathList('stowage.stubs', '.astub files or folders of them', raw, workspaceFolder);
+}
+
+function parsePathList(setting: string, what: string, raw: unknown, workspaceFolder: string | undefined): Parsed<string[]> {
   const entries: string[] = [];
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { value: entries, problems };
   if (!Array.isArray(raw)) {
-    problems.push(`stowage.classpath must be a list of jar or folder paths; got ${quoted(raw)}, ignored.`);
+    problems.push(`${setting} must be a list of ${what}; got ${quoted(raw)}, ignored.`);
     return { value: entries, problems };
   }
   raw.forEach((entry, index) => {
     if (typeof entry !== 'string' || entry.trim() === '') {
-      problems.push(`stowage.classpath[${index}]: ${quoted(entry)} is not a path, ignored.`);
+      problems.push(`${setting}[${index}]: ${quoted(entry)} is not a path, ignored.`);
       return;
     }
     let resolved = entry.trim();
     if (resolved.includes('${workspaceFolder}')) {
       if (workspaceFolder === undefined) {
-        problems.push(`stowage.classpath[${index}]: "${entry}" uses \${workspaceFolder} but no folder is open, ignored.`);
+        problems.push(`${setting}[${index}]: "${entry}" uses \${workspaceFolder} but no folder is open, ignored.`);
         return;
       }
       resolved = resolved.split('${workspaceFolder}').join(workspaceFolder);
     }
     if (!path.isAbsolute(resolved)) {
       if (workspaceFolder === undefined) {
-        problems.push(`stowage.classpath[${index}]: relative path "${entry}" needs an open folder to be resolved against, ignored.`);
+        problems.push(`${setting}[${index}]: relative path "${entry}" needs an open folder to be resolved against, ignored.`);
         return;
       }
       resolved = path.resolve(workspaceFolder, resolved);
@@ -111,6 +125,11 @@ export function parseClasspath(raw: unknown, workspaceFolder: string | undefined
     entries.push(path.normalize(resolved));
   });
   return { value: entries, problems };
+}
+
+/** Stub entries that do not exist on disk, as warnings (the checker would stop with an error on them). */
+export function missingStubEntries(entries: readonly string[], exists: (file: string) => boolean): string[] {
+  return entries.filter((entry) => !exists(entry)).map((entry) => `stowage.stubs: ${entry} does not exist; the checker reports it as an error until it does.`);
 }
 
 /** Entries of a parsed classpath that do not exist on disk, as warnings. */
@@ -161,12 +180,18 @@ export function applySeverities<D extends SeverityTarget<S>, S>(
 /** What the server receives as `initializationOptions` and in `workspace/didChangeConfiguration`. */
 export interface ServerSettings {
   classpath: string[];
+  /** The user's stub files (`stowage.stubs`); the server (lsp-server SettingsParser) reads `stubs`. */
+  stubs: string[];
   /** The server (lsp-server SettingsParser) reads `severities`. */
   severities: Record<string, SeverityLevel>;
 }
 
-export function serverSettings(classpath: readonly string[], severities: ReadonlyMap<DiagnosticKey, SeverityLevel>): ServerSettings {
-  return { classpath: [...classpath], severities: Object.fromEntries(severities) };
+export function serverSettings(
+  classpath: readonly string[],
+  severities: ReadonlyMap<DiagnosticKey, SeverityLevel>,
+  stubs: readonly string[] = [],
+): ServerSettings {
+  return { classpath: [...classpath], stubs: [...stubs], severities: Object.fromEntries(severities) };
 }
 
 /** Counts the diagnostics that carry one of the checker's keys (what the status bar shows). */

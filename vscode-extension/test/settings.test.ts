@@ -11,7 +11,9 @@ import {
   DIAGNOSTIC_KEYS,
   diagnosticKeyOf,
   missingClasspathEntries,
+  missingStubEntries,
   parseClasspath,
+  parseStubs,
   parseSeverities,
   parseTrace,
   serverSettings,
@@ -23,10 +25,10 @@ import * as fs from 'fs';
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
 
 describe('the diagnostic keys', () => {
-  it('are the eight keys of the specification', () => {
+  it('are the checker\'s keys: the eight of the specification and pointer.thread', () => {
     assert.deepEqual([...DIAGNOSTIC_KEYS].sort(), [
       'box.leak.unpinned', 'handle.foreign', 'handle.stale', 'invalidates.undeclared',
-      'pointer.escape', 'pointer.stale', 'store.closed', 'use.after.move',
+      'pointer.escape', 'pointer.stale', 'pointer.thread', 'store.closed', 'use.after.move',
     ]);
   });
 
@@ -111,6 +113,34 @@ describe('stowage.classpath', () => {
   });
 });
 
+describe('stowage.stubs', () => {
+  const folder = path.resolve('/work/project');
+
+  it('resolves entries like the classpath and says what a bad entry is', () => {
+    const { value, problems } = parseStubs(['models/netty.astub', '${workspaceFolder}/models', 3], folder);
+    assert.deepEqual(value, [path.join(folder, 'models', 'netty.astub'), path.join(folder, 'models')]);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /stowage\.stubs\[2\]: 3 is not a path, ignored/);
+  });
+
+  it('rejects a value that is not a list, naming stub files', () => {
+    const { value, problems } = parseStubs('a.astub', folder);
+    assert.deepEqual(value, []);
+    assert.match(problems[0], /stowage\.stubs must be a list of \.astub files or folders of them/);
+  });
+
+  it('warns about stub entries that do not exist', () => {
+    assert.deepEqual(missingStubEntries(['/there.astub', '/missing.astub'], (file) => file === '/there.astub'),
+      ['stowage.stubs: /missing.astub does not exist; the checker reports it as an error until it does.']);
+  });
+
+  it('is offered in the settings schema as a list of paths', () => {
+    const schema = manifest.contributes.configuration.properties['stowage.stubs'];
+    assert.equal(schema.type, 'array');
+    assert.deepEqual(schema.default, []);
+  });
+});
+
 describe('stowage.trace.server', () => {
   it('accepts the three levels and replaces anything else by off with a warning', () => {
     assert.equal(parseTrace('verbose').value, 'verbose');
@@ -152,7 +182,8 @@ describe('applying severities to diagnostics', () => {
 describe('what the server and the status bar get', () => {
   it('sends the validated classpath and severities to the server', () => {
     const { value } = parseSeverities({ 'pointer.escape': 'warning', bogus: 'error' });
-    assert.deepEqual(serverSettings(['/a.jar'], value), { classpath: ['/a.jar'], severities: { 'pointer.escape': 'warning' } });
+    assert.deepEqual(serverSettings(['/a.jar'], value), { classpath: ['/a.jar'], stubs: [], severities: { 'pointer.escape': 'warning' } });
+    assert.deepEqual(serverSettings([], value, ['/m.astub']).stubs, ['/m.astub']);
   });
 
   it('counts only the checker\'s findings', () => {

@@ -61,6 +61,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--javac-option", paramLabel = "OPTION", description = "Extra javac option for the analysis; repeatable")
     List<String> javacOptions = new ArrayList<>();
 
+    @Option(names = "--stubs", paramLabel = "STUBS",
+            description = "Library models of your own: .astub stub files or folders of them (entries separated by"
+                    + " '${sys:path.separator}'); repeatable. The bundled models (the JDK's) are always read.")
+    List<String> stubs = new ArrayList<>();
+
     @Option(names = {"--format", "-f"}, defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
@@ -142,8 +147,25 @@ final class CheckCommand implements Callable<Integer> {
         }
         Baseline accepted = baseline != null ? Baseline.read(base.resolve(baseline)) : null;
 
+        List<String> options = new ArrayList<>(javacOptions);
+        List<String> stubPaths = new ArrayList<>();
+        for (String entry : stubs) {
+            for (String part : entry.split(java.io.File.pathSeparator)) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                Path stub = base.resolve(part.trim()).toAbsolutePath().normalize();
+                if (!Files.exists(stub)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--stubs: no such stub file or folder: " + stub);
+                }
+                stubPaths.add(stub.toString());
+            }
+        }
+        if (!stubPaths.isEmpty()) {
+            options.add("-Astubs=" + String.join(java.io.File.pathSeparator, stubPaths));
+        }
         Gate.Request request = new Gate.Request(paths, base, splitClasspath(classpath), !noMaven, includeTests,
-                refreshClasspath, !noBundledClasspath, javacOptions, severityConfig, accepted, quiet, progress, charset);
+                refreshClasspath, !noBundledClasspath, options, severityConfig, accepted, quiet, progress, charset);
         Gate.Outcome outcome = new Gate(analyzer, err).run(request);
         GateReport report = outcome.report();
 

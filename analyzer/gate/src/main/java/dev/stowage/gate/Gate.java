@@ -124,6 +124,12 @@ public final class Gate {
         if (result.cancelled()) {
             throw new GateException("the analysis was cancelled before it finished");
         }
+        for (CompilerMessage message : result.compilerMessages()) {
+            // What is wrong with a library model (a stub entry that matches nothing): the user must see it.
+            if (message.severity() == CompilerMessage.Severity.WARNING && message.message().startsWith("[stowage] stub ")) {
+                err.println("stowage: warning: " + message.message().substring("[stowage] ".length()));
+            }
+        }
         if (result.hasCompileErrors()) {
             List<String> lines = new ArrayList<>();
             long errors = 0;

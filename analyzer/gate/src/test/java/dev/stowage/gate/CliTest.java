@@ -57,6 +57,25 @@ class CliTest {
             """;
 
     @Test
+    void stubFilesAreHandedToTheCheckerAsAstubs() throws IOException {
+        write("src/demo/Clean.java", "package demo;\nclass Clean {}\n");
+        Path stub = write("models/pool.astub", "package vendor;\n");
+        write("models/more/other.astub", "package vendor;\n");
+        Run run = run("check", "src", "--stubs", "models/pool.astub", "--stubs", "models/more");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("-Astubs=" + stub.toAbsolutePath().normalize() + java.io.File.pathSeparator
+                + dir.resolve("models/more").toAbsolutePath().normalize()), analyzer.lastJavacOptions);
+    }
+
+    @Test
+    void aMissingStubFileIsAUsageError() throws IOException {
+        write("src/demo/Clean.java", "package demo;\nclass Clean {}\n");
+        Run run = run("check", "src", "--stubs", "models/nope.astub");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("--stubs: no such stub file or folder") && run.err().contains("nope.astub"), run.err());
+    }
+
+    @Test
     void cleanSourcesExitZeroWithASummary() throws IOException {
         write("src/demo/Clean.java", "package demo;\nclass Clean {}\n");
         Run run = run("check", "src");

@@ -25,12 +25,14 @@ final class MarkerAnalyzer implements Analyzer {
 
     List<SourceInput> lastSources = List.of();
     List<Path> lastClasspath = List.of();
+    List<String> lastJavacOptions = List.of();
 
     @Override
     public AnalysisResult analyze(List<SourceInput> sources, List<Path> classpath, List<String> javacOptions,
                                   BooleanSupplier cancelled) {
         lastSources = sources;
         lastClasspath = classpath;
+        lastJavacOptions = List.copyOf(javacOptions);
         List<Finding> findings = new ArrayList<>();
         List<CompilerMessage> messages = new ArrayList<>();
         for (SourceInput source : sources) {

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>Recognised keys: {@code severities} (object: key → error/warning/info/hint/off),
  * {@code classpath} (array of paths, or one string with the platform's path separator; empty or
- * null for Maven), {@code rulesBaseUrl}, {@code debounceMs}, {@code showJavacErrors}.
+ * null for Maven), {@code stubs} (array of stub files or folders, like {@code classpath}),
+ * {@code rulesBaseUrl}, {@code debounceMs}, {@code showJavacErrors}.
  */
 public final class SettingsParser {
 
@@ -69,6 +70,24 @@ public final class SettingsParser {
                 s = s.withClasspath(text.isEmpty() ? null : List.of(text.split(File.pathSeparator)));
             } else {
                 problems.accept("stowage.classpath must be an array of paths or a string, got " + cp);
+            }
+        }
+        if (section.has("stubs")) {
+            JsonElement st = section.get("stubs");
+            if (st.isJsonNull()) {
+                s = s.withStubs(List.of());
+            } else if (st.isJsonArray()) {
+                List<String> entries = new ArrayList<>();
+                for (JsonElement e : st.getAsJsonArray()) {
+                    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() && !e.getAsString().isBlank()) entries.add(e.getAsString().trim());
+                    else problems.accept("stowage.stubs entries must be paths of .astub files or folders, got " + e);
+                }
+                s = s.withStubs(entries);
+            } else if (st.isJsonPrimitive()) {
+                String text = st.getAsString().trim();
+                s = s.withStubs(text.isEmpty() ? List.of() : List.of(text.split(File.pathSeparator)));
+            } else {
+                problems.accept("stowage.stubs must be an array of paths or a string, got " + st);
             }
         }
         if (section.has("rulesBaseUrl")) {

@@ -66,6 +66,10 @@ public final class Workspace {
         }
         List<String> options = new ArrayList<>(paths.javacOptions());
         options.addAll(SPEED_OPTIONS);
+        if (!settings.stubs().isEmpty()) {
+            // The user's library models (stowage.stubs); the bundled ones the checker reads by itself.
+            options.add("-Astubs=" + String.join(java.io.File.pathSeparator, settings.stubs()));
+        }
         EngineKey key = new EngineKey(paths.classpath(), List.copyOf(options));
         Engine engine = engines.computeIfAbsent(key, k -> {
             log.accept("starting an analyzer for classpath " + k.classpath() + " options " + k.javacOptions());

@@ -59,6 +59,20 @@ class CoreUnitsTest {
     }
 
     @Test
+    void stubFilesAreASettingAndABadEntryIsReportedWithoutLosingTheOthers() {
+        List<String> problems = new ArrayList<>();
+        Settings s = SettingsParser.apply(Settings.defaults(),
+                JsonParser.parseString("{\"stowage\": {\"stubs\": [\"models/netty.astub\", 42, \"models/lwjgl\"]}}"), problems::add);
+        assertEquals(List.of("models/netty.astub", "models/lwjgl"), s.stubs());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("stowage.stubs") && problems.get(0).contains("42"), problems.get(0));
+        assertEquals(List.of(), Settings.defaults().stubs(), "no user stubs unless set (the bundled models need none)");
+        assertEquals(List.of(), SettingsParser.apply(s, JsonParser.parseString("{\"stubs\": null}"), problems::add).stubs());
+        assertEquals(2, SettingsParser.apply(s, JsonParser.parseString("{\"stubs\": {\"a\": 1}}"), problems::add).stubs().size(),
+                "a malformed value keeps the previous stubs");
+    }
+
+    @Test
     void findingsBecomeDiagnosticsWithExactRangesRelatedPlacesAndSeverities() {
         String text = "class A {\n  void f() { p.x(); }\n}\n";
         LineMap lines = new LineMap(text);
