@@ -401,6 +401,12 @@ final class StoreContracts {
         if (type != null && type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement te) {
             return te;
         }
+        if (type instanceof javax.lang.model.type.TypeVariable tv) {
+            return typeElement(tv.getUpperBound()); // D extends HttpData: what D's values are known to be
+        }
+        if (type instanceof javax.lang.model.type.IntersectionType it && !it.getBounds().isEmpty()) {
+            return typeElement(it.getBounds().getFirst());
+        }
         return null;
     }
 

@@ -146,8 +146,10 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         ExpressionTree receiver = TreeUtils.getReceiverTree(tree);
         if (s != null) {
             checkUse(receiver, s, null);
-            for (ExpressionTree arg : tree.getArguments()) {
-                checkUse(arg, s, null);
+            for (int i = 0; i < tree.getArguments().size(); i++) {
+                if (!opaqueArgument(m, c, i, tree.getArguments().get(i), s)) {
+                    checkUse(tree.getArguments().get(i), s, null);
+                }
             }
             checkClosureCall(receiver, s);
             checkForeignHandles(tree, c, s);
@@ -248,6 +250,29 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
 
     private StowageStore orEmpty(StowageStore s) {
         return s != null ? s : empty;
+    }
+
+    /**
+     * A closed or moved object (a released ByteBuf) passed where the callee sees only an
+     * {@code Object} or a type variable ({@code checkNotNull(buf, "buf")}, {@code identityHashCode})
+     * reaches no memory without a cast the checker cannot see: not reported as a use, unless the
+     * call's own contract names that argument ({@code ctx.write(msg)} takes it over).
+     */
+    private boolean opaqueArgument(ExecutableElement m, Contract c, int index, ExpressionTree arg, StowageStore s) {
+        VariableElement local = Tracking.localOf(arg);
+        Fact f = local == null ? null : s.fact(local);
+        if (f == null || f.kind() != Kind.OBJECT || f.isLive() || m == null || index >= m.getParameters().size()
+                || (m.isVarArgs() && index >= m.getParameters().size() - 1)) {
+            return false;
+        }
+        int position = index + 1;
+        if (c.invalidations().stream().anyMatch(inv -> inv.target() == position) || c.resolvesOwner() == position
+                || c.derivesFrom() == position || c.issuesOwner() == position) {
+            return false;
+        }
+        TypeMirror declared = m.getParameters().get(index).asType();
+        return declared.getKind() == TypeKind.TYPEVAR
+                || (declared.getKind() == TypeKind.DECLARED && declared.toString().equals("java.lang.Object"));
     }
 
     /** A use of a local: reported when its fact says stale, closed or moved. */
