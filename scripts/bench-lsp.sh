@@ -4,6 +4,7 @@
 # over JSON-RPC in one JVM, with plain javac attribution of the same file in the same JVM for the ratio.
 #   scripts/bench-lsp.sh [edits=120] [warmup=30] [methods=40] [mode=both|incremental|full]
 #   PAUSE_MS=0 scripts/bench-lsp.sh ...   # edits back to back (default: 100 ms between edits, a typist's pace)
+#   KIND=ffm scripts/bench-lsp.sh ...     # an FFM-heavy file (arenas, segments: the bundled JDK model) instead
 # Results go to stdout; docs/benchmarks.md (LSP section) records a run.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,6 +23,6 @@ deps=$(cat "$cp_file")
 analysis_cp=$(tr ':' '\n' < "$cp_file" | grep -E 'stowage-(runtime|qual)' | paste -sd: -)
 flags=("${STOWAGE_ENGINE_JVM_FLAGS[@]}")
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx1g -Dstowage.bench.classpath="$analysis_cp" -Dstowage.bench.pauseMs="${PAUSE_MS:-100}" \
+exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx1g -Dstowage.bench.classpath="$analysis_cp" -Dstowage.bench.pauseMs="${PAUSE_MS:-100}" -Dstowage.bench.kind="${KIND:-stores}" \
   -cp "lsp-server/target/test-classes:lsp-server/target/classes:$deps" \
   dev.stowage.lsp.bench.LspLatencyBench "${1:-120}" "${2:-30}" "${3:-40}" "${4:-both}"

@@ -94,6 +94,19 @@ public class StowageChecker extends SourceChecker {
     /** What a stub entry that matches no declaration is: {@code warning} (the default), {@code error} or {@code ignore}. */
     public static final String STUB_UNMATCHED_OPTION = "stubUnmatched";
 
+    /** The bundled models, parsed on a daemon thread while javac parses and attributes the sources. */
+    private java.util.concurrent.CompletableFuture<Void> preparsedModels;
+
+    @Override
+    public void initChecker() {
+        super.initChecker();
+        preparsedModels = java.util.concurrent.CompletableFuture.runAsync(LibraryModels::preparseBundled, runnable -> {
+            Thread t = new Thread(runnable, "stowage-models");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
     @Override
     public java.util.Set<String> getSupportedOptions() {
         java.util.Set<String> options = new java.util.HashSet<>(super.getSupportedOptions());
@@ -110,6 +123,9 @@ public class StowageChecker extends SourceChecker {
     StoreContracts contracts() {
         if (contracts == null) {
             var env = getProcessingEnvironment();
+            if (preparsedModels != null) {
+                preparsedModels.exceptionally(e -> null).join(); // a failure is reported by load() below
+            }
             LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), getOption(STUBS_OPTION));
             String unmatched = getOption(STUB_UNMATCHED_OPTION, "warning");
             for (LibraryModels.Problem problem : models.problems()) {

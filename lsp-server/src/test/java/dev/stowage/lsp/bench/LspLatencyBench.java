@@ -46,7 +46,10 @@ public final class LspLatencyBench {
         Path dir = Files.createTempDirectory("stowage-lsp-bench");
         Path file = dir.resolve("bench/Heavy.java");
         Files.createDirectories(file.getParent());
-        String text = StoreHeavySource.generate("bench.Heavy", methods);
+        // KIND=ffm scripts/bench-lsp.sh: the JDK's FFM through the bundled library model instead of Stowage stores.
+        String text = "ffm".equals(System.getProperty("stowage.bench.kind"))
+                ? FfmHeavySource.generate("bench.Heavy", methods)
+                : StoreHeavySource.generate("bench.Heavy", methods);
         Files.writeString(file, text);
         System.out.printf(Locale.ROOT, "file: %d lines, %d chars, %d methods; JDK %s; %d cores%n",
                 text.split("\n", -1).length - 1, text.length(), methods, Runtime.version(), Runtime.getRuntime().availableProcessors());
