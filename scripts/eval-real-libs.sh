@@ -13,6 +13,7 @@ cd "$root"
 JAVA_HOME=$(stowage_find_jdk)
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 REPS=${REPS:-3}
+WARMUP=${WARMUP:-2}
 work=test-corpus/target/eval-libs
 triage=docs/eval/libs-triage.txt
 mkdir -p "$work"
@@ -56,13 +57,13 @@ POM
   cp=$(tr ':' '\n' < "$dir/classpath.txt" | grep -v "/$artifact-$version.jar" | paste -sd: -)
   out=$(java "${STOWAGE_ENGINE_JVM_FLAGS[@]}" -Xmx3g --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$harness_cp" \
       dev.stowage.corpus.bench.RealCodeEvaluation --name "$name" --sources "$dir/src" --classpath "$cp" \
-      --findings "$dir/findings.txt" --reps "$REPS") || { echo "$out"; echo "$name: the checker failed (exit $?)"; exit 2; }
+      --findings "$dir/findings.txt" --reps "$REPS" --warmup "$WARMUP") || { echo "$out"; echo "$name: the checker failed (exit $?)"; exit 2; }
   echo "$out"
   results+=("$(grep '^RESULT|' <<<"$out")")
   sed "s#^#$name/#" "$dir/findings.txt" >> "$work/all-findings.new"
 done
 
-echo "== results: project|files|lines|javac ms|checker ms|ratio|findings|plain javac errors|checker-only errors"
+echo "== results: project|files|lines|javac wall ms|checker wall ms|ratio|javac cpu ms|checker cpu ms|ratio|findings|plain javac errors|checker-only errors"
 printf '%s\n' "${results[@]}" | tee "$work/results.txt"
 sort -o "$work/all-findings.new" "$work/all-findings.new"
 mv "$work/all-findings.new" "$work/all-findings.txt"

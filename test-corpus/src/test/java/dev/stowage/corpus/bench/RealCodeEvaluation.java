@@ -21,9 +21,10 @@ import javax.tools.ToolProvider;
 
 /**
  * The checker on real code (scripts/eval-real-libs.sh): one project's sources, compiled with plain
- * javac and with the Stowage checker in the same JVM, alternating which goes first. Writes the
- * findings, one a line ({@code path:line: [key] message}, sorted), and prints lines, files, both
- * times (median of the measured runs) and the ratio. A crash of the checker (an exception, or a
+ * javac and with the Stowage checker in the same JVM, alternating which goes first, after warm-up
+ * pairs. Writes the findings, one a line ({@code path:line: [key] message}, sorted), and prints
+ * lines, files, the medians of wall time and of the JVM's process CPU time (the machine is shared:
+ * CPU time is what other processes do not inflate) and their ratios. A crash of the checker (an exception, or a
  * javac error that plain javac did not give) is reported and makes the exit status non-zero.
  *
  * <pre>{@code
@@ -34,7 +35,10 @@ public final class RealCodeEvaluation {
 
     private RealCodeEvaluation() {}
 
-    record Run(long millis, List<Diagnostic<? extends JavaFileObject>> diagnostics) {}
+    record Run(long millis, long cpuMillis, List<Diagnostic<? extends JavaFileObject>> diagnostics) {}
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws IOException {
         String name = null;
@@ -42,6 +46,7 @@ public final class RealCodeEvaluation {
         String classpath = "";
         Path findingsFile = null;
         int reps = 3;
+        int warmup = 2;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--name" -> name = args[++i];
@@ -49,6 +54,7 @@ public final class RealCodeEvaluation {
                 case "--classpath" -> classpath = args[++i];
                 case "--findings" -> findingsFile = Path.of(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -68,12 +74,14 @@ public final class RealCodeEvaluation {
         String cp = withChecker(classpath);
         List<Long> plain = new ArrayList<>();
         List<Long> checked = new ArrayList<>();
+        List<Long> plainCpu = new ArrayList<>();
+        List<Long> checkedCpu = new ArrayList<>();
         Run lastPlain = null;
         Run lastChecked = null;
         boolean crashed = false;
-        for (int rep = 0; rep <= reps; rep++) { // rep 0 warms up
+        for (int rep = 1 - warmup; rep <= reps; rep++) { // reps up to 0 warm up
             try {
-                if (rep % 2 == 0) {
+                if (Math.floorMod(rep, 2) == 0) {
                     lastPlain = compile(files, cp, false);
                     lastChecked = compile(files, cp, true);
                 } else {
@@ -89,6 +97,8 @@ public final class RealCodeEvaluation {
             if (rep > 0) {
                 plain.add(lastPlain.millis());
                 checked.add(lastChecked.millis());
+                plainCpu.add(lastPlain.cpuMillis());
+                checkedCpu.add(lastChecked.cpuMillis());
             }
         }
         if (crashed) {
@@ -113,8 +123,11 @@ public final class RealCodeEvaluation {
         Files.move(tmp, findingsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         long p = median(plain);
         long c = median(checked);
-        System.out.printf(Locale.ROOT, "RESULT|%s|%d|%d|%d|%d|%.2f|%d|%d|%d%n", name, files.size(), lines, p, c, (double) c / p,
-                findings.size(), plainErrors.size(), otherErrors.size());
+        long pc = median(plainCpu);
+        long cc = median(checkedCpu);
+        System.out.printf(Locale.ROOT, "RESULT|%s|%d|%d|%d|%d|%.2f|%d|%d|%.2f|%d|%d|%d%n", name, files.size(), lines, p, c, (double) c / p,
+                pc, cc, (double) cc / pc, findings.size(), plainErrors.size(), otherErrors.size());
+        System.out.println("  raw wall plain " + plain + " checked " + checked + "; cpu plain " + plainCpu + " checked " + checkedCpu);
         for (String e : plainErrors.stream().limit(5).toList()) System.out.println("  plain javac error: " + e);
         for (String e : otherErrors.stream().limit(5).toList()) System.out.println("  checker-only error: " + e);
         if (!otherErrors.isEmpty()) System.exit(3);
@@ -156,9 +169,11 @@ public final class RealCodeEvaluation {
             JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files));
             if (withChecker) task.setProcessors(List.<Processor>of(new StowageChecker()));
             System.gc();
+            long cpuStart = OS.getProcessCpuTime();
             long start = System.nanoTime();
             task.call();
-            return new Run((System.nanoTime() - start) / 1_000_000, diagnostics.getDiagnostics());
+            return new Run((System.nanoTime() - start) / 1_000_000, (OS.getProcessCpuTime() - cpuStart) / 1_000_000,
+                    diagnostics.getDiagnostics());
         } finally {
             try (Stream<Path> walk = Files.walk(out)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
