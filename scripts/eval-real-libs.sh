@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The checker on users' code of Netty, LWJGL and Arrow (issue 13; the FFM evaluation is scripts/eval-real.sh):
 # pinned source jars from Maven Central, compiled against their declared dependencies with plain javac and
-# with the checker (same JVM), every finding compared with the hand triage in docs/eval/libs-triage.txt.
+# with the checker (same JVM), every finding compared with the hand triage in docs/evaluation/triage-libs.txt.
 #   scripts/eval-real-libs.sh            # REPS=3 measured pairs per project
 #   REPS=1 scripts/eval-real-libs.sh     # quicker
 # Exit status: 0 when every finding is triaged and no triaged finding disappeared; 1 otherwise (the
@@ -15,7 +15,7 @@ export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 REPS=${REPS:-3}
 WARMUP=${WARMUP:-2}
 work=test-corpus/target/eval-libs
-triage=docs/eval/libs-triage.txt
+triage=docs/evaluation/triage-libs.txt
 mkdir -p "$work"
 rm -f "$work/all-findings.new"
 
