@@ -277,6 +277,12 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
 
     /** A use of a local: reported when its fact says stale, closed or moved. */
     private void checkUse(ExpressionTree expr, StowageStore s, String capturedBy) {
+        ExpressionTree unparenthesized = expr == null ? null : TreeUtils.withoutParens(expr);
+        if (unparenthesized instanceof com.sun.source.tree.TypeCastTree cast && !contracts().isContractType(TreeUtils.typeOf(cast))) {
+            // ((CommandComplete) message).getRows(): seen as a type without contracts, the value is not
+            // the released or closed object (a variable reused for messages of several types).
+            return;
+        }
         VariableElement local = Tracking.localOf(expr);
         if (local == null) {
             return;

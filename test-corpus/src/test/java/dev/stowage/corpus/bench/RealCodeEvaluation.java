@@ -111,11 +111,10 @@ public final class RealCodeEvaluation {
         TreeSet<String> findings = new TreeSet<>();
         List<String> otherErrors = new ArrayList<>();
         for (var d : lastChecked.diagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) continue;
             String line = format(d, sources);
-            if (plainErrors.contains(line)) continue;
-            if (line.matches("^[^ ]+:\\d+: \\[[a-z.]+\\] .*")) findings.add(line);
-            else otherErrors.add(line);
+            boolean finding = line.matches("^[^ ]+:\\d+: \\[[a-z.]+\\] .*");
+            if (finding && d.getKind() != Diagnostic.Kind.NOTE) findings.add(line);
+            else if (d.getKind() == Diagnostic.Kind.ERROR && !plainErrors.contains(line)) otherErrors.add(line);
         }
         Path tmp = findingsFile.resolveSibling(findingsFile.getFileName() + ".tmp");
         Files.createDirectories(findingsFile.toAbsolutePath().getParent());
@@ -165,7 +164,9 @@ public final class RealCodeEvaluation {
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-cp", classpath, "--release", "25",
                     "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-implicit:none", "-Xmaxerrs", "100000", "-Xmaxwarns", "100000"));
-            if (!withChecker) options.add("-proc:none");
+            // With the checker, findings are warnings (-Awarns): as errors they would stop javac before it
+            // generates classes, and the checked run would do less work than the plain one.
+            options.add(withChecker ? "-Awarns" : "-proc:none");
             JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files));
             if (withChecker) task.setProcessors(List.<Processor>of(new StowageChecker()));
             System.gc();
