@@ -100,8 +100,7 @@ final class Relevance {
                 return true;
             }
             // a call whose contract ties memory to its arguments (FileChannel.map(…, arena)) or makes a store
-            StoreContracts.Contract c = contracts.of(m);
-            return c.resolves() || c.issues() || c.creates() || !c.invalidations().isEmpty();
+            return contracts.tiesMemory(m);
         }
         if (e instanceof VariableElement v) {
             return contracts.isContractType(v.asType());

@@ -412,12 +412,29 @@ final class StoreContracts {
 
     /** A method whose contract is about its receiver, or a factory ({@code @Creates}, {@code @Issues}) of its own type. */
     private boolean definesContractType(ExecutableElement m) {
-        Contract c = of(m);
+        if (annotationsOf(m).isEmpty()) {
+            return false; // the common case, decided without reading a contract or searching what m overrides
+        }
+        Contract c = read(m);
         if (c.concernsReceiver()) {
             return true;
         }
         return (c.creates() || c.issues()) && m.getEnclosingElement() instanceof TypeElement owner
                 && types.isSameType(types.erasure(m.getReturnType()), types.erasure(owner.asType()));
+    }
+
+    /**
+     * True when the method itself (in source or a stub) ties memory to its arguments or result, or
+     * invalidates something: what makes a call to it worth analysing even on a type without
+     * contracts ({@code FileChannel.map(…, arena)}). Decided without reading a contract for the
+     * methods that carry no Stowage annotation, which are nearly all.
+     */
+    boolean tiesMemory(ExecutableElement m) {
+        if (annotationsOf(m).isEmpty()) {
+            return false;
+        }
+        Contract c = read(m);
+        return c.resolves() || c.issues() || c.creates() || !c.invalidations().isEmpty();
     }
 
     /** True for a type whose instances own memory ({@code @OwnsMemory}, in source or a stub). */

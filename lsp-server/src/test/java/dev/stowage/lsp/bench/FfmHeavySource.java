@@ -38,7 +38,8 @@ public final class FfmHeavySource {
             s.append("            SegmentAllocator slicer = SegmentAllocator.slicingAllocator(block);\n");
             s.append("            MemorySegment cell = slicer.allocate(JAVA_LONG);\n");
             s.append("            for (int k = 0; k < 4; k++) {\n");
-            s.append("                sum += cell.get(JAVA_LONG, 0) + k;\n");
+            s.append("                sum += k * ").append(i + 1).append(";\n");
+            s.append("                sum += cell.get(JAVA_LONG, 0);\n");
             s.append("            }\n");
             s.append("            kept = slice ? block.asSlice(8) : block;\n");
             s.append("            long copy = kept.get(JAVA_LONG, 0);\n");
