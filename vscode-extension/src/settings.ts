@@ -21,6 +21,7 @@ export const DIAGNOSTIC_KEYS = [
   'pointer.escape',
   'invalidates.undeclared',
   'pointer.thread',
+  'ownership.borrowed',
 ] as const;
 export type DiagnosticKey = (typeof DIAGNOSTIC_KEYS)[number];
 

@@ -25,9 +25,9 @@ import * as fs from 'fs';
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
 
 describe('the diagnostic keys', () => {
-  it('are the checker\'s keys: the eight of the specification and pointer.thread', () => {
+  it('are the checker\'s keys: the eight of the specification, pointer.thread and ownership.borrowed', () => {
     assert.deepEqual([...DIAGNOSTIC_KEYS].sort(), [
-      'box.leak.unpinned', 'handle.foreign', 'handle.stale', 'invalidates.undeclared',
+      'box.leak.unpinned', 'handle.foreign', 'handle.stale', 'invalidates.undeclared', 'ownership.borrowed',
       'pointer.escape', 'pointer.stale', 'pointer.thread', 'store.closed', 'use.after.move',
     ]);
   });

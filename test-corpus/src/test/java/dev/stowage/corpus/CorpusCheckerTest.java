@@ -71,7 +71,8 @@ class CorpusCheckerTest {
         Set<String> keys = scenarios.stream().flatMap(s -> s.expectations().stream()).map(Scenario.Expectation::key)
                 .collect(Collectors.toSet());
         for (String key : List.of("handle.stale", "pointer.stale", "store.closed", "use.after.move", "box.leak.unpinned",
-                "handle.foreign", "pointer.escape", "invalidates.undeclared", "argument", "pointer.thread")) {
+                "handle.foreign", "pointer.escape", "invalidates.undeclared", "argument", "pointer.thread",
+                "ownership.borrowed")) {
             assertTrue(keys.contains(key), () -> "no scenario expects [" + key + "]");
         }
         long clean = scenarios.stream().filter(Scenario::isClean).count();

@@ -53,6 +53,8 @@ final class StoreContracts {
     private static final String RUNS_ON_ANOTHER_THREAD = QUAL_PACKAGE + "RunsOnAnotherThread";
     private static final String OWNS_MEMORY = QUAL_PACKAGE + "OwnsMemory";
     private static final String SCOPE_CHECKED = QUAL_PACKAGE + "ScopeChecked";
+    private static final String RETAINS = QUAL_PACKAGE + "Retains";
+    private static final String BORROWS = QUAL_PACKAGE + "Borrows";
     private static final java.util.Set<String> TYPE_QUALIFIERS = java.util.Set.of(QUAL_PACKAGE + "Multiple",
             QUAL_PACKAGE + "Stable", QUAL_PACKAGE + "Pinned", QUAL_PACKAGE + "SharedStore", QUAL_PACKAGE + "Confined");
 
@@ -75,15 +77,23 @@ final class StoreContracts {
      * receiver has room for afterwards), 0 when absent; {@code creates}: the result is a new object
      * ({@code @Creates}); {@code resultQuals}: qualifiers written on the return type;
      * {@code runsElsewhere}: the argument that runs on another thread ({@code @RunsOnAnotherThread}),
-     * 0 when none.
+     * 0 when none; {@code retains}: -1 when absent, 0 for one reference ({@code @Retains}), n for
+     * the parameter holding the count ({@code @Retains("#n")}); {@code borrowed}: the parameters a
+     * {@code @Borrows} method must not release.
      */
     record Contract(List<Invalidation> invalidations, int resolvesOwner, int resolvesHandle, int issuesOwner, boolean leaks,
-            int reservesParam, int derivesFrom, boolean creates, Quals resultQuals, int runsElsewhere) {
-        static final Contract NONE = new Contract(List.of(), -1, 0, -1, false, 0, -1, false, Quals.NONE, 0);
+            int reservesParam, int derivesFrom, boolean creates, Quals resultQuals, int runsElsewhere, int retains,
+            java.util.Set<Integer> borrowed) {
+        static final Contract NONE = new Contract(List.of(), -1, 0, -1, false, 0, -1, false, Quals.NONE, 0, -1, java.util.Set.of());
 
         boolean isEmpty() {
             return invalidations.isEmpty() && resolvesOwner < 0 && issuesOwner < 0 && !leaks && reservesParam == 0
-                    && derivesFrom < 0 && !creates && resultQuals.equals(Quals.NONE) && runsElsewhere == 0;
+                    && derivesFrom < 0 && !creates && resultQuals.equals(Quals.NONE) && runsElsewhere == 0 && retains < 0
+                    && borrowed.isEmpty();
+        }
+
+        boolean retainsReference() {
+            return retains >= 0;
         }
 
         boolean resolves() {
@@ -101,7 +111,7 @@ final class StoreContracts {
         /** True when the contract says something about the receiver itself (what makes its type a contract type). */
         boolean concernsReceiver() {
             return invalidations.stream().anyMatch(i -> i.target() == 0) || resolvesOwner == 0 || issuesOwner == 0 || leaks
-                    || reservesParam > 0;
+                    || reservesParam > 0 || retains >= 0;
         }
     }
 
@@ -147,7 +157,8 @@ final class StoreContracts {
             }
         }
         if (c.isEmpty() && isImplicitClose(method)) {
-            c = new Contract(List.of(new Invalidation(0, Effect.CLOSE, 0, false, 0)), -1, 0, -1, false, 0, -1, false, Quals.NONE, 0);
+            c = new Contract(List.of(new Invalidation(0, Effect.CLOSE, 0, false, 0)), -1, 0, -1, false, 0, -1, false, Quals.NONE, 0,
+                    -1, java.util.Set.of());
         }
         contracts.put(method, c);
         return c;
@@ -274,6 +285,8 @@ final class StoreContracts {
         int derivesFrom = -1;
         boolean creates = false;
         int runsElsewhere = 0;
+        int retains = -1;
+        java.util.Set<Integer> borrowed = new java.util.TreeSet<>();
         for (LibraryModels.Written am : annotationsOf(method)) {
             switch (am.name()) {
                 case INVALIDATES -> invalidations.add(invalidation(am, method));
@@ -292,11 +305,21 @@ final class StoreContracts {
                 case DERIVES -> derivesFrom = position((String) am.values().get("value"), method);
                 case CREATES -> creates = true;
                 case RUNS_ON_ANOTHER_THREAD -> runsElsewhere = Math.max(0, position((String) am.values().get("value"), method));
+                case RETAINS -> retains = Math.max(0, position((String) am.values().get("value"), method));
+                case BORROWS -> {
+                    Object v = am.values().get("value");
+                    for (Object spec : v instanceof List<?> list ? list : List.of(v)) {
+                        int n = position((String) spec, method);
+                        if (n > 0) {
+                            borrowed.add(n);
+                        }
+                    }
+                }
                 default -> { }
             }
         }
         Contract c = new Contract(List.copyOf(invalidations), resolvesOwner, resolvesHandle, issuesOwner, leaks, reservesParam,
-                derivesFrom, creates, resultQuals(method), runsElsewhere);
+                derivesFrom, creates, resultQuals(method), runsElsewhere, retains, java.util.Set.copyOf(borrowed));
         return c.isEmpty() ? Contract.NONE : c;
     }
 
@@ -428,6 +451,12 @@ final class StoreContracts {
     static TypeElement typeElement(TypeMirror type) {
         if (type != null && type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement te) {
             return te;
+        }
+        if (type instanceof javax.lang.model.type.TypeVariable tv) {
+            return typeElement(tv.getUpperBound()); // D extends HttpData: what D's values are known to be
+        }
+        if (type instanceof javax.lang.model.type.IntersectionType it && !it.getBounds().isEmpty()) {
+            return typeElement(it.getBounds().getFirst());
         }
         return null;
     }

@@ -147,8 +147,10 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         ExpressionTree receiver = TreeUtils.getReceiverTree(tree);
         if (s != null) {
             checkUse(receiver, s, null);
-            for (ExpressionTree arg : tree.getArguments()) {
-                checkUse(arg, s, null);
+            for (int i = 0; i < tree.getArguments().size(); i++) {
+                if (!opaqueArgument(m, c, i, tree.getArguments().get(i), s)) {
+                    checkUse(tree.getArguments().get(i), s, null);
+                }
             }
             checkClosureCall(receiver, s);
             checkForeignHandles(tree, c, s);
@@ -281,8 +283,37 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         return s != null ? s : empty;
     }
 
+    /**
+     * A closed or moved object (a released ByteBuf) passed where the callee sees only an
+     * {@code Object} or a type variable ({@code checkNotNull(buf, "buf")}, {@code identityHashCode})
+     * reaches no memory without a cast the checker cannot see: not reported as a use, unless the
+     * call's own contract names that argument ({@code ctx.write(msg)} takes it over).
+     */
+    private boolean opaqueArgument(ExecutableElement m, Contract c, int index, ExpressionTree arg, StowageStore s) {
+        VariableElement local = Tracking.localOf(arg);
+        Fact f = local == null ? null : s.fact(local);
+        if (f == null || f.kind() != Kind.OBJECT || f.isLive() || m == null || index >= m.getParameters().size()
+                || (m.isVarArgs() && index >= m.getParameters().size() - 1)) {
+            return false;
+        }
+        int position = index + 1;
+        if (c.invalidations().stream().anyMatch(inv -> inv.target() == position) || c.resolvesOwner() == position
+                || c.derivesFrom() == position || c.issuesOwner() == position) {
+            return false;
+        }
+        TypeMirror declared = m.getParameters().get(index).asType();
+        return declared.getKind() == TypeKind.TYPEVAR
+                || (declared.getKind() == TypeKind.DECLARED && declared.toString().equals("java.lang.Object"));
+    }
+
     /** A use of a local: reported when its fact says stale, closed or moved. */
     private void checkUse(ExpressionTree expr, StowageStore s, String capturedBy) {
+        ExpressionTree unparenthesized = expr == null ? null : TreeUtils.withoutParens(expr);
+        if (unparenthesized instanceof com.sun.source.tree.TypeCastTree cast && !contracts().isContractType(TreeUtils.typeOf(cast))) {
+            // ((CommandComplete) message).getRows(): seen as a type without contracts, the value is not
+            // the released or closed object (a variable reused for messages of several types).
+            return;
+        }
         VariableElement local = Tracking.localOf(expr);
         if (local == null) {
             // A pointer made earlier in the same expression (receiver, or an earlier argument).
@@ -587,10 +618,21 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                 targetExpr = receiver;
             } else if (inv.target() - 1 < args.size()) {
                 targetExpr = args.get(inv.target() - 1);
+                if (!tracking().reachesArgument(callee, inv.target(), targetExpr, orEmpty(s))) {
+                    continue;
+                }
             } else {
                 continue;
             }
             Fact target = tracking().objectFact(targetExpr, orEmpty(s));
+            if ((inv.effect() == Effect.CLOSE || inv.effect() == Effect.MOVE) && !declared.borrowed().isEmpty()
+                    && !(inv.unlessReserved() && target.room() > 0)) {
+                int borrowedAt = declaredPosition(target, targetExpr, m);
+                if (declared.borrowed().contains(borrowedAt) && reported.add(borrowedAt)) {
+                    reportBorrowed(call, m, borrowedAt, inv.effect());
+                    continue;
+                }
+            }
             Effect effect0 = inv.effect();
             if (effect0 == Effect.FREE && inv.handleParam() > 0 && inv.handleParam() - 1 < args.size()
                     && Tracking.issuedHere(Tracking.handleValues(args.get(inv.handleParam() - 1), orEmpty(s)))) {
@@ -623,6 +665,49 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             report(call, "invalidates.undeclared", message, List.of(), List.of(
                     new FixHint(FixHint.Kind.DECLARE_INVALIDATES, "Declare " + annotation + " on '" + methodName + "'",
                             Map.of("method", methodName, "annotation", annotation))));
+        }
+    }
+
+    /** A method that only borrows a parameter ({@code @Borrows}, e.g. Netty's decode) releases or hands it away. */
+    private void reportBorrowed(Tree call, ExecutableElement m, int position, Effect effect) {
+        String param = m.getParameters().get(position - 1).getSimpleName().toString();
+        String owner = "its caller";
+        for (ExecutableElement overridden : overriddenWithBorrows(m, position)) {
+            owner = "'" + overridden.getEnclosingElement().getSimpleName() + "'";
+            break;
+        }
+        String message = "'" + callText(call) + "' " + (effect == Effect.MOVE ? "hands away" : "releases") + " parameter '" + param
+                + "', which '" + m.getSimpleName() + "' only borrows: " + owner + " releases it after the call (retain() it first to keep a"
+                + " reference of your own)";
+        report(call, "ownership.borrowed", message, List.of(), List.of());
+    }
+
+    /** The methods {@code m} overrides whose contract says they borrow parameter {@code position}. */
+    private List<ExecutableElement> overriddenWithBorrows(ExecutableElement m, int position) {
+        List<ExecutableElement> out = new ArrayList<>();
+        if (!(m.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner)) {
+            return out;
+        }
+        for (javax.lang.model.type.TypeMirror sup : contracts().types().directSupertypes(owner.asType())) {
+            collectBorrows(m, owner, sup, position, out, new java.util.HashSet<>());
+        }
+        return out;
+    }
+
+    private void collectBorrows(ExecutableElement m, javax.lang.model.element.TypeElement owner, javax.lang.model.type.TypeMirror type,
+            int position, List<ExecutableElement> out, java.util.Set<Element> seen) {
+        if (!(type instanceof javax.lang.model.type.DeclaredType dt) || !(dt.asElement() instanceof javax.lang.model.element.TypeElement te)
+                || !seen.add(te)) {
+            return;
+        }
+        for (ExecutableElement candidate : javax.lang.model.util.ElementFilter.methodsIn(te.getEnclosedElements())) {
+            if (candidate.getSimpleName().equals(m.getSimpleName()) && checker.getProcessingEnvironment().getElementUtils().overrides(m, candidate, owner)
+                    && contracts().of(candidate).borrowed().contains(position)) {
+                out.add(candidate);
+            }
+        }
+        for (javax.lang.model.type.TypeMirror sup : contracts().types().directSupertypes(type)) {
+            collectBorrows(m, owner, sup, position, out, seen);
         }
     }
 
@@ -698,10 +783,10 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
 
     private String noun(ExpressionTree use) {
         TypeMirror type = TreeUtils.typeOf(use);
-        if (contracts().isStoreLike(type)) {
-            return "store";
-        }
         var te = StoreContracts.typeElement(type);
+        if (contracts().isStoreLike(type) && (te == null || !contracts().ownsMemory(te))) {
+            return "store"; // a Stowage store; a library's type (Arena, ByteBuf, MemoryStack) is named as itself
+        }
         return te == null ? "object" : te.getSimpleName().toString();
     }
 

@@ -480,21 +480,21 @@ final class Tracking {
         applyCall(call, null, m, receiver, args, s);
     }
 
-    /** True when a call of {@code m} may change facts: it invalidates, reserves, resolves a handle or tests presence. */
+    /** True when a call of {@code m} may change facts: it invalidates, reserves, resolves a handle, tests presence or retains a reference. */
     boolean changesFacts(ExecutableElement m) {
         if (m == null) {
             return false;
         }
         Contract c = contracts.of(m);
         return !c.invalidations().isEmpty() || c.reservesParam() > 0 || (c.resolves() && c.resolvesHandle() > 0)
-                || contracts.presenceTest(m).length > 0;
+                || contracts.presenceTest(m).length > 0 || c.retainsReference();
     }
 
     /** As above; {@code path} (the call's, or null) lets a push in a counted loop use symbolic room. */
     void applyCall(Tree call, com.sun.source.util.TreePath path, ExecutableElement m, ExpressionTree receiver,
             List<? extends ExpressionTree> args, StowageStore s) {
         Contract c = contracts.of(m);
-        if (c.invalidations().isEmpty() && c.reservesParam() == 0 && !(c.resolves() && c.resolvesHandle() > 0)) {
+        if (c.invalidations().isEmpty() && c.reservesParam() == 0 && !(c.resolves() && c.resolvesHandle() > 0) && !c.retainsReference()) {
             return;
         }
         if (call instanceof MethodInvocationTree mi) {
@@ -517,6 +517,9 @@ final class Tracking {
                 targetExpr = receiver;
             } else if (inv.target() - 1 < args.size()) {
                 targetExpr = args.get(inv.target() - 1);
+                if (!reachesArgument(m, inv.target(), targetExpr, s)) {
+                    continue;
+                }
             } else {
                 continue;
             }
@@ -549,6 +552,16 @@ final class Tracking {
                 updateObject(s, targetExpr, objectFact(targetExpr, s), f -> f.withPresentKeys(Fact.union(f.presentKeys(), Set.of(key))));
             }
         }
+        if (c.retainsReference() && instanceCall) {
+            // One more reference (or n, a constant): as many later unlessReserved releases are covered.
+            long more = 1;
+            if (c.retains() > 0) {
+                Object n = c.retains() - 1 < args.size() ? constantValue(args.get(c.retains() - 1)) : null;
+                more = n instanceof Number num && !(n instanceof Double || n instanceof Float) ? Math.max(0, num.longValue()) : 0;
+            }
+            long add = more;
+            updateObject(s, receiver, objectFact(receiver, s), f -> f.withRoom(f.room() + add));
+        }
         if (c.reservesParam() > 0 && instanceCall && c.reservesParam() - 1 < args.size()) {
             // After the reserve's own effect, the receiver has room for n more (n a constant; else none known).
             ExpressionTree count = args.get(c.reservesParam() - 1);
@@ -558,6 +571,28 @@ final class Tracking {
             Fact.SymbolicRoom symbolic = symbol == null ? null : new Fact.SymbolicRoom(symbol, null);
             updateObject(s, receiver, objectFact(receiver, s), f -> f.withRoom(room).withSymbolicRoom(symbolic));
         }
+    }
+
+    /**
+     * Whether an {@code @Invalidates} on argument {@code position} reaches the object the argument
+     * denotes. Not when the argument is the result of a retaining call ({@code ctx.write(buf.retain())}
+     * hands over the new reference), nor when the parameter is typed {@code Object} (Netty's
+     * pipeline takes {@code Object msg}) and the argument is neither a tracked local nor of a type
+     * with contracts: a {@code String} written to a channel owns no memory.
+     */
+    boolean reachesArgument(ExecutableElement m, int position, ExpressionTree arg, StowageStore s) {
+        ExpressionTree a = skip(arg);
+        if (a instanceof MethodInvocationTree call && contracts.of(TreeUtils.elementFromUse(call)).retainsReference()) {
+            return false;
+        }
+        if (position - 1 < m.getParameters().size()
+                && types.erasure(m.getParameters().get(position - 1).asType()).toString().equals("java.lang.Object")) {
+            VariableElement local = localOf(a);
+            if ((local == null || s.fact(local) == null) && !contracts.isContractType(TreeUtils.typeOf(a))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One {@code @Invalidates} that is not skipped, on the object {@code target} denotes (the invalidation table of docs/store-model.md). */
@@ -825,7 +860,7 @@ final class Tracking {
         return v;
     }
 
-    /** The object itself is closed or moved; boxes and collections held in a closed store die with it. */
+    /** The object itself is closed or moved; boxes, collections and views held in it die with it. */
     private void kill(StowageStore s, Fact target, ExpressionTree targetExpr, Effect effect, Tree call) {
         Status status = effect == Effect.CLOSE ? Status.CLOSED : Status.MOVED;
         s.replaceFacts(f -> {
@@ -835,8 +870,9 @@ final class Tracking {
             if (f.self().equals(target.self())) {
                 return f.killedBy(status, call, effect, false); // must-aliases only
             }
-            if (effect == Effect.CLOSE && !f.owners().isEmpty() && target.self().containsAll(f.owners())) {
-                return f.killedBy(Status.CLOSED, call, effect, true);
+            if ((effect == Effect.CLOSE || effect == Effect.MOVE) && !f.owners().isEmpty() && target.self().containsAll(f.owners())) {
+                // Views issued by an object (a Netty slice) die when it is closed or handed away.
+                return f.killedBy(status, call, effect, true);
             }
             return f;
         });

@@ -359,4 +359,139 @@ class LibraryModelsTest {
         }
         assertTrue(names.contains("jdk.astub java.lang.foreign.Arena"), names.toString());
     }
+
+    /**
+     * Reference counts ({@code @Retains}, {@code unlessReserved} releases and hand-offs) and borrowed
+     * parameters ({@code @Borrows}), on a small reference-counted library annotated in source — the
+     * shape of Netty's ByteBuf, pipeline and decoder, which the bundled Netty model describes.
+     */
+    @Nested
+    class ReferenceCounts {
+
+        static final SourceInput LIBRARY = new SourceInput("vendor/Buf.java", """
+                package vendor;
+                import dev.stowage.qual.*;
+                import dev.stowage.qual.Invalidates.Effect;
+                @OwnsMemory @ScopeChecked
+                public class Buf {
+                    @Creates public static Buf allocate() { return new Buf(); }
+                    @Retains public Buf retain() { return this; }
+                    @Invalidates(effect = Effect.CLOSE, unlessReserved = true) public boolean release() { return true; }
+                    @Issues("this") public Buf slice() { return this; }
+                    public int read() { return 0; }
+                    public static void send(@SuppressWarnings("unused") Object pipeline, Buf b) { }
+                    @Invalidates(value = "#1", effect = Effect.MOVE, unlessReserved = true) public static void handOff(Object msg) { }
+                    public abstract static class Decoder {
+                        @Borrows("#1") protected abstract void decode(Buf in);
+                    }
+                }
+                """);
+
+        List<String> check(String body) {
+            String source = "package app;\nimport vendor.Buf;\nclass Test {\n" + body + "}\n";
+            Outcome o = run(PLAIN, List.of(LIBRARY, new SourceInput("app/Test.java", source)));
+            assertTrue(o.messages().stream().noneMatch(m -> m.severity() == CompilerMessage.Severity.ERROR), () -> "compiles: " + o.messages());
+            return o.findings();
+        }
+
+        @Test
+        void theMethodsLastReleaseEndsItsReference() {
+            assertEquals(List.of("store.closed:7"), check("""
+                    int run() {
+                        Buf b = Buf.allocate();
+                        b.release();
+                        return b.read();
+                    }
+                    """));
+        }
+
+        @Test
+        void eachRetainCoversOneRelease() {
+            assertEquals(List.of("store.closed:10"), check("""
+                    int run() {
+                        Buf b = Buf.allocate();
+                        b.retain();
+                        b.release();
+                        int first = b.read();
+                        b.release();
+                        return first + b.read();
+                    }
+                    """));
+        }
+
+        @Test
+        void aHandOffMovesTheBufferUnlessItWasRetained() {
+            assertEquals(List.of("use.after.move:6"), check("""
+                    int moved(Buf b) {
+                        Buf.handOff(b);
+                        return b.read();
+                    }
+                    int kept(Buf b) {
+                        b.retain();
+                        Buf.handOff(b);
+                        return b.read();
+                    }
+                    """));
+        }
+
+        @Test
+        void handingOverARetainingCallGivesUpTheNewReference() {
+            assertEquals(List.of(), check("""
+                    int run(Buf b) {
+                        Buf.handOff(b.retain());
+                        return b.read();
+                    }
+                    """));
+        }
+
+        @Test
+        void anObjectTypedHandOffOfAnUntrackedValueMovesNothing() {
+            assertEquals(List.of(), check("""
+                    String run() {
+                        String text = "hello";
+                        Buf.handOff(text);
+                        return text.trim();
+                    }
+                    """));
+        }
+
+        @Test
+        void aSliceDiesWithItsParentsRelease() {
+            assertEquals(List.of("store.closed:7"), check("""
+                    int run(Buf b) {
+                        Buf part = b.slice();
+                        b.release();
+                        return part.read();
+                    }
+                    """));
+        }
+
+        @Test
+        void aBorrowedParameterMustNotBeReleased() {
+            assertEquals(List.of("ownership.borrowed:7"), check("""
+                    static class Releasing extends Buf.Decoder {
+                        @Override protected void decode(Buf in) {
+                            in.read();
+                            in.release();
+                        }
+                    }
+                    static class Retaining extends Buf.Decoder {
+                        @Override protected void decode(Buf in) {
+                            in.retain();
+                            Buf.handOff(in);
+                        }
+                    }
+                    """));
+        }
+
+        @Test
+        void releasingAParameterNeedNotBeDeclaredForAScopeCheckedType() {
+            assertEquals(List.of(), check("""
+                    void consume(Buf b) {
+                        b.read();
+                        b.release();
+                    }
+                    """));
+        }
+    }
 }

@@ -45,6 +45,7 @@ public final class RuleCatalog {
         add("pointer.escape", "A pointer from a store that is not @Pinned escapes to a field, a static or an unannotated result.");
         add("invalidates.undeclared", "A method invalidates a parameter's or its receiver's store without declaring @Invalidates.");
         add("pointer.thread", "A pointer of a confined store (an Arena.ofConfined() segment) is used in code another thread runs.");
+        add("ownership.borrowed", "A method releases or hands away a parameter it only borrows (Netty's decode, encode, channelRead0).");
         // The Checker Framework's own type-system errors, which the checker reports for the store
         // qualifiers: a store whose guarantees (@Pinned, @Stable, @Multiple, @SharedStore) do not
         // fit where it is passed, assigned, returned or overridden.

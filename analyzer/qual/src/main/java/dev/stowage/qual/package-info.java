@@ -20,6 +20,9 @@
  * {@link dev.stowage.qual.Derives} (a view derived from a view dies with it) and
  * {@link dev.stowage.qual.RunsOnAnotherThread} (an argument runs on another thread). A call that
  * takes ownership of an argument is {@code @Invalidates(value = "#n", effect = Effect.MOVE)}.
+ * Reference counts (Netty, Arrow): {@link dev.stowage.qual.Retains} (one more reference, which the
+ * next {@code unlessReserved} release or hand-off gives up) and {@link dev.stowage.qual.Borrows}
+ * (a method a user overrides must not release these parameters: its caller does).
  * The checker also reads these contracts from stub files ({@code .astub}) for code that cannot be
  * annotated.
  *

@@ -53,6 +53,10 @@ import java.util.Optional;
  *   <li>{@code handle.stale}: use the handle the invalidating call ({@code grow}/{@code shrink}) returned;</li>
  *   <li>{@code invalidates.undeclared}: declare the missing {@code @Invalidates};</li>
  *   <li>{@code box.leak.unpinned}: keep the box ({@code get()} instead of {@code leak()}), explaining the choice;</li>
+ *   <li>{@code use.after.move} after a Netty hand-off ({@code write}, {@code writeAndFlush}, {@code fireChannelRead}):
+ *       {@code retain()} the buffer before handing it off (the method then releases its own reference when done);</li>
+ *   <li>{@code store.closed} after {@code release()}/{@code close()}/{@code memFree(…)} in the same block: move that
+ *       statement after the use;</li>
  *   <li>every key: {@code @SuppressWarnings("stowage:<key>")} on the enclosing method, field or class.</li>
  * </ul>
  */
@@ -88,6 +92,8 @@ public final class QuickFixService {
             if (fixes.isEmpty() && finding.key().equals("handle.stale")) useReturnedHandle(text, finding, null).ifPresent(fixes::add);
             if (finding.key().equals("box.leak.unpinned") && fixes.stream().noneMatch(f -> f.title().startsWith("Keep the box")))
                 keepBox(text, finding).ifPresent(fixes::add);
+            if (finding.key().equals("use.after.move")) retainBeforeHandOff(text, finding).ifPresent(fixes::add);
+            if (finding.key().equals("store.closed")) moveReleaseAfterUse(text, finding).ifPresent(fixes::add);
         } catch (RuntimeException e) {
             // as above
         }
@@ -254,6 +260,67 @@ public final class QuickFixService {
         if (!variable.equals(text.substring(start, Math.min(end, text.length())))) return Optional.empty();
         return Optional.of(new CodeFix("Use '" + target + "', the handle '" + call.get().getNameAsString() + "' returned, instead of '"
                 + variable + "'", finding.key(), true, List.of(new CodeFix.Edit(lines.rangeOf(start, end), target))));
+    }
+
+    // ---- reference counts: retain before a hand-off, release after the use -----------------------
+
+    private static final java.util.Set<String> HAND_OFFS = java.util.Set.of("write", "writeAndFlush", "fireChannelRead");
+    private static final java.util.Set<String> RELEASES = java.util.Set.of("release", "close", "memFree");
+
+    /** {@code ctx.write(buf); buf.get…} becomes {@code buf.retain(); ctx.write(buf); buf.get…}. */
+    private Optional<CodeFix> retainBeforeHandOff(String text, Finding finding) {
+        Optional<CompilationUnit> parsed = parse(text);
+        Optional<RelatedLocation> invalidation = related(finding, RelatedLocation.Role.INVALIDATION);
+        String variable = sourceText(text, finding.range());
+        if (parsed.isEmpty() || invalidation.isEmpty() || variable == null) return Optional.empty();
+        CompilationUnit cu = parsed.get();
+        Optional<MethodCallExpr> call = callAt(cu, invalidation.get().range());
+        if (call.isEmpty() || !HAND_OFFS.contains(call.get().getNameAsString()) || call.get().getArguments().isEmpty()
+                || !call.get().getArgument(0).toString().equals(variable)) return Optional.empty();
+        Optional<Statement> statement = statementAt(cu, invalidation.get().range());
+        if (statement.isEmpty() || statement.get().getParentNode().filter(p -> p instanceof BlockStmt).isEmpty()) return Optional.empty();
+        LineMap lines = new LineMap(text);
+        int lineStart = lines.lineStart(statement.get().getBegin().orElseThrow().line - 1);
+        String indent = leadingWhitespace(text, lineStart);
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        return Optional.of(new CodeFix("Retain '" + variable + "' before handing it off (" + variable + ".retain()), and release it"
+                + " when this method is done with it", finding.key(), false,
+                List.of(new CodeFix.Edit(lines.rangeOf(lineStart, lineStart), indent + variable + ".retain();" + newline))));
+    }
+
+    /** {@code buf.release(); … buf.get…;} becomes {@code … buf.get…; buf.release();} when both are statements of one block. */
+    private Optional<CodeFix> moveReleaseAfterUse(String text, Finding finding) {
+        Optional<CompilationUnit> parsed = parse(text);
+        Optional<RelatedLocation> invalidation = related(finding, RelatedLocation.Role.INVALIDATION);
+        if (parsed.isEmpty() || invalidation.isEmpty()) return Optional.empty();
+        CompilationUnit cu = parsed.get();
+        Optional<MethodCallExpr> call = callAt(cu, invalidation.get().range());
+        if (call.isEmpty() || !RELEASES.contains(call.get().getNameAsString())) return Optional.empty();
+        Optional<Statement> release = statementAt(cu, invalidation.get().range());
+        Optional<Statement> use = statementAt(cu, finding.range());
+        if (release.isEmpty() || use.isEmpty() || !(release.get() instanceof ExpressionStmt)
+                || release.get().getParentNode().isEmpty() || use.get().getParentNode().isEmpty()
+                || release.get().getParentNode().get() != use.get().getParentNode().get()
+                || !(release.get().getParentNode().get() instanceof BlockStmt)
+                || !release.get().getEnd().orElseThrow().isBefore(use.get().getBegin().orElseThrow())
+                || use.get().isReturnStmt() || use.get().isThrowStmt()) return Optional.empty();
+        LineMap lines = new LineMap(text);
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        int releaseLine = release.get().getBegin().orElseThrow().line - 1;
+        int releaseStart = lines.lineStart(releaseLine);
+        int releaseEnd = lines.lineStart(release.get().getEnd().orElseThrow().line); // the start of the next line
+        String releaseText = text.substring(releaseStart, releaseEnd);
+        Position useEnd = use.get().getEnd().orElseThrow();
+        int useLineEnd = lines.lineStart(useEnd.line);
+        return Optional.of(new CodeFix("Move '" + call.get() + "' after this use of it", finding.key(), true, List.of(
+                new CodeFix.Edit(lines.rangeOf(releaseStart, releaseEnd), ""),
+                new CodeFix.Edit(lines.rangeOf(useLineEnd, useLineEnd), releaseText.endsWith(newline) ? releaseText : releaseText + newline))));
+    }
+
+    private static Optional<MethodCallExpr> callAt(CompilationUnit cu, SourceRange range) {
+        return cu.findAll(MethodCallExpr.class).stream()
+                .filter(c -> covers(c, range) || startsAt(c, range))
+                .min(Comparator.comparingInt(QuickFixService::size));
     }
 
     // ---- box.leak on an unpinned store ----------------------------------------------------------

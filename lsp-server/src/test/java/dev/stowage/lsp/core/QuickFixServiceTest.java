@@ -162,4 +162,82 @@ class QuickFixServiceTest {
         Finding f = new Finding("pointer.stale", "stale", at(broken, "p", 1), List.of(), List.of());
         assertTrue(service.fixesFor(broken, f).isEmpty());
     }
+
+    static final String HANDED_OFF = """
+            package demo;
+
+            import io.netty.buffer.ByteBuf;
+            import io.netty.channel.ChannelHandlerContext;
+
+            class Demo {
+                static int reply(ChannelHandlerContext ctx, ByteBuf reply) {
+                    ctx.writeAndFlush(reply);
+                    return reply.getInt(0);
+                }
+            }
+            """;
+
+    @Test
+    void aBufferUsedAfterItWasHandedOffIsRetainedBeforeTheHandOff() {
+        Finding f = new Finding("use.after.move", "ByteBuf 'reply' used after 'ctx.writeAndFlush(...)' at line 8 moved it",
+                at(HANDED_OFF, "reply", 2), List.of(
+                        new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(HANDED_OFF, "ctx.writeAndFlush(reply)", 0), "'ctx.writeAndFlush(...)' moved it")),
+                List.of());
+        CodeFix retain = service.fixesFor(HANDED_OFF, f).stream().filter(c -> c.title().startsWith("Retain")).findFirst().orElseThrow();
+        assertEquals("Retain 'reply' before handing it off (reply.retain()), and release it when this method is done with it", retain.title());
+        assertEquals(HANDED_OFF.replace("        ctx.writeAndFlush(reply);\n",
+                "        reply.retain();\n        ctx.writeAndFlush(reply);\n"), retain.applyTo(HANDED_OFF));
+    }
+
+    @Test
+    void noRetainIsOfferedWhenTheMovingCallIsNoHandOffOfThatVariable() {
+        String text = HANDED_OFF.replace("ctx.writeAndFlush(reply);", "ctx.writeAndFlush(reply.copy());");
+        Finding f = new Finding("use.after.move", "moved", at(text, "reply", 3), List.of(
+                new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(text, "ctx.writeAndFlush(reply.copy())", 0), "moved")), List.of());
+        assertTrue(service.fixesFor(text, f).stream().noneMatch(c -> c.title().startsWith("Retain")));
+    }
+
+    static final String RELEASED = """
+            package demo;
+
+            import io.netty.buffer.ByteBuf;
+
+            class Demo {
+                static void log(ByteBuf buf, StringBuilder out) {
+                    buf.release();
+                    out.append(buf.readableBytes());
+                }
+            }
+            """;
+
+    @Test
+    void aUseAfterReleaseInTheSameBlockMovesTheReleaseAfterTheUse() {
+        Finding f = new Finding("store.closed", "ByteBuf 'buf' used after 'buf.release()' at line 7 closed it",
+                at(RELEASED, "buf", 2), List.of(
+                        new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(RELEASED, "buf.release()", 0), "'buf.release()' closed it")),
+                List.of());
+        CodeFix move = service.fixesFor(RELEASED, f).get(0);
+        assertEquals("Move 'buf.release()' after this use of it", move.title());
+        assertTrue(move.preferred());
+        assertEquals("""
+                package demo;
+
+                import io.netty.buffer.ByteBuf;
+
+                class Demo {
+                    static void log(ByteBuf buf, StringBuilder out) {
+                        out.append(buf.readableBytes());
+                        buf.release();
+                    }
+                }
+                """, move.applyTo(RELEASED));
+    }
+
+    @Test
+    void aReleaseIsNotMovedPastAReturn() {
+        String text = RELEASED.replace("static void log", "static int log").replace("out.append(buf.readableBytes());", "return buf.readableBytes();");
+        Finding f = new Finding("store.closed", "closed", at(text, "buf", 2), List.of(
+                new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(text, "buf.release()", 0), "closed")), List.of());
+        assertTrue(service.fixesFor(text, f).stream().noneMatch(c -> c.title().startsWith("Move")));
+    }
 }
