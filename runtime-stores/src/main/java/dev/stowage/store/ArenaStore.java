@@ -16,15 +16,25 @@ import java.util.Arrays;
  * <p>Guarantees: {@code @Stable @Multiple}. An allocation is carved from the current chunk by
  * moving a bump pointer; when it does not fit, a new chunk (twice the size of the last, up to
  * {@value #MAX_CHUNK_SIZE} bytes) is taken from a shared {@link Arena}, and an allocation larger
- * than a quarter of that gets a chunk of its own. A handle is the address of the allocation, and
- * {@link #resolve} slices a segment that spans the address space in the arena's scope: no lookup,
- * and every pointer belongs to the arena, so once the store is closed using one throws
- * {@link IllegalStateException} instead of touching freed memory. Like {@link GlobalStore},
- * {@code resolve} does not check that a handle is one of its own (wrap the store in a
- * {@link CheckedStore} for that); {@code deallocate}, {@code grow} and {@code shrink} do.
+ * than a quarter of that gets a chunk of its own.
  *
- * <p>{@link #deallocate} frees nothing, with one exception: freeing (or shrinking) the <em>last</em>
- * allocation of the current chunk moves the bump pointer back, so stack-like use reuses memory.
+ * <p><b>Safe for any argument.</b> A handle is not an address: it is the chunk's index, the offset
+ * in the chunk and an epoch ({@code epoch << 52 | chunk << 40 | offset}), and {@link #resolve}
+ * slices the chunk it names ({@link MemorySegment#asSlice}, bounds-checked), so no handle value can
+ * reach memory outside this store's chunks, and every pointer belongs to the arena: once the store
+ * is closed using one throws {@link IllegalStateException} instead of touching freed memory. The
+ * store uses no restricted method. What it cannot tell apart without a record per allocation is a
+ * stale handle from a live one inside its own chunks: resolving a stale handle reads this store's
+ * memory (wrap the store in a {@link CheckedStore} to find such bugs).
+ *
+ * <p>{@link #deallocate} frees nothing, with one exception: freeing (or shrinking) the allocation
+ * made last, with the handle and size it was made with, moves the bump pointer back, so a
+ * temporary allocation freed at once is reused. Every such rewind starts a new epoch, so the handle
+ * of the next allocation at that place differs from the freed one, and freeing the stale handle
+ * again changes nothing: no double free can make two live handles share memory. Epochs are 10
+ * bits; when they run out, the bump pointer skips past every offset ever used in the chunk, so an
+ * epoch never comes back for an offset. Freeing any other allocation of the store is accepted and
+ * changes nothing; a handle outside the store's chunks throws {@link StaleHandleException}.
  * {@link #grow} extends the last allocation in place when the chunk has room, and otherwise copies
  * into a new slot. Not thread-safe (use {@link SharedArenaStore} for that), but not confined
  * either: one thread at a time may use it, and any thread may close it.
@@ -39,7 +49,6 @@ import java.util.Arrays;
  * }                                     // all chunks freed
  * }</pre>
  */
-@SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
 @Stable @Multiple
 public final class ArenaStore implements Store {
 
@@ -48,25 +57,40 @@ public final class ArenaStore implements Store {
     /** Chunks double up to this size; larger allocations get a chunk of their own. */
     public static final long MAX_CHUNK_SIZE = 64L * 1024 * 1024;
 
-    /** Handles below this are never addresses of an allocation (the null page). */
-    static final long MIN_ADDRESS = 4096;
-    /** Handles at or above this are never addresses (bit 62 marks dangling handles). */
-    static final long ADDRESS_LIMIT = 1L << 56;
-    private static final long MAX_CHUNK_BYTES = 1L << 40;
+    static final int OFFSET_BITS = 40;
+    static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+    static final int CHUNK_BITS = 12;
+    static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+    static final int EPOCH_SHIFT = OFFSET_BITS + CHUNK_BITS;
+    static final int EPOCH_MASK = (1 << (62 - EPOCH_SHIFT)) - 1;
+    /** The most chunks a store may have: the chunk index has {@value #CHUNK_BITS} bits. */
+    static final int MAX_CHUNKS = 1 << CHUNK_BITS;
+    private static final long MAX_CHUNK_BYTES = 1L << OFFSET_BITS;
     private static final long CHUNK_ALIGNMENT = 16;
+    private static final long NO_HANDLE = -1;
+
+    /**
+     * The chunks, by index: replaced (never changed) when a chunk is added, and held in a final field,
+     * so that {@link SharedArenaStore} can resolve without its lock and still see a complete table.
+     */
+    private record ChunkTable(MemorySegment[] chunks) {
+        static final ChunkTable EMPTY = new ChunkTable(new MemorySegment[0]);
+    }
 
     private final Arena arena = Arena.ofShared();
     private final long maxBytes;
-    /** The address space in the arena's scope: pointers are slices of it and die with the arena. */
-    private final MemorySegment all = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
-    private MemorySegment[] chunks = new MemorySegment[8];
-    private int chunkCount;
+    private ChunkTable table = ChunkTable.EMPTY;
     /** Index of the chunk the bump pointer is in, or -1 before the first allocation. */
     private int current = -1;
-    /** The address of the current chunk (0 before the first). */
-    private long currentBase;
+    private MemorySegment currentChunk;
     /** The bump pointer: the first free offset of the current chunk. */
     private long bump;
+    /** The highest the bump pointer has been in the current chunk. */
+    private long highWater;
+    private int epoch;
+    /** The handle and size of the allocation that ends at the bump pointer, or NO_HANDLE. */
+    private long lastHandle = NO_HANDLE;
+    private long lastSize;
     private long nextChunkSize;
     private long reservedBytes;
     private boolean closed;
@@ -130,18 +154,20 @@ public final class ArenaStore implements Store {
             return;
         }
         requireAllocation(handle, byteSize, "deallocate");
-        if (isLast(handle, byteSize)) {
-            bump = handle - currentBase;
+        if (handle == lastHandle && byteSize == lastSize) {
+            rewind(handle & OFFSET_MASK);
         }
     }
 
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (handle < MIN_ADDRESS || handle >= ADDRESS_LIMIT || closed) {
+        MemorySegment[] chunks = table.chunks;
+        int chunk = (int) (handle >>> OFFSET_BITS) & CHUNK_MASK;
+        if ((handle & Checks.TAG_BITS) != 0 || chunk >= chunks.length) {
             return resolveUnusual(handle, byteSize);
         }
-        return all.asSlice(handle, byteSize);
+        return chunks[chunk].asSlice(handle & OFFSET_MASK, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -162,9 +188,12 @@ public final class ArenaStore implements Store {
             return allocate(newByteSize, byteAlignment);
         }
         requireAllocation(handle, oldByteSize, "grow");
-        long offset = handle - currentBase;
-        if (isLast(handle, oldByteSize) && newByteSize <= chunks[current].byteSize() - offset) {
+        long offset = handle & OFFSET_MASK;
+        if (handle == lastHandle && oldByteSize == lastSize
+                && newByteSize <= currentChunk.byteSize() - offset) {
             bump = offset + newByteSize; // extend in place
+            highWater = Math.max(highWater, bump);
+            lastSize = newByteSize;
             return handle;
         }
         long moved = bumpAllocate(newByteSize, byteAlignment, "grow");
@@ -177,7 +206,9 @@ public final class ArenaStore implements Store {
     @Invalidates(effect = Effect.FREE, handle = "#1")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
+        if (newByteSize > oldByteSize) {
+            resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
+        }
         return grown;
     }
 
@@ -191,8 +222,13 @@ public final class ArenaStore implements Store {
             return handle;
         }
         requireAllocation(handle, oldByteSize, "shrink");
-        if (isLast(handle, oldByteSize)) {
-            bump = handle - currentBase + newByteSize;
+        if (handle == lastHandle && oldByteSize == lastSize) {
+            if (newByteSize == 0) {
+                rewind(handle & OFFSET_MASK);
+            } else {
+                bump = (handle & OFFSET_MASK) + newByteSize;
+                lastSize = newByteSize;
+            }
         }
         return newByteSize == 0 ? Checks.dangling(byteAlignment) : handle;
     }
@@ -205,16 +241,11 @@ public final class ArenaStore implements Store {
             return;
         }
         closed = true;
-        chunks = new MemorySegment[0];
-        chunkCount = 0;
+        table = ChunkTable.EMPTY;
         current = -1;
-        currentBase = 0;
+        currentChunk = null;
+        lastHandle = NO_HANDLE;
         arena.close();
-    }
-
-    /** The address space in this arena's scope (for {@link SharedArenaStore}'s lock-free resolve). */
-    MemorySegment allMemory() {
-        return all;
     }
 
     /** Bytes of native memory taken from the system for chunks (not the bytes handed out). */
@@ -224,32 +255,52 @@ public final class ArenaStore implements Store {
 
     @Override
     public String toString() {
-        return "ArenaStore[" + (closed ? "closed" : chunkCount + " chunks, " + reservedBytes
+        return "ArenaStore[" + (closed ? "closed" : table.chunks.length + " chunks, " + reservedBytes
                 + " bytes reserved, " + (current < 0 ? 0 : bump) + " used in the current chunk") + "]";
+    }
+
+    /** Moves the bump pointer back to {@code offset}, in a new epoch (see the class comment). */
+    private void rewind(long offset) {
+        bump = offset;
+        lastHandle = NO_HANDLE;
+        epoch = (epoch + 1) & EPOCH_MASK;
+        if (epoch == 0) {
+            // The epochs wrapped: from now on, only offsets never used in this chunk are handed out.
+            bump = highWater;
+        }
+    }
+
+    private long handle(int chunk, long offset) {
+        return ((long) epoch << EPOCH_SHIFT) | ((long) chunk << OFFSET_BITS) | offset;
     }
 
     private long bumpAllocate(long byteSize, long byteAlignment, String operation) {
         if (current >= 0) {
-            MemorySegment chunk = chunks[current];
-            long start = alignedOffset(chunk, bump, byteAlignment);
-            if (start >= 0 && byteSize <= chunk.byteSize() - start) {
+            long start = alignedOffset(currentChunk, bump, byteAlignment);
+            if (start >= 0 && byteSize <= currentChunk.byteSize() - start) {
                 bump = start + byteSize;
-                return currentBase + start;
+                highWater = Math.max(highWater, bump);
+                lastHandle = handle(current, start);
+                lastSize = byteSize;
+                return lastHandle;
             }
         }
         long target = nextChunkSize;
         if (byteSize > target / 4 && current >= 0) {
             // A big allocation gets a chunk of its own; the current chunk keeps serving small ones.
             int index = addChunk(byteSize, byteAlignment, operation);
-            return chunks[index].address();
+            return handle(index, 0);
         }
         long size = Math.max(target, byteSize);
         int index = addChunk(size, byteAlignment, operation);
         current = index;
-        currentBase = chunks[index].address();
+        currentChunk = table.chunks[index];
         bump = byteSize;
+        highWater = byteSize;
         nextChunkSize = Math.min(MAX_CHUNK_SIZE, target * 2);
-        return currentBase;
+        lastHandle = handle(index, 0);
+        lastSize = byteSize;
+        return lastHandle;
     }
 
     private int addChunk(long size, long byteAlignment, String operation) {
@@ -261,6 +312,11 @@ public final class ArenaStore implements Store {
             throw new StoreExhaustedException(operation + ": a chunk of " + size + " bytes would exceed"
                     + " the limit of " + maxBytes + " bytes (" + reservedBytes + " reserved) of " + this);
         }
+        MemorySegment[] chunks = table.chunks;
+        if (chunks.length == MAX_CHUNKS) {
+            throw new StoreExhaustedException(operation + ": " + this + " has " + MAX_CHUNKS
+                    + " chunks, the most its handles can name");
+        }
         MemorySegment chunk;
         try {
             chunk = arena.allocate(size, Math.max(CHUNK_ALIGNMENT, byteAlignment));
@@ -268,12 +324,11 @@ public final class ArenaStore implements Store {
             throw new StoreExhaustedException(operation + ": the system could not provide a chunk of "
                     + size + " bytes for " + this);
         }
-        if (chunkCount == chunks.length) {
-            chunks = Arrays.copyOf(chunks, chunkCount * 2);
-        }
-        chunks[chunkCount] = chunk;
+        MemorySegment[] grown = Arrays.copyOf(chunks, chunks.length + 1);
+        grown[chunks.length] = chunk;
+        table = new ChunkTable(grown);
         reservedBytes += size;
-        return chunkCount++;
+        return chunks.length;
     }
 
     /** The first offset at or after {@code from} whose address is aligned, or -1 on overflow. */
@@ -283,26 +338,15 @@ public final class ArenaStore implements Store {
         return aligned < address ? -1 : aligned - chunk.address();
     }
 
-    private boolean isLast(long handle, long byteSize) {
-        return current >= 0 && handle + byteSize == currentBase + bump;
-    }
-
-    /** The allocation lies in one of the chunks (the current one is checked first). */
+    /** The handle names {@code byteSize} bytes inside one of the chunks. */
     private void requireAllocation(long handle, long byteSize, String operation) {
-        if (current >= 0 && within(chunks[current], handle, byteSize)) {
-            return;
+        MemorySegment[] chunks = table.chunks;
+        int chunk = (int) (handle >>> OFFSET_BITS) & CHUNK_MASK;
+        long offset = handle & OFFSET_MASK;
+        if ((handle & Checks.TAG_BITS) != 0 || chunk >= chunks.length
+                || byteSize > chunks[chunk].byteSize() - offset) {
+            throw foreign(handle, operation);
         }
-        for (int i = chunkCount - 1; i >= 0; i--) {
-            if (within(chunks[i], handle, byteSize)) {
-                return;
-            }
-        }
-        throw foreign(handle, operation);
-    }
-
-    private static boolean within(MemorySegment chunk, long address, long byteSize) {
-        long offset = address - chunk.address();
-        return offset >= 0 && offset <= chunk.byteSize() && byteSize <= chunk.byteSize() - offset;
     }
 
     private RuntimeException foreign(long handle, String operation) {

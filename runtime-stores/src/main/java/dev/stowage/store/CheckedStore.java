@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A debug wrapper that makes every stale use of a handle or pointer fail at once, exactly where
  * SPEC §2's invalidation table says the handle or pointer went stale.
  *
- * <p><b>Handles</b> carry a store id and a generation: {@code id << 48 | generation << 24 | slot}.
+ * <p><b>Handles</b> carry a store id and a generation: {@code id << 42 | generation << 20 | slot}.
+ * Neither ever wraps into a false "valid": ids are never reused (creating more than
+ * {@value #MAX_ID} checked stores in one JVM throws {@link StoreExhaustedException}), and a slot
+ * whose generation reaches the top of its 22 bits is retired, never reused.
  * A handle that was freed, grown, shrunk, invalidated by an {@code allocate} on a store that is not
  * {@code @Multiple}, or that belongs to a closed store, throws {@link StaleHandleException} when it
  * is passed to {@link #resolve}, {@link #deallocate}, {@link #grow} or {@link #shrink}; so does a
@@ -93,13 +96,13 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         }
     }
 
-    static final int ID_SHIFT = 48;
-    static final int GENERATION_SHIFT = 24;
+    static final int ID_SHIFT = 42;
+    static final int GENERATION_SHIFT = 20;
     static final long SLOT_MASK = (1L << GENERATION_SHIFT) - 1;
     static final int GENERATION_MASK = (1 << (ID_SHIFT - GENERATION_SHIFT)) - 1;
     static final int MAX_SLOTS = 1 << GENERATION_SHIFT;
-    /** Ids use bits 48..61, so bits 62 and 63 of a handle stay clear (see {@link Checks}). */
-    private static final int MAX_ID = (1 << 14) - 1;
+    /** Ids use bits 42..61, so bits 62 and 63 of a handle stay clear (see {@link Checks}). */
+    static final int MAX_ID = (1 << (62 - ID_SHIFT)) - 1;
     private static final int OBITUARY_LIMIT = 1 << 16;
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
@@ -428,7 +431,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     /** What every member of one sharing set checks handles against. */
     private static final class Ledger {
-        final int id = Math.floorMod(NEXT_ID.getAndIncrement(), MAX_ID) + 1;
+        final int id = nextId();
         final Guarantees guarantees;
         final boolean failOnLeaks;
         final List<CheckedStore> members = new ArrayList<>();
@@ -449,6 +452,16 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         int freeCount;
         int openMembers;
         List<Allocation> leaksAtClose;
+
+        /** Ids count up from 1 and are never reused, so a closed store's handle never becomes valid again. */
+        private static int nextId() {
+            int id = NEXT_ID.updateAndGet(n -> n <= MAX_ID ? n + 1 : n);
+            if (id > MAX_ID) {
+                throw new StoreExhaustedException(MAX_ID + " checked stores were created in this JVM,"
+                        + " the most their handles can tell apart");
+            }
+            return id;
+        }
 
         Ledger(Store inner, boolean failOnLeaks) {
             this.guarantees = Guarantees.of(inner);
@@ -487,7 +500,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
             l.entries[slot] = new Entry();
         }
         Entry entry = l.entries[slot];
-        entry.generation = entry.generation % GENERATION_MASK + 1; // 1..GENERATION_MASK, never 0
+        entry.generation++; // 1..GENERATION_MASK: a slot retires before its generation could wrap
         entry.live = true;
         entry.innerHandle = innerHandle;
         entry.byteSize = byteSize;
@@ -507,6 +520,9 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         entry.live = false;
         l.obituaries.put(encode(slot, entry.generation), why);
         killPointers(slot);
+        if (entry.generation >= GENERATION_MASK) {
+            return; // retired: its next generation would wrap to a value an old handle carries
+        }
         if (l.freeCount == l.freeSlots.length) {
             l.freeSlots = java.util.Arrays.copyOf(l.freeSlots, l.freeCount * 2);
         }

@@ -13,6 +13,14 @@ import java.lang.foreign.MemorySegment;
 final class Checks {
     /** Marks a dangling handle (see {@link Store#dangling}). */
     static final long DANGLING_TAG = 1L << 62;
+    /** Bits 62 and 63: never set in a real handle of a store of this package. */
+    static final long TAG_BITS = 3L << 62;
+    /**
+     * The largest alignment any store accepts (1 TiB, the largest allocation an arena chunk holds):
+     * larger powers of two would overlap the tag bits of a dangling handle and no allocator can
+     * honour them.
+     */
+    static final long MAX_ALIGNMENT = 1L << 40;
 
     private Checks() {}
 
@@ -20,6 +28,10 @@ final class Checks {
         if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw new IllegalArgumentException(
                     "byteAlignment must be a power of two, got " + byteAlignment);
+        }
+        if (byteAlignment > MAX_ALIGNMENT) {
+            throw new IllegalArgumentException("byteAlignment " + byteAlignment
+                    + " is larger than the largest alignment a store supports, 2^40 (" + MAX_ALIGNMENT + ")");
         }
     }
 

@@ -71,6 +71,21 @@ public final class InlineStore implements Store {
         return occupied;
     }
 
+    /** The handle of the live allocation, if {@link #isOccupied()}. */
+    long currentHandle() {
+        return generation;
+    }
+
+    /** The size of the live allocation, if {@link #isOccupied()}. */
+    long currentSize() {
+        return size;
+    }
+
+    /** The room itself (for {@link SmallStore}'s inline fast path). */
+    MemorySegment room() {
+        return memory;
+    }
+
     @Override
     public long dangling(long byteAlignment) {
         return Checks.dangling(byteAlignment);
@@ -114,7 +129,7 @@ public final class InlineStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (handle != generation || !occupied || closed) {
+        if (handle != generation || !occupied || Long.compareUnsigned(byteSize, size) > 0) {
             return resolveUnusual(handle, byteSize);
         }
         return memory.asSlice(0, byteSize);
@@ -124,6 +139,11 @@ public final class InlineStore implements Store {
         requireOpen();
         if (Checks.isDangling(handle)) {
             return Checks.resolveDangling(handle, byteSize, this);
+        }
+        if (handle == generation && occupied) {
+            Checks.requireResolveSize(byteSize);
+            throw new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the " + size
+                    + " bytes of handle " + Checks.hex(handle) + " in " + this);
         }
         throw stale(handle, "resolve");
     }
