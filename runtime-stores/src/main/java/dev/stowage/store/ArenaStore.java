@@ -19,7 +19,8 @@ import java.util.Arrays;
  * than a quarter of that gets a chunk of its own.
  *
  * <p><b>Safe for any argument.</b> A handle is not an address: it is the chunk's index, the offset
- * in the chunk and an epoch ({@code epoch << 52 | chunk << 40 | offset}), and {@link #resolve}
+ * in the chunk and an epoch ({@code epoch << 52 | chunk << 40 | offset}, XORed with a random
+ * per-store salt so that another store's handles decode to noise), and {@link #resolve}
  * slices the chunk it names ({@link MemorySegment#asSlice}, bounds-checked), so no handle value can
  * reach memory outside this store's chunks, and every pointer belongs to the arena: once the store
  * is closed using one throws {@link IllegalStateException} instead of touching freed memory. The
@@ -78,6 +79,8 @@ public final class ArenaStore implements Store {
     }
 
     private final Arena arena = Arena.ofShared();
+    /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
+    private final long salt = Checks.newSalt();
     private final long maxBytes;
     private ChunkTable table = ChunkTable.EMPTY;
     /** Index of the chunk the bump pointer is in, or -1 before the first allocation. */
@@ -155,7 +158,7 @@ public final class ArenaStore implements Store {
         }
         requireAllocation(handle, byteSize, "deallocate");
         if (handle == lastHandle && byteSize == lastSize) {
-            rewind(handle & OFFSET_MASK);
+            rewind((handle ^ salt) & OFFSET_MASK);
         }
     }
 
@@ -163,11 +166,12 @@ public final class ArenaStore implements Store {
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
         MemorySegment[] chunks = table.chunks;
-        int chunk = (int) (handle >>> OFFSET_BITS) & CHUNK_MASK;
-        if ((handle & Checks.TAG_BITS) != 0 || chunk >= chunks.length) {
+        long raw = handle ^ salt;
+        int chunk = (int) (raw >>> OFFSET_BITS) & CHUNK_MASK;
+        if ((raw & Checks.TAG_BITS) != 0 || chunk >= chunks.length) {
             return resolveUnusual(handle, byteSize);
         }
-        return chunks[chunk].asSlice(handle & OFFSET_MASK, byteSize);
+        return chunks[chunk].asSlice(raw & OFFSET_MASK, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -188,7 +192,7 @@ public final class ArenaStore implements Store {
             return allocate(newByteSize, byteAlignment);
         }
         requireAllocation(handle, oldByteSize, "grow");
-        long offset = handle & OFFSET_MASK;
+        long offset = (handle ^ salt) & OFFSET_MASK;
         if (handle == lastHandle && oldByteSize == lastSize
                 && newByteSize <= currentChunk.byteSize() - offset) {
             bump = offset + newByteSize; // extend in place
@@ -224,9 +228,9 @@ public final class ArenaStore implements Store {
         requireAllocation(handle, oldByteSize, "shrink");
         if (handle == lastHandle && oldByteSize == lastSize) {
             if (newByteSize == 0) {
-                rewind(handle & OFFSET_MASK);
+                rewind((handle ^ salt) & OFFSET_MASK);
             } else {
-                bump = (handle & OFFSET_MASK) + newByteSize;
+                bump = ((handle ^ salt) & OFFSET_MASK) + newByteSize;
                 lastSize = newByteSize;
             }
         }
@@ -271,7 +275,7 @@ public final class ArenaStore implements Store {
     }
 
     private long handle(int chunk, long offset) {
-        return ((long) epoch << EPOCH_SHIFT) | ((long) chunk << OFFSET_BITS) | offset;
+        return (((long) epoch << EPOCH_SHIFT) | ((long) chunk << OFFSET_BITS) | offset) ^ salt;
     }
 
     private long bumpAllocate(long byteSize, long byteAlignment, String operation) {
@@ -341,9 +345,10 @@ public final class ArenaStore implements Store {
     /** The handle names {@code byteSize} bytes inside one of the chunks. */
     private void requireAllocation(long handle, long byteSize, String operation) {
         MemorySegment[] chunks = table.chunks;
-        int chunk = (int) (handle >>> OFFSET_BITS) & CHUNK_MASK;
-        long offset = handle & OFFSET_MASK;
-        if ((handle & Checks.TAG_BITS) != 0 || chunk >= chunks.length
+        long raw = handle ^ salt;
+        int chunk = (int) (raw >>> OFFSET_BITS) & CHUNK_MASK;
+        long offset = raw & OFFSET_MASK;
+        if ((raw & Checks.TAG_BITS) != 0 || chunk >= chunks.length
                 || byteSize > chunks[chunk].byteSize() - offset) {
             throw foreign(handle, operation);
         }

@@ -93,6 +93,17 @@ final class Checks {
         return result;
     }
 
+    /**
+     * A random value for bits 0..61 that a store XORs into every handle it issues, so that a handle
+     * of another store of the same kind decodes to a random value, which names one of this store's
+     * allocations only with a probability of about (live allocations) / 2^62: foreign handles are
+     * refused instead of being taken for this store's own. Not a secret (code that can see handles
+     * can work it out); a guard against mistakes, like the tags of tagged pointers.
+     */
+    static long newSalt() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong() & ~TAG_BITS;
+    }
+
     static String hex(long handle) {
         return "0x" + Long.toHexString(handle);
     }

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * Not thread-safe; any thread may close it.
  *
  * <p><b>Safe for any argument.</b> A handle is an entry number and that entry's generation
- * ({@code generation << 29 | entry}); the generation is odd while the entry is in use and goes up at
+ * ({@code generation << 29 | entry}, XORed with a random per-store salt so that another store's
+ * handles decode to noise); the generation is odd while the entry is in use and goes up at
  * every allocate, grow, shrink and free, and an entry whose generation would wrap is retired. Every
  * operation checks the handle against the entry (one array read), so a freed, stale or foreign
  * handle, or a double free, throws {@link StaleHandleException} and changes nothing; {@code resolve}
@@ -70,6 +71,8 @@ public final class GrowableStore implements CompactingStore {
     /** Free blocks below the top: offset -> size, coalesced. */
     private final TreeMap<Long, Long> freeBlocks = new TreeMap<>();
     private final int retireGeneration;
+    /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
+    private final long salt = Checks.newSalt();
     /** The allocation table: generation (odd while in use), offset and size of each entry. */
     private int[] generations = new int[16];
     private long[] offsets = new long[16];
@@ -164,9 +167,10 @@ public final class GrowableStore implements CompactingStore {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        int entry = (int) handle & ENTRY_MASK;
+        long raw = handle ^ salt;
+        int entry = (int) raw & ENTRY_MASK;
         int[] gens = generations;
-        if (entry >= gens.length || gens[entry] != handle >>> ENTRY_BITS || (handle & LIVE_BIT) == 0
+        if (entry >= gens.length || gens[entry] != raw >>> ENTRY_BITS || (raw & LIVE_BIT) == 0
                 || Long.compareUnsigned(byteSize, sizes[entry]) > 0) {
             return resolveUnusual(handle, byteSize);
         }
@@ -397,9 +401,10 @@ public final class GrowableStore implements CompactingStore {
 
     /** The entry of a live handle, or -1. */
     private int entryOf(long handle) {
-        int entry = (int) handle & ENTRY_MASK;
-        return entry < generations.length && generations[entry] == handle >>> ENTRY_BITS
-                && (handle & LIVE_BIT) != 0 ? entry : -1;
+        long raw = handle ^ salt;
+        int entry = (int) raw & ENTRY_MASK;
+        return entry < generations.length && generations[entry] == raw >>> ENTRY_BITS
+                && (raw & LIVE_BIT) != 0 ? entry : -1;
     }
 
     /** The entry of a live handle whose allocation holds {@code byteSize} bytes. */
@@ -445,7 +450,7 @@ public final class GrowableStore implements CompactingStore {
         int generation = ++generations[entry]; // odd: in use
         offsets[entry] = offset;
         sizes[entry] = byteSize;
-        return ((long) generation << ENTRY_BITS) | entry;
+        return (((long) generation << ENTRY_BITS) | entry) ^ salt;
     }
 
     /** The handle of an allocation that moved or changed size: a new entry; the old one ends. */

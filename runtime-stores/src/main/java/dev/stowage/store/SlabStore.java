@@ -20,7 +20,8 @@ import java.util.Arrays;
  * array beside the memory, so writing to a freed slot cannot corrupt it.
  *
  * <p><b>Safe for any argument.</b> A handle is a slot number and that slot's generation
- * ({@code generation << 29 | slot}); the generation is odd while the slot is allocated and goes up
+ * ({@code generation << 29 | slot}, XORed with a random per-store salt so that another store's
+ * handles decode to noise); the generation is odd while the slot is allocated and goes up
  * by one at each allocation and each free. {@link #resolve}, {@link #deallocate}, {@link #grow} and
  * {@link #shrink} compare the handle's generation with the slot's (one array read), so a freed,
  * stale or foreign handle, or a double free, throws {@link StaleHandleException} and changes
@@ -64,6 +65,8 @@ public final class SlabStore implements Store {
     private final int maxSlots;
     private final int retireGeneration;
     private final Arena arena = Arena.ofShared();
+    /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
+    private final long salt = Checks.newSalt();
 
     private MemorySegment[] pages = new MemorySegment[0];
     /** generations[slot]: odd while the slot is allocated; the handle's high bits. */
@@ -155,7 +158,7 @@ public final class SlabStore implements Store {
         }
         int generation = ++generations[slot];
         liveCount++;
-        return ((long) generation << SLOT_BITS) | slot;
+        return (((long) generation << SLOT_BITS) | slot) ^ salt;
     }
 
     private long allocateUnusual(long byteSize, long byteAlignment, String operation) {
@@ -183,11 +186,12 @@ public final class SlabStore implements Store {
     @Override
     @Invalidates(effect = Effect.FREE, handle = "#1")
     public void deallocate(long handle, long byteSize, long byteAlignment) {
-        int slot = (int) handle & SLOT_MASK;
+        long raw = handle ^ salt;
+        int slot = (int) raw & SLOT_MASK;
         int[] gens = generations;
         if (byteSize <= 0 || byteSize > slotSize || byteAlignment > slotAlignment
                 || Long.bitCount(byteAlignment) != 1 || slot >= gens.length
-                || gens[slot] != handle >>> SLOT_BITS || (handle & LIVE_BIT) == 0) {
+                || gens[slot] != raw >>> SLOT_BITS || (raw & LIVE_BIT) == 0) {
             deallocateUnusual(handle, byteSize, byteAlignment);
             return;
         }
@@ -219,9 +223,10 @@ public final class SlabStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        int slot = (int) handle & SLOT_MASK;
+        long raw = handle ^ salt;
+        int slot = (int) raw & SLOT_MASK;
         int[] gens = generations;
-        if (slot >= gens.length || gens[slot] != handle >>> SLOT_BITS || (handle & LIVE_BIT) == 0
+        if (slot >= gens.length || gens[slot] != raw >>> SLOT_BITS || (raw & LIVE_BIT) == 0
                 || byteSize > slotSize) {
             return resolveUnusual(handle, byteSize);
         }
@@ -346,9 +351,10 @@ public final class SlabStore implements Store {
 
     /** The handle names an allocated slot with its current generation. */
     private boolean isLive(long handle) {
-        int slot = (int) handle & SLOT_MASK;
-        return slot < generations.length && generations[slot] == handle >>> SLOT_BITS
-                && (handle & LIVE_BIT) != 0;
+        long raw = handle ^ salt;
+        int slot = (int) raw & SLOT_MASK;
+        return slot < generations.length && generations[slot] == raw >>> SLOT_BITS
+                && (raw & LIVE_BIT) != 0;
     }
 
     private void requireLive(long handle, String operation) {
