@@ -126,6 +126,23 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         return new CheckedStore(new Ledger(inner, true), inner);
     }
 
+    /** As {@link #CheckedStore(Store)}, with slots retiring at {@code generation} (for tests). */
+    static CheckedStore retiringSlotsAt(Store inner, int generation) {
+        Ledger ledger = new Ledger(inner, false);
+        ledger.retireGeneration = generation;
+        return new CheckedStore(ledger, inner);
+    }
+
+    /** The id the next checked store will get (for tests of id exhaustion). */
+    static int nextIdForTest() {
+        return NEXT_ID.get() + 1;
+    }
+
+    /** Makes the next store id {@code next} (for tests of id exhaustion); ids already issued stay used. */
+    static void setNextIdForTest(int next) {
+        NEXT_ID.set(next - 1);
+    }
+
     private CheckedStore(Ledger ledger, Store inner) {
         if (inner == null) {
             throw new NullPointerException("inner store");
@@ -435,6 +452,8 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         final Guarantees guarantees;
         final boolean failOnLeaks;
         final List<CheckedStore> members = new ArrayList<>();
+        /** A slot freed at this generation retires (GENERATION_MASK, lower in tests). */
+        int retireGeneration = GENERATION_MASK;
         final Map<Integer, String> closedAt = new HashMap<>();
         final List<Entry> shadowed = new ArrayList<>();
         /** Why recently killed handles died, by handle; the oldest are forgotten. */
@@ -520,7 +539,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         entry.live = false;
         l.obituaries.put(encode(slot, entry.generation), why);
         killPointers(slot);
-        if (entry.generation >= GENERATION_MASK) {
+        if (entry.generation >= l.retireGeneration) {
             return; // retired: its next generation would wrap to a value an old handle carries
         }
         if (l.freeCount == l.freeSlots.length) {
