@@ -1,0 +1,263 @@
+package dev.stowage.store;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Behaviours each store documents that the broader tests did not pin down, found by mutation
+ * testing (docs/test-strength.md): each test names the behaviour it holds in place.
+ */
+class StoreStrengthTest {
+
+    @Test
+    void aClosedMemberOfASharingSetRefusesEveryOperationWhileTheSetLives() {
+        SharedArenaStore first = new SharedArenaStore(256, 1 << 20);
+        SharingStore second = first.share();
+        long h = second.allocate(16, 8);
+        first.close();
+        assertTrue(second instanceof SharedArenaStore s && s.isAlive());
+        assertThrows(IllegalStateException.class, () -> first.allocate(8, 8));
+        assertThrows(IllegalStateException.class, () -> first.allocateZeroed(8, 8));
+        assertThrows(IllegalStateException.class, () -> first.deallocate(h, 16, 8));
+        assertThrows(IllegalStateException.class, () -> first.grow(h, 16, 32, 8));
+        assertThrows(IllegalStateException.class, () -> first.growZeroed(h, 16, 32, 8));
+        assertThrows(IllegalStateException.class, () -> first.shrink(h, 16, 8, 8));
+        assertThrows(IllegalStateException.class, () -> first.resolve(h, 16));
+        assertThrows(IllegalStateException.class, first::share);
+        assertEquals(1, first.openMembers());
+        second.resolve(h, 16).set(JAVA_LONG, 0, 5); // the open member still works
+        assertEquals(5, second.resolve(h, 16).get(JAVA_LONG, 0));
+        second.close();
+        assertEquals(0, first.openMembers());
+        assertTrue(!first.isAlive());
+    }
+
+    @Test
+    void membersAreNumberedAndToStringSaysWhichIsClosed() {
+        SharedArenaStore first = new SharedArenaStore();
+        SharingStore second = first.share();
+        SharingStore third = second.share();
+        assertTrue(first.toString().startsWith("SharedArenaStore[member 0 of 3 open"), first.toString());
+        assertTrue(third.toString().startsWith("SharedArenaStore[member 2 of 3 open"), third.toString());
+        second.close();
+        assertTrue(second.toString().contains("member 1 (closed) of 2 open"), second.toString());
+        first.close();
+        third.close();
+    }
+
+    @Test
+    void theSharedOperationsActOnTheOneArena() {
+        try (SharedArenaStore store = new SharedArenaStore(256, 1 << 20)) {
+            long h = store.allocateZeroed(32, 8);
+            assertEquals(0, store.resolve(h, 32).get(JAVA_LONG, 24));
+            store.resolve(h, 32).set(JAVA_LONG, 0, 9);
+            long grown = store.growZeroed(h, 32, 64, 8);
+            assertEquals(9, store.resolve(grown, 64).get(JAVA_LONG, 0));
+            assertEquals(0, store.resolve(grown, 64).get(JAVA_LONG, 56));
+            long shrunk = store.shrink(grown, 64, 16, 8);
+            assertEquals(9, store.resolve(shrunk, 16).get(JAVA_LONG, 0));
+            store.deallocate(shrunk, 16, 8);
+            assertTrue(store.toString().contains("bytes reserved"), store.toString());
+        }
+    }
+
+    @Test
+    void arenaStoreRewindsOnlyTheLastAllocationAndGrowsItInPlace() {
+        try (ArenaStore arena = new ArenaStore(1024, 1 << 20)) {
+            long a = arena.allocate(64, 8);
+            long b = arena.allocate(64, 8);
+            long bAddress = arena.resolve(b, 64).address();
+            long grown = arena.grow(b, 64, 128, 8);
+            assertEquals(b, grown, "the last allocation grows in place, keeping its handle");
+            assertEquals(bAddress, arena.resolve(grown, 128).address());
+            long moved = arena.grow(a, 64, 128, 8); // not the last: copied
+            assertNotEquals(a, moved);
+            arena.deallocate(moved, 128, 8); // the last now: rewound
+            long again = arena.allocate(128, 8);
+            assertEquals(bAddress + 128, arena.resolve(again, 128).address(), "the rewound memory is reused");
+            long shrunk = arena.shrink(again, 128, 32, 8);
+            assertEquals(again, shrunk);
+            long next = arena.allocate(8, 8);
+            assertEquals(bAddress + 128 + 32, arena.resolve(next, 8).address(), "shrinking the last gave memory back");
+            assertTrue(Checks.isDangling(arena.shrink(next, 8, 0, 8)), "shrinking to 0 gives a dangling handle");
+            assertEquals(1024, arena.reservedBytes());
+            assertTrue(arena.toString().contains("1 chunks, 1024 bytes reserved"), arena.toString());
+        }
+    }
+
+    @Test
+    void arenaStoreGivesABigAllocationAChunkOfItsOwnAndRespectsItsLimit() {
+        try (ArenaStore arena = new ArenaStore(1024, 8192)) {
+            long small = arena.allocate(16, 8);
+            long big = arena.allocate(1024, 8); // more than a quarter of the next chunk (2048)
+            assertEquals(2048, arena.reservedBytes());
+            long small2 = arena.allocate(16, 8); // still served by the first chunk
+            assertEquals(arena.resolve(small, 16).address() + 16, arena.resolve(small2, 16).address());
+            assertThrows(StoreExhaustedException.class, () -> arena.allocate(8192, 8));
+            assertEquals(2048, arena.reservedBytes(), "a failed allocation reserves nothing");
+            arena.resolve(big, 1024).set(JAVA_LONG, 1016, 3);
+            assertEquals(3, arena.resolve(big, 1024).get(JAVA_LONG, 1016));
+        }
+    }
+
+    @Test
+    void arenaStoreAlignsEveryAllocation() {
+        try (ArenaStore arena = new ArenaStore(4096, 1 << 20)) {
+            arena.allocate(3, 1);
+            for (long alignment = 1; alignment <= 1024; alignment *= 2) {
+                long h = arena.allocate(8, alignment);
+                assertEquals(0, arena.resolve(h, 8).address() % alignment, "aligned to " + alignment);
+            }
+        }
+    }
+
+    @Test
+    void slabStoreCountsLiveSlotsAndRefusesWhatDoesNotFit() {
+        try (SlabStore slab = new SlabStore(24, 8, 3)) {
+            assertEquals(24, slab.slotSize());
+            assertEquals(8, slab.slotAlignment());
+            long a = slab.allocate(24, 8);
+            long b = slab.allocateZeroed(16, 4);
+            assertEquals(0, slab.resolve(b, 16).get(JAVA_LONG, 8));
+            assertEquals(2, slab.liveCount());
+            assertThrows(StoreExhaustedException.class, () -> slab.allocate(25, 8));
+            assertThrows(IllegalArgumentException.class, () -> slab.allocate(8, 16));
+            assertThrows(IllegalArgumentException.class, () -> slab.resolve(a, 25), "more than a slot");
+            assertThrows(StoreExhaustedException.class, () -> slab.grow(a, 24, 32, 8));
+            assertEquals(a, slab.grow(a, 16, 24, 8), "growing within the slot keeps the handle");
+            slab.resolve(a, 24).set(JAVA_LONG, 16, 4);
+            long grownZeroed = slab.growZeroed(a, 16, 24, 8);
+            assertEquals(0, slab.resolve(grownZeroed, 24).get(JAVA_LONG, 16), "growZeroed cleared the new bytes");
+            assertEquals(a, slab.shrink(a, 24, 8, 8));
+            assertTrue(Checks.isDangling(slab.shrink(a, 8, 0, 8)), "shrinking to 0 frees the slot");
+            assertEquals(1, slab.liveCount());
+            assertThrows(StaleHandleException.class, () -> slab.resolve(a, 8));
+            long c = slab.allocate(8, 8);
+            long d = slab.allocate(8, 8);
+            assertThrows(StoreExhaustedException.class, () -> slab.allocate(8, 8), "3 slots at most");
+            assertTrue(slab.toString().contains("3 live of 3 carved"), slab.toString());
+            slab.deallocate(c, 8, 8);
+            slab.deallocate(d, 8, 8);
+            slab.deallocate(b, 16, 4);
+            assertEquals(0, slab.liveCount());
+        }
+    }
+
+    @Test
+    void growableStoreHandlesSurviveMovesAndStaleOnesAreRefused() {
+        try (GrowableStore store = new GrowableStore(64, 1 << 20)) {
+            long a = store.allocate(32, 8);
+            store.resolve(a, 32).set(JAVA_LONG, 0, 11);
+            long b = store.allocate(32, 8);
+            long moves = store.moves();
+            long c = store.allocate(256, 8); // the buffer moves
+            assertTrue(store.moves() > moves);
+            assertTrue(store.capacity() >= 320, "capacity " + store.capacity());
+            assertEquals(11, store.resolve(a, 32).get(JAVA_LONG, 0));
+            long grown = store.grow(a, 32, 48, 8); // not topmost: moved, a new handle
+            assertNotEquals(a, grown);
+            assertThrows(StaleHandleException.class, () -> store.resolve(a, 32));
+            assertEquals(11, store.resolve(grown, 48).get(JAVA_LONG, 0));
+            long topGrown = store.growZeroed(grown, 48, 64, 8); // topmost now: in place, a new handle
+            assertNotEquals(grown, topGrown);
+            assertEquals(0, store.resolve(topGrown, 64).get(JAVA_LONG, 56));
+            assertThrows(IllegalArgumentException.class, () -> store.resolve(topGrown, 65), "more than allocated");
+            assertThrows(IllegalArgumentException.class, () -> store.deallocate(topGrown, 32, 8), "wrong size");
+            long shrunk = store.shrink(topGrown, 64, 16, 8);
+            assertThrows(StaleHandleException.class, () -> store.resolve(topGrown, 8));
+            assertEquals(11, store.resolve(shrunk, 16).get(JAVA_LONG, 0));
+            store.compact();
+            assertEquals(11, store.resolve(shrunk, 16).get(JAVA_LONG, 0), "handles survive compaction");
+            store.deallocate(b, 32, 8);
+            store.deallocate(c, 256, 8);
+            assertTrue(Checks.isDangling(store.shrink(shrunk, 16, 0, 8)));
+            assertTrue(store.toString().contains("GrowableStore["), store.toString());
+        }
+    }
+
+    @Test
+    void inlineStoreChecksSizesAndTellsWhyAHandleIsStale() {
+        try (InlineStore store = new InlineStore(16)) {
+            long h = store.allocate(8, 8);
+            assertTrue(store.isOccupied());
+            assertThrows(IllegalArgumentException.class, () -> store.resolve(h, 9), "more than allocated");
+            assertThrows(IllegalArgumentException.class, () -> store.deallocate(h, 16, 8), "wrong size");
+            assertThrows(IllegalArgumentException.class, () -> store.allocate(8, 16), "heap alignment");
+            assertThrows(StoreExhaustedException.class, () -> store.allocate(17, 8));
+            long grown = store.growZeroed(h, 8, 16, 8);
+            assertEquals(0, store.resolve(grown, 16).get(JAVA_LONG, 8));
+            StaleHandleException stale = assertThrows(StaleHandleException.class, () -> store.resolve(h, 8));
+            assertTrue(stale.getMessage().contains("allocated, grown or shrunk since"), stale.getMessage());
+            long shrunk = store.shrink(grown, 16, 8, 8);
+            store.deallocate(shrunk, 8, 8);
+            assertTrue(!store.isOccupied());
+            StaleHandleException freed = assertThrows(StaleHandleException.class, () -> store.resolve(shrunk, 8));
+            assertTrue(freed.getMessage().contains("it was freed"), freed.getMessage());
+            StaleHandleException foreign = assertThrows(StaleHandleException.class, () -> store.resolve(12345, 8));
+            assertTrue(foreign.getMessage().contains("never issued it"), foreign.getMessage());
+            assertTrue(store.toString().contains("16 bytes, empty"), store.toString());
+        }
+    }
+
+    @Test
+    void smallStoreKeepsTheFirstFittingAllocationInlineAndMovesItOutWhenItGrows() {
+        try (SmallStore store = new SmallStore(16, new ArenaStore(256, 1 << 20))) {
+            long inline = store.allocate(16, 8);
+            assertTrue(inline < 0, "inline handles have bit 63 set");
+            assertTrue(!store.resolve(inline, 16).isNative(), "inline: on the heap");
+            long second = store.allocate(16, 8); // the room is taken: the fallback
+            assertTrue(second >= 0 && store.resolve(second, 16).isNative());
+            assertThrows(IllegalArgumentException.class, () -> store.resolve(inline, 17));
+            store.resolve(inline, 16).set(JAVA_LONG, 8, 6);
+            long grownInline = store.growZeroed(inline, 16, 16, 8);
+            assertTrue(grownInline < 0);
+            assertThrows(StaleHandleException.class, () -> store.resolve(inline, 16));
+            long moved = store.grow(grownInline, 16, 64, 8); // too big for the room: moved to the fallback
+            assertTrue(moved >= 0);
+            assertEquals(6, store.resolve(moved, 64).get(JAVA_LONG, 8));
+            long zeroedInline = store.allocateZeroed(8, 8); // the room is free again
+            assertTrue(zeroedInline < 0);
+            assertEquals(0, store.resolve(zeroedInline, 8).get(JAVA_LONG, 0));
+            long shrunk = store.shrink(zeroedInline, 8, 4, 8);
+            assertTrue(shrunk < 0);
+            store.deallocate(shrunk, 4, 8);
+            assertThrows(StaleHandleException.class, () -> store.resolve(shrunk, 4));
+            assertTrue(store.toString().startsWith("SmallStore[inline "), store.toString());
+            store.deallocate(moved, 64, 8);
+            store.deallocate(second, 16, 8);
+            assertTrue(store.fallback() instanceof ArenaStore);
+        }
+    }
+
+    @Test
+    void globalStoreAllocatesAlignedGrowsAndShrinks() {
+        try (GlobalStore store = new GlobalStore()) {
+            long big = store.allocateZeroed(256, 64); // beyond malloc's alignment: aligned_alloc
+            MemorySegment p = store.resolve(big, 256);
+            assertEquals(0, p.address() % 64);
+            assertEquals(0, p.get(JAVA_LONG, 248));
+            p.set(JAVA_LONG, 0, 21);
+            long grown = store.growZeroed(big, 256, 512, 64);
+            assertEquals(21, store.resolve(grown, 512).get(JAVA_LONG, 0));
+            assertEquals(0, store.resolve(grown, 512).get(JAVA_LONG, 504));
+            assertEquals(0, store.resolve(grown, 8).address() % 64);
+            long shrunk = store.shrink(grown, 512, 128, 64);
+            assertEquals(21, store.resolve(shrunk, 128).get(JAVA_LONG, 0));
+            assertEquals(shrunk, store.grow(shrunk, 128, 128, 64), "growing to the same size keeps the handle");
+            assertTrue(store.shrink(shrunk, 128, 0, 64) == 64, "shrinking to nothing frees and dangles");
+            long small = store.allocate(24, 8);
+            long smaller = store.shrink(small, 24, 8, 8);
+            store.deallocate(smaller, 8, 8);
+            assertEquals(16, store.dangling(16));
+            assertThrows(StaleHandleException.class, () -> store.resolve(16, 8), "a dangling handle has no memory");
+            assertThrows(IllegalArgumentException.class, () -> store.deallocate(16, 8, 8));
+            assertTrue(store.toString().contains("open"));
+        }
+    }
+}
