@@ -20,11 +20,13 @@ import java.util.Arrays;
  *
  * <p><b>Safe for any argument.</b> A handle is not an address: it is the chunk's index, the offset
  * in the chunk and an epoch ({@code epoch << 52 | chunk << 40 | offset}, XORed with a random
- * per-store salt so that another store's handles decode to noise), and {@link #resolve}
- * slices the chunk it names ({@link MemorySegment#asSlice}, bounds-checked), so no handle value can
- * reach memory outside this store's chunks, and every pointer belongs to the arena: once the store
- * is closed using one throws {@link IllegalStateException} instead of touching freed memory. The
- * store uses no restricted method. What it cannot tell apart without a record per allocation is a
+ * per-store salt so that another store's handles decode to noise), and {@link #resolve} checks the
+ * offset and size against the chunk the handle names before slicing, so no handle value can reach
+ * memory outside this store's chunks, and every pointer belongs to the arena: once the store is
+ * closed using one throws {@link IllegalStateException} instead of touching freed memory. (The
+ * slice is taken from one arena-scoped view of the address space, made once with
+ * {@code reinterpret}: a restricted method of the JDK, used by this library, never with an address
+ * the caller gave.) What it cannot tell apart without a record per allocation is a
  * stale handle from a live one inside its own chunks: resolving a stale handle reads this store's
  * memory (wrap the store in a {@link CheckedStore} to find such bugs).
  *
@@ -50,6 +52,7 @@ import java.util.Arrays;
  * }                                     // all chunks freed
  * }</pre>
  */
+@SuppressWarnings("restricted") // one arena-scoped view, sliced only inside chunks (see resolve)
 @Stable @Multiple
 public final class ArenaStore implements Store {
 
@@ -71,14 +74,22 @@ public final class ArenaStore implements Store {
     private static final long NO_HANDLE = -1;
 
     /**
-     * The chunks, by index: replaced (never changed) when a chunk is added, and held in a final field,
-     * so that {@link SharedArenaStore} can resolve without its lock and still see a complete table.
+     * The chunks, by index: {@code bounds[2 i]} is chunk i's address, {@code bounds[2 i + 1]} its size.
+     * Replaced (never changed) when a chunk is added, and held in a record's final field, so that
+     * {@link SharedArenaStore} can resolve without its lock and still see a complete table.
      */
-    private record ChunkTable(MemorySegment[] chunks) {
-        static final ChunkTable EMPTY = new ChunkTable(new MemorySegment[0]);
+    private record ChunkTable(MemorySegment[] chunks, long[] bounds) {
+        static final ChunkTable EMPTY = new ChunkTable(new MemorySegment[0], new long[0]);
     }
 
     private final Arena arena = Arena.ofShared();
+    /**
+     * The address space in the arena's scope. {@link #resolve} slices it only at an offset and size
+     * checked against a chunk the handle names, so it never reaches outside this store's chunks;
+     * one loop-invariant segment (instead of one per chunk) is what keeps resolve as cheap as a raw
+     * access, and its scope makes every pointer die when the store closes.
+     */
+    private final MemorySegment all = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
     /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
     private final long salt = Checks.newSalt();
     private final long maxBytes;
@@ -165,13 +176,16 @@ public final class ArenaStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        MemorySegment[] chunks = table.chunks;
+        long[] bounds = table.bounds;
         long raw = handle ^ salt;
-        int chunk = (int) (raw >>> OFFSET_BITS) & CHUNK_MASK;
-        if ((raw & Checks.TAG_BITS) != 0 || chunk >= chunks.length) {
+        int at = ((int) (raw >>> OFFSET_BITS) & CHUNK_MASK) << 1;
+        long offset = raw & OFFSET_MASK;
+        long room;
+        if ((raw & Checks.TAG_BITS) != 0 || at >= bounds.length
+                || (room = bounds[at + 1] - offset) < 0 || byteSize > room || byteSize < 0) {
             return resolveUnusual(handle, byteSize);
         }
-        return chunks[chunk].asSlice(raw & OFFSET_MASK, byteSize);
+        return all.asSlice(bounds[at] + offset, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -179,6 +193,7 @@ public final class ArenaStore implements Store {
         if (Checks.isDangling(handle)) {
             return Checks.resolveDangling(handle, byteSize, this);
         }
+        Checks.requireResolveSize(byteSize);
         throw foreign(handle, "resolve");
     }
 
@@ -330,7 +345,10 @@ public final class ArenaStore implements Store {
         }
         MemorySegment[] grown = Arrays.copyOf(chunks, chunks.length + 1);
         grown[chunks.length] = chunk;
-        table = new ChunkTable(grown);
+        long[] bounds = Arrays.copyOf(table.bounds, grown.length * 2);
+        bounds[chunks.length * 2] = chunk.address();
+        bounds[chunks.length * 2 + 1] = chunk.byteSize();
+        table = new ChunkTable(grown, bounds);
         reservedBytes += size;
         return chunks.length;
     }

@@ -30,8 +30,8 @@ import java.util.TreeMap;
  *
  * <p><b>Safe for any argument.</b> A handle is an entry number and that entry's generation
  * ({@code generation << 29 | entry}, XORed with a random per-store salt so that another store's
- * handles decode to noise); the generation is odd while the entry is in use and goes up at
- * every allocate, grow, shrink and free, and an entry whose generation would wrap is retired. Every
+ * handles decode to noise); the generation goes up at every allocate, grow and shrink, a free entry
+ * records it negated so that no handle matches, and an entry whose generation would wrap is retired. Every
  * operation checks the handle against the entry (one array read), so a freed, stale or foreign
  * handle, or a double free, throws {@link StaleHandleException} and changes nothing; {@code resolve}
  * refuses more bytes than the allocation holds and slices the buffer (bounds-checked), so no handle
@@ -56,9 +56,8 @@ public final class GrowableStore implements CompactingStore {
     static final long MAX_CAPACITY = 1L << 40;
     static final int ENTRY_BITS = 29;
     private static final int ENTRY_MASK = (1 << ENTRY_BITS) - 1;
-    private static final long LIVE_BIT = 1L << ENTRY_BITS;
     /** An entry whose generation reaches this is retired rather than reused. */
-    static final int DEFAULT_RETIRE_GENERATION = Integer.MAX_VALUE - 2;
+    static final int DEFAULT_RETIRE_GENERATION = Integer.MAX_VALUE;
     private static final long MIN_BUFFER_ALIGNMENT = 16;
 
     private final long maxBytes;
@@ -73,8 +72,12 @@ public final class GrowableStore implements CompactingStore {
     private final int retireGeneration;
     /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
     private final long salt = Checks.newSalt();
-    /** The allocation table: generation (odd while in use), offset and size of each entry. */
-    private int[] generations = new int[16];
+    /**
+     * The allocation table: generation, offset and size of each entry. The generation is that of the
+     * entry's handle (1, 2, ...) while in use; minus one minus the last one while free (-1 if never
+     * used), so that no handle matches a free entry.
+     */
+    private int[] generations = filledWithMinusOne(16);
     private long[] offsets = new long[16];
     private long[] sizes = new long[16];
     private int[] nextFreeEntry = new int[16];
@@ -170,7 +173,7 @@ public final class GrowableStore implements CompactingStore {
         long raw = handle ^ salt;
         int entry = (int) raw & ENTRY_MASK;
         int[] gens = generations;
-        if (entry >= gens.length || gens[entry] != raw >>> ENTRY_BITS || (raw & LIVE_BIT) == 0
+        if (entry >= gens.length || gens[entry] != raw >>> ENTRY_BITS
                 || Long.compareUnsigned(byteSize, sizes[entry]) > 0) {
             return resolveUnusual(handle, byteSize);
         }
@@ -399,12 +402,17 @@ public final class GrowableStore implements CompactingStore {
         freeBlocks.put(start, end - start);
     }
 
+    private static int[] filledWithMinusOne(int length) {
+        int[] array = new int[length];
+        Arrays.fill(array, -1);
+        return array;
+    }
+
     /** The entry of a live handle, or -1. */
     private int entryOf(long handle) {
         long raw = handle ^ salt;
         int entry = (int) raw & ENTRY_MASK;
-        return entry < generations.length && generations[entry] == raw >>> ENTRY_BITS
-                && (raw & LIVE_BIT) != 0 ? entry : -1;
+        return entry < generations.length && generations[entry] == raw >>> ENTRY_BITS ? entry : -1;
     }
 
     /** The entry of a live handle whose allocation holds {@code byteSize} bytes. */
@@ -433,6 +441,7 @@ public final class GrowableStore implements CompactingStore {
         if (entryCount == generations.length) {
             int capacity = entryCount * 2;
             generations = Arrays.copyOf(generations, capacity);
+            Arrays.fill(generations, entryCount, capacity, -1);
             offsets = Arrays.copyOf(offsets, capacity);
             sizes = Arrays.copyOf(sizes, capacity);
             nextFreeEntry = Arrays.copyOf(nextFreeEntry, capacity);
@@ -447,7 +456,8 @@ public final class GrowableStore implements CompactingStore {
         } else {
             entryCount++;
         }
-        int generation = ++generations[entry]; // odd: in use
+        int generation = -generations[entry]; // the next generation: in use
+        generations[entry] = generation;
         offsets[entry] = offset;
         sizes[entry] = byteSize;
         return (((long) generation << ENTRY_BITS) | entry) ^ salt;
@@ -462,7 +472,8 @@ public final class GrowableStore implements CompactingStore {
 
     /** Ends an entry's handle; the entry is reused unless its generation would wrap. */
     private void retire(int entry) {
-        int generation = ++generations[entry]; // even: free
+        int generation = generations[entry];
+        generations[entry] = -generation - 1; // free: no handle matches
         if (generation < retireGeneration) {
             nextFreeEntry[entry] = freeEntry;
             freeEntry = entry;

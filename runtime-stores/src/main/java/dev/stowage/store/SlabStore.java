@@ -21,14 +21,15 @@ import java.util.Arrays;
  *
  * <p><b>Safe for any argument.</b> A handle is a slot number and that slot's generation
  * ({@code generation << 29 | slot}, XORed with a random per-store salt so that another store's
- * handles decode to noise); the generation is odd while the slot is allocated and goes up
- * by one at each allocation and each free. {@link #resolve}, {@link #deallocate}, {@link #grow} and
+ * handles decode to noise); the slot's generation goes up by one at each allocation, and a free
+ * slot records it negated, so no handle matches it. {@link #resolve}, {@link #deallocate}, {@link #grow} and
  * {@link #shrink} compare the handle's generation with the slot's (one array read), so a freed,
  * stale or foreign handle, or a double free, throws {@link StaleHandleException} and changes
- * nothing; a valid handle resolves to a bounds-checked slice of its own slot, and pointers die when
- * the store closes. A slot whose generation reaches the top of the {@code int} range is retired
- * rather than reused, so a generation never wraps around into a false "valid". No restricted
- * method is used.
+ * nothing; a valid handle resolves to a slice of its own slot (of one arena-scoped view of the
+ * address space, made once with the restricted {@code reinterpret}, never at an address the caller
+ * gave), and pointers die when the store closes. A slot whose generation reaches the top of the
+ * {@code int} range is retired rather than reused, so a generation never wraps around into a false
+ * "valid".
  *
  * <p>Requests must fit a slot: a size above {@link #slotSize()} throws
  * {@link StoreExhaustedException} (from {@code allocate} or {@code grow}), an alignment above
@@ -44,17 +45,16 @@ import java.util.Arrays;
  * }
  * }</pre>
  */
+@SuppressWarnings("restricted") // one arena-scoped view, sliced only at live slots (see resolve)
 @Stable @Multiple
 public final class SlabStore implements Store {
 
     private static final int MAX_SLOT_LIMIT = 1 << 29;
     static final int SLOT_BITS = 29;
     private static final int SLOT_MASK = (1 << SLOT_BITS) - 1;
-    /** The lowest bit of the generation: set in every handle of a live slot (odd generation). */
-    private static final long LIVE_BIT = 1L << SLOT_BITS;
     private static final long TARGET_PAGE_BYTES = 64 * 1024;
-    /** A slot freed with this generation (or above) is retired: its next generation would wrap. */
-    static final int DEFAULT_RETIRE_GENERATION = Integer.MAX_VALUE - 1;
+    /** A slot freed with this generation is retired: its next generation would wrap. */
+    static final int DEFAULT_RETIRE_GENERATION = Integer.MAX_VALUE;
 
     private final long slotSize;
     private final long slotAlignment;
@@ -68,8 +68,19 @@ public final class SlabStore implements Store {
     /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
     private final long salt = Checks.newSalt();
 
+    /**
+     * The address space in the arena's scope: resolve slices it at the address of a slot it checked
+     * is live (one loop-invariant segment keeps resolve as cheap as a raw access).
+     */
+    private final MemorySegment all = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
     private MemorySegment[] pages = new MemorySegment[0];
-    /** generations[slot]: odd while the slot is allocated; the handle's high bits. */
+    /** The address of each page. */
+    private long[] pageBases = new long[0];
+    /**
+     * generations[slot]: while the slot is allocated, the generation in its handle (1, 2, ...);
+     * while it is free, minus one minus the last generation (-1 for a slot never used), so that no
+     * handle (whose generation is never negative) matches a free slot.
+     */
     private int[] generations = new int[0];
     /** nextFree[slot]: the next slot of the free list, or -1. */
     private int[] nextFree = new int[0];
@@ -156,7 +167,8 @@ public final class SlabStore implements Store {
         } else {
             slot = carve();
         }
-        int generation = ++generations[slot];
+        int generation = -generations[slot];
+        generations[slot] = generation;
         liveCount++;
         return (((long) generation << SLOT_BITS) | slot) ^ salt;
     }
@@ -191,11 +203,12 @@ public final class SlabStore implements Store {
         int[] gens = generations;
         if (byteSize <= 0 || byteSize > slotSize || byteAlignment > slotAlignment
                 || Long.bitCount(byteAlignment) != 1 || slot >= gens.length
-                || gens[slot] != raw >>> SLOT_BITS || (raw & LIVE_BIT) == 0) {
+                || gens[slot] != raw >>> SLOT_BITS) {
             deallocateUnusual(handle, byteSize, byteAlignment);
             return;
         }
-        int generation = ++gens[slot];
+        int generation = gens[slot];
+        gens[slot] = -generation - 1;
         liveCount--;
         if (generation < retireGeneration) {
             nextFree[slot] = freeHead;
@@ -226,11 +239,10 @@ public final class SlabStore implements Store {
         long raw = handle ^ salt;
         int slot = (int) raw & SLOT_MASK;
         int[] gens = generations;
-        if (slot >= gens.length || gens[slot] != raw >>> SLOT_BITS || (raw & LIVE_BIT) == 0
-                || byteSize > slotSize) {
+        if (slot >= gens.length || gens[slot] != raw >>> SLOT_BITS || byteSize > slotSize) {
             return resolveUnusual(handle, byteSize);
         }
-        return pages[slot >>> pageShift].asSlice((slot & pageMask) * slotSize, byteSize);
+        return all.asSlice(pageBases[slot >>> pageShift] + (slot & pageMask) * slotSize, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -305,6 +317,7 @@ public final class SlabStore implements Store {
         }
         closed = true;
         pages = new MemorySegment[0];
+        pageBases = new long[0];
         generations = new int[0];
         nextFree = new int[0];
         freeHead = -1;
@@ -344,17 +357,20 @@ public final class SlabStore implements Store {
         }
         int slots = (pages.length + 1) << pageShift;
         nextFree = Arrays.copyOf(nextFree, slots);
+        int used = generations.length;
         generations = Arrays.copyOf(generations, slots);
+        Arrays.fill(generations, used, slots, -1); // never used: no handle matches
         pages = Arrays.copyOf(pages, pages.length + 1);
         pages[pages.length - 1] = page;
+        pageBases = Arrays.copyOf(pageBases, pages.length);
+        pageBases[pages.length - 1] = page.address();
     }
 
     /** The handle names an allocated slot with its current generation. */
     private boolean isLive(long handle) {
         long raw = handle ^ salt;
         int slot = (int) raw & SLOT_MASK;
-        return slot < generations.length && generations[slot] == raw >>> SLOT_BITS
-                && (raw & LIVE_BIT) != 0;
+        return slot < generations.length && generations[slot] == raw >>> SLOT_BITS;
     }
 
     private void requireLive(long handle, String operation) {

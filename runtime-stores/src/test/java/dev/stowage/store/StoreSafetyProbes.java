@@ -160,7 +160,7 @@ class StoreSafetyProbes {
 
     @Test @Order(7)
     void generationsRetireInsteadOfWrapping() {
-        try (SlabStore slab = new SlabStore(16, 8, 2, 6)) { // a slot retires when freed at generation 6
+        try (SlabStore slab = new SlabStore(16, 8, 2, 3)) { // a slot retires when freed at generation 3
             List<Long> old = new ArrayList<>();
             for (int i = 0; i < 6; i++) { // slot 0 three times, then slot 1 three times
                 long h = slab.allocate(16, 8);
