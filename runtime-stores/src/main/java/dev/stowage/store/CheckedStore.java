@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A debug wrapper that makes every stale use of a handle or pointer fail at once, exactly where
- * SPEC §2's invalidation table says the handle or pointer went stale.
+ * the invalidation table (docs/store-model.md) says the handle or pointer went stale.
  *
  * <p><b>Handles</b> carry a store id and a generation: {@code id << 42 | generation << 20 | slot}.
  * Neither ever wraps into a false "valid": ids are never reused (creating more than
@@ -318,7 +318,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     /**
      * Relocates: compacts the wrapped store if it is a {@link CompactingStore}, and in every case
-     * kills every pointer unless the store is {@code @Pinned} (handles survive), as SPEC §2 says of
+     * kills every pointer unless the store is {@code @Pinned} (handles survive), as the invalidation table says of
      * relocation.
      */
     @Override
@@ -330,7 +330,8 @@ public final class CheckedStore implements SharingStore, CompactingStore {
             if (inner instanceof CompactingStore compacting) {
                 compacting.compact();
             }
-            if (!ledger.guarantees.pinned()) {
+            Guarantees g = ledger.guarantees;
+            if (Effect.RELOCATE.killsPointers(g.stable(), g.pinned())) {
                 killAllPointers();
             }
         }
@@ -548,10 +549,15 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         l.freeSlots[l.freeCount++] = slot;
     }
 
-    /** The rest of the table's row for an operation: other handles unless @Multiple, pointers unless @Stable. */
+    /**
+     * The rest of the table's row for an operation (other handles unless @Multiple, pointers unless
+     * @Stable), from {@link Effect#killsHandles} and {@link Effect#killsPointers}: the same
+     * definition the checker applies.
+     */
     private void applyTable(String operation, String site, int exceptSlot) {
         Guarantees g = ledger.guarantees;
-        if (!g.multiple()) {
+        Effect effect = operation.startsWith("allocate") ? Effect.ALLOCATE : Effect.FREE;
+        if (effect.killsHandles(g.multiple(), g.shared())) {
             for (int slot = 0; slot < ledger.slotCount; slot++) {
                 if (slot != exceptSlot && ledger.entries[slot].live) {
                     kill(slot, "invalidated by " + operation + " at " + site + ": "
@@ -559,7 +565,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
                 }
             }
         }
-        if (!g.stable()) {
+        if (effect.killsPointers(g.stable(), g.pinned())) {
             killAllPointers();
         }
     }

@@ -5,7 +5,7 @@ import dev.stowage.qual.Invalidates.Effect;
 
 /**
  * A store that can relocate its memory on request. Handles survive {@link #compact()}; pointers
- * die unless the store is {@code @Pinned} (SPEC §2, relocation).
+ * die unless the store is {@code @Pinned} (the invalidation table, relocation).
  *
  * <pre>{@code
  * GrowableStore store = new GrowableStore();

@@ -8,7 +8,7 @@ import dev.stowage.qual.Stable;
 /**
  * What a store guarantees, read at run time from the qualifier annotations on its class — the
  * same annotations the Stowage checker reads, so the run-time checks of {@link CheckedStore} and
- * the static checks derive SPEC §2's invalidation table from one source.
+ * the static checks derive the invalidation table (docs/store-model.md) from one source.
  *
  * <pre>{@code
  * Guarantees g = Guarantees.of(new ArenaStore());   // multiple, stable, not pinned, not shared
