@@ -1,0 +1,158 @@
+package dev.stowage.store;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** GrowableStore at the edges: exact fits, limits and free-block reuse (found by mutation testing). */
+class GrowableStoreBoundaryTest {
+
+    private static long address(GrowableStore store, long handle, long size) {
+        return store.resolve(handle, size).address();
+    }
+
+    @Test
+    void theConstructorAcceptsTheLimitsItStates() {
+        assertDoesNotThrow(() -> new GrowableStore(GrowableStore.MAX_CAPACITY, GrowableStore.MAX_CAPACITY).close());
+        assertDoesNotThrow(() -> new GrowableStore(64, 64).close());
+        assertThrows(IllegalArgumentException.class, () -> new GrowableStore(0, 64));
+        assertThrows(IllegalArgumentException.class, () -> new GrowableStore(GrowableStore.MAX_CAPACITY + 1, Long.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> new GrowableStore(65, 64));
+    }
+
+    @Test
+    void anAllocationThatExactlyFillsTheBufferOrTheLimitFits() {
+        try (GrowableStore store = new GrowableStore(64, 128)) {
+            long a = store.allocate(64, 8);
+            assertEquals(64, store.capacity());
+            assertEquals(1, store.moves(), "the first buffer, exactly filled");
+            long b = store.allocate(64, 8); // exactly up to the limit
+            assertEquals(128, store.capacity());
+            assertThrows(StoreExhaustedException.class, () -> store.allocate(1, 1));
+            store.resolve(a, 64).set(JAVA_LONG, 56, 1);
+            store.resolve(b, 64).set(JAVA_LONG, 56, 2);
+            assertEquals(1, store.resolve(a, 64).get(JAVA_LONG, 56));
+        }
+    }
+
+    @Test
+    void theBufferDoublesOnlyAsFarAsNeededAndNotPastTheLimit() {
+        try (GrowableStore store = new GrowableStore(64, 1000)) {
+            store.allocate(64, 8);
+            store.allocate(64, 8);
+            assertEquals(128, store.capacity(), "doubled once");
+            store.allocate(300, 8);
+            assertEquals(512, store.capacity());
+            store.allocate(400, 8);
+            assertEquals(1000, store.capacity(), "the limit, not 1024");
+        }
+    }
+
+    @Test
+    void anAlignmentTheBufferAlreadyHasDoesNotMoveIt() {
+        try (GrowableStore store = new GrowableStore(256, 1 << 20)) {
+            store.allocate(8, 8);
+            long moves = store.moves();
+            store.allocate(8, 16);
+            assertEquals(moves, store.moves(), "16 is the buffer's alignment");
+            store.allocate(8, 32);
+            assertEquals(moves + 1, store.moves(), "32 is stricter: a more aligned buffer");
+        }
+    }
+
+    @Test
+    void growingTheTopmostAllocationToExactlyTheCapacityDoesNotMoveTheBuffer() {
+        try (GrowableStore store = new GrowableStore(128, 1 << 20)) {
+            long a = store.allocate(64, 8);
+            long moves = store.moves();
+            long grown = store.grow(a, 64, 128, 8);
+            assertEquals(moves, store.moves());
+            assertEquals(address(store, grown, 128), store.resolve(grown, 8).address());
+        }
+        try (GrowableStore full = new GrowableStore(64, 64)) {
+            long h = full.allocate(64, 8);
+            assertThrows(StoreExhaustedException.class, () -> full.grow(h, 64, 65, 8), "past the limit");
+            full.resolve(h, 64).set(JAVA_LONG, 0, 8); // the failed grow changed nothing
+        }
+    }
+
+    @Test
+    void growingAnAllocationBelowTheTopMovesItAndFreesItsOldPlace() {
+        try (GrowableStore store = new GrowableStore(256, 1 << 20)) {
+            long a = store.allocate(32, 8);
+            long oldPlace = address(store, a, 32);
+            store.allocate(32, 8); // a is not topmost
+            long grown = store.grow(a, 32, 64, 8);
+            assertTrue(address(store, grown, 64) != oldPlace, "moved");
+            long reuse = store.allocate(32, 8); // fills the buffer's top first...
+            long more = store.allocate(256 - 128 - 32, 8);
+            long again = store.allocate(32, 8); // ...then a free block: a's old place
+            assertEquals(oldPlace, address(store, again, 32));
+            store.deallocate(reuse, 32, 8);
+            store.deallocate(more, 256 - 128 - 32, 8);
+        }
+    }
+
+    @Test
+    void freeBlocksAreReusedFirstFitWithAlignmentPaddingKept() {
+        try (GrowableStore store = new GrowableStore(256, 256)) {
+            long a = store.allocate(8, 8);    // offset 0
+            long b = store.allocate(40, 8);   // offset 8..48
+            long c = store.allocate(208, 8);  // the rest: the buffer is full
+            long base = address(store, a, 8);
+            store.deallocate(b, 40, 8);       // a free block at 8..48
+            long aligned = store.allocate(16, 16); // padded to 16: 16..32, leaving 8..16 and 32..48 free
+            assertEquals(base + 16, address(store, aligned, 16));
+            long front = store.allocate(8, 8);
+            assertEquals(base + 8, address(store, front, 8), "the padding before stays usable");
+            long back = store.allocate(16, 8);
+            assertEquals(base + 32, address(store, back, 16), "the rest after stays usable, exactly");
+            assertThrows(StoreExhaustedException.class, () -> store.allocate(8, 8), "nothing left");
+            store.deallocate(c, 208, 8);
+        }
+    }
+
+    @Test
+    void freeingTheTopmostLowersTheTopAndCoalescesWithTheFreeBlockBelow() {
+        try (GrowableStore store = new GrowableStore(256, 256)) {
+            long a = store.allocate(64, 8);
+            long b = store.allocate(64, 8);
+            long c = store.allocate(64, 8);
+            long base = address(store, a, 64);
+            store.deallocate(b, 64, 8); // free block 64..128
+            store.deallocate(c, 64, 8); // the top falls to 128, then to 64 with b's block
+            long big = store.allocate(192, 8); // only fits if the top went down to 64
+            assertEquals(base + 64, address(store, big, 192));
+        }
+        try (GrowableStore store = new GrowableStore(256, 256)) {
+            long a = store.allocate(64, 8);
+            long b = store.allocate(64, 8);
+            long c = store.allocate(64, 8);
+            store.allocate(64, 8); // full
+            long base = address(store, a, 64);
+            store.deallocate(c, 64, 8);
+            store.deallocate(a, 64, 8);
+            store.deallocate(b, 64, 8); // coalesces with a's block before and c's block after
+            long big = store.allocate(192, 8);
+            assertEquals(base, address(store, big, 192));
+        }
+    }
+
+    @Test
+    void operationsOnAClosedStoreSayItIsClosed() {
+        GrowableStore store = new GrowableStore();
+        long h = store.allocate(8, 8);
+        store.close();
+        for (org.junit.jupiter.api.function.Executable call : new org.junit.jupiter.api.function.Executable[] {
+                () -> store.deallocate(h, 8, 8), () -> store.grow(h, 8, 16, 8), () -> store.compact(),
+                () -> store.resolve(h, 8), () -> store.shrink(h, 8, 4, 8)}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+        }
+        assertTrue(store.toString().contains("closed"));
+    }
+}
