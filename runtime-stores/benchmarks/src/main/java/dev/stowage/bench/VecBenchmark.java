@@ -60,6 +60,7 @@ public class VecBenchmark {
     private StoreVec arenaVec;
     private LongArrayList fastutil;
     private long[] array;
+    private MemorySegment rawSegment;
     private int arraySize;
 
     @Setup(Level.Trial)
@@ -73,6 +74,8 @@ public class VecBenchmark {
         globalVec = StoreVec.ofLongs(global);
         arenaVec = StoreVec.ofLongs(arena);
         fastutil = new LongArrayList();
+        rawSegment = java.lang.foreign.Arena.global().allocate(8L * size, 8);
+        for (int i = 0; i < size; i++) rawSegment.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i, i);
         array = new long[16];
         for (int i = 0; i < size; i++) {
             globalVec.pushLong(i);
@@ -216,6 +219,15 @@ public class VecBenchmark {
 
     @Benchmark @OperationsPerInvocation(OPS)
     public long getViewStoreVecGlobal() { return getAllViaView(globalVec); }
+
+    /** The floor of any off-heap vector: the same reads from one raw native segment (global scope). */
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long getRawSegment() {
+        MemorySegment segment = rawSegment;
+        long sum = 0;
+        for (int index : shuffled) sum += segment.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, index);
+        return sum;
+    }
 
     @Benchmark @OperationsPerInvocation(OPS)
     public long getViewStoreVecArena() { return getAllViaView(arenaVec); }
