@@ -155,4 +155,88 @@ class GrowableStoreBoundaryTest {
         }
         assertTrue(store.toString().contains("closed"));
     }
+
+    /** The first handle of a store is entry 0, generation 1: from it the salt, and any forged handle. */
+    private static long saltOf(long firstHandle) {
+        return firstHandle ^ (1L << GrowableStore.ENTRY_BITS);
+    }
+
+    private static long forge(long salt, int generation, int entry) {
+        return (((long) generation << GrowableStore.ENTRY_BITS) | entry) ^ salt;
+    }
+
+    @Test
+    void forgedHandlesForEntriesNeverUsedOrBeyondTheTableAreStale() {
+        try (GrowableStore store = new GrowableStore(256, 1 << 20)) {
+            long first = store.allocate(8, 8);
+            long salt = saltOf(first);
+            assertEquals(first, forge(salt, 1, 0));
+            for (long forged : new long[] {forge(salt, 0, 1), forge(salt, 0, 15), forge(salt, 1, 16),
+                    forge(salt, 0, 16), forge(salt, 2, 0)}) {
+                assertThrows(StaleHandleException.class, () -> store.resolve(forged, 8));
+                assertThrows(StaleHandleException.class, () -> store.deallocate(forged, 8, 8));
+                assertThrows(StaleHandleException.class, () -> store.grow(forged, 8, 16, 8));
+            }
+        }
+    }
+
+    @Test
+    void aFreedEntryIsReusedWithTheNextGeneration() {
+        try (GrowableStore store = new GrowableStore(256, 1 << 20)) {
+            long first = store.allocate(8, 8);
+            long salt = saltOf(first);
+            store.deallocate(first, 8, 8);
+            long second = store.allocate(8, 8);
+            assertEquals(forge(salt, 2, 0), second, "entry 0 again, generation 2");
+            long third = store.allocate(8, 8);
+            assertEquals(forge(salt, 1, 1), third, "a new entry");
+        }
+    }
+
+    @Test
+    void aFreeBlockTooSmallForARequestIsNotUsed() {
+        try (GrowableStore store = new GrowableStore(256, 512)) {
+            long a = store.allocate(64, 8);
+            long small = store.allocate(16, 8);
+            long b = store.allocate(176, 8); // the buffer is full
+            store.resolve(b, 176).fill((byte) 9);
+            store.deallocate(small, 16, 8); // a 16-byte hole between a and b
+            long big = store.allocate(32, 8); // does not fit the hole: the buffer grows
+            store.resolve(big, 32).fill((byte) 1);
+            for (long i = 0; i < 176; i++) {
+                assertEquals(9, store.resolve(b, 176).get(java.lang.foreign.ValueLayout.JAVA_BYTE, i), "b intact");
+            }
+            assertEquals(512, store.capacity());
+            store.deallocate(a, 64, 8);
+        }
+    }
+
+    @Test
+    void aStricterAlignmentPlacesTheAllocationAfterTheOthers() {
+        try (GrowableStore store = new GrowableStore(256, 1 << 20)) {
+            long a = store.allocate(24, 8);
+            store.resolve(a, 24).set(JAVA_LONG, 16, 123);
+            long aligned = store.allocate(64, 64); // moves to a 64-aligned buffer
+            long aAddress = address(store, a, 24);
+            long alignedAddress = address(store, aligned, 64);
+            assertEquals(0, alignedAddress % 64);
+            assertTrue(alignedAddress >= aAddress + 24, "after a, not over it");
+            store.resolve(aligned, 64).fill((byte) 0x55);
+            assertEquals(123, store.resolve(a, 24).get(JAVA_LONG, 16));
+        }
+    }
+
+    @Test
+    void growZeroedClearsBytesThatWereWrittenBefore() {
+        try (GrowableStore store = new GrowableStore(256, 1 << 20)) {
+            long h = store.allocate(64, 8);
+            store.resolve(h, 64).fill((byte) -1);
+            long shrunk = store.shrink(h, 64, 16, 8); // the 48 dirty bytes above stay in the buffer
+            long grown = store.growZeroed(shrunk, 16, 64, 8); // topmost: in place, over the dirty bytes
+            assertEquals(-1L, store.resolve(grown, 64).get(JAVA_LONG, 8));
+            for (long offset = 16; offset < 64; offset += 8) {
+                assertEquals(0, store.resolve(grown, 64).get(JAVA_LONG, offset), "offset " + offset);
+            }
+        }
+    }
 }

@@ -97,4 +97,27 @@ class SlabStoreBoundaryTest {
             assertEquals(0, slab.resolve(same, 32).get(JAVA_LONG, 24));
         }
     }
+
+    @Test
+    void forgedHandlesForSlotsNeverUsedFreedOrBeyondThePagesAreStale() {
+        try (SlabStore slab = new SlabStore(16, 8)) { // 4,096 slots per page
+            long first = slab.allocate(16, 8); // slot 0, generation 1
+            long salt = first ^ (1L << SlabStore.SLOT_BITS);
+            java.util.function.LongBinaryOperator forge =
+                    (generation, slot) -> ((generation << SlabStore.SLOT_BITS) | slot) ^ salt;
+            assertEquals(first, forge.applyAsLong(1, 0));
+            long second = slab.allocate(16, 8);
+            assertEquals(forge.applyAsLong(1, 1), second, "slot 1, generation 1");
+            slab.deallocate(second, 16, 8);
+            for (long forged : new long[] {forge.applyAsLong(0, 2), forge.applyAsLong(1, 2), forge.applyAsLong(0, 1),
+                    forge.applyAsLong(1, 1), forge.applyAsLong(2, 1), forge.applyAsLong(1, 4096),
+                    forge.applyAsLong(0, 4096), forge.applyAsLong(2, 0)}) {
+                assertThrows(StaleHandleException.class, () -> slab.resolve(forged, 8));
+                assertThrows(StaleHandleException.class, () -> slab.deallocate(forged, 8, 8));
+                assertThrows(StaleHandleException.class, () -> slab.grow(forged, 8, 16, 8));
+                assertThrows(StaleHandleException.class, () -> slab.shrink(forged, 8, 4, 8));
+            }
+            assertEquals(forge.applyAsLong(2, 1), slab.allocate(16, 8), "slot 1 again, generation 2");
+        }
+    }
 }

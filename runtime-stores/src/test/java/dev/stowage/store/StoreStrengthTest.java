@@ -260,4 +260,49 @@ class StoreStrengthTest {
             assertTrue(store.toString().contains("open"));
         }
     }
+
+    @Test
+    void arenaHandlesOutsideTheChunksAreRefusedAndInsideThemBoundsChecked() {
+        try (ArenaStore arena = new ArenaStore(256, 1 << 20)) {
+            long first = arena.allocate(8, 8); // epoch 0, chunk 0, offset 0: the handle is the salt
+            long salt = first;
+            arena.resolve(first, 8).set(JAVA_LONG, 0, 1);
+            long chunk1 = (1L << ArenaStore.OFFSET_BITS) ^ salt;
+            long pastTheEnd = 256 ^ salt;
+            long lastBytes = 248 ^ salt;
+            long tagged = (1L << 63) ^ salt;
+            assertThrows(StaleHandleException.class, () -> arena.resolve(chunk1, 8), "no chunk 1");
+            assertThrows(StaleHandleException.class, () -> arena.resolve(pastTheEnd, 8), "beyond the chunk");
+            assertThrows(StaleHandleException.class, () -> arena.resolve(lastBytes, 9), "one byte beyond");
+            assertEquals(8, arena.resolve(lastBytes, 8).byteSize(), "inside the chunk: this store's memory");
+            assertThrows(IllegalArgumentException.class, () -> arena.resolve(first, -1));
+            assertThrows(StaleHandleException.class, () -> arena.resolve(tagged, 8));
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(chunk1, 8, 8));
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(pastTheEnd, 8, 8));
+            assertThrows(StaleHandleException.class, () -> arena.grow(lastBytes, 16, 32, 8));
+            assertThrows(StaleHandleException.class, () -> arena.shrink(tagged, 8, 4, 8));
+            arena.deallocate(lastBytes, 8, 8); // inside the chunk, not the last allocation: changes nothing
+            long next = arena.allocate(8, 8);
+            assertEquals(arena.resolve(first, 8).address() + 8, arena.resolve(next, 8).address());
+            assertEquals(1, arena.resolve(first, 8).get(JAVA_LONG, 0));
+        }
+    }
+
+    @Test
+    void checkedStoreHandlesCarryItsIdAndRetireSlotsAtTheTopGeneration() {
+        try (CheckedStore store = CheckedStore.retiringSlotsAt(new ArenaStore(), 2)) {
+            long first = store.allocate(8, 8);
+            long id = first >>> CheckedStore.ID_SHIFT;
+            assertTrue(id > 0 && id <= CheckedStore.MAX_ID, "id " + id);
+            assertEquals(1, (first >>> CheckedStore.GENERATION_SHIFT) & CheckedStore.GENERATION_MASK);
+            store.deallocate(first, 8, 8);
+            long second = store.allocate(8, 8);
+            assertEquals(0, second & CheckedStore.SLOT_MASK, "slot 0 again");
+            assertEquals(2, (second >>> CheckedStore.GENERATION_SHIFT) & CheckedStore.GENERATION_MASK);
+            store.deallocate(second, 8, 8); // generation 2: slot 0 retires
+            long third = store.allocate(8, 8);
+            assertEquals(1, third & CheckedStore.SLOT_MASK, "a new slot");
+            store.deallocate(third, 8, 8);
+        }
+    }
 }
