@@ -305,4 +305,35 @@ class StoreStrengthTest {
             store.deallocate(third, 8, 8);
         }
     }
+
+    @Test
+    void globalStoreReportsEveryWayTheCHeapCanSayNoAndKeepsTheOldBlock() {
+        try (GlobalStore store = new GlobalStore()) {
+            assertThrows(StoreExhaustedException.class, () -> store.allocateZeroed(Long.MAX_VALUE / 2, 8), "calloc");
+            assertThrows(StoreExhaustedException.class, () -> store.allocate(Long.MAX_VALUE / 2, 64), "aligned_alloc");
+            assertThrows(StoreExhaustedException.class, () -> store.allocate(Long.MAX_VALUE - 8, 64),
+                    "rounding the size up to the alignment overflows");
+            long h = store.allocate(16, 8);
+            store.resolve(h, 16).set(JAVA_LONG, 8, 42);
+            assertThrows(StoreExhaustedException.class, () -> store.grow(h, 16, Long.MAX_VALUE / 2, 8), "realloc");
+            assertEquals(42, store.resolve(h, 16).get(JAVA_LONG, 8), "a failed realloc leaves the block");
+            long aligned = store.allocate(64, 64);
+            store.resolve(aligned, 64).set(JAVA_LONG, 0, 7);
+            assertThrows(StoreExhaustedException.class, () -> store.grow(aligned, 64, Long.MAX_VALUE / 2, 64));
+            assertEquals(7, store.resolve(aligned, 64).get(JAVA_LONG, 0));
+            assertEquals(aligned, store.shrink(aligned, 64, 32, 64), "an aligned block keeps its place when shrunk");
+            store.deallocate(aligned, 32, 64);
+            long fromNothing = store.grow(store.dangling(8), 0, 24, 8);
+            store.resolve(fromNothing, 24).set(JAVA_LONG, 16, 3);
+            store.deallocate(fromNothing, 24, 8);
+            store.deallocate(h, 16, 8);
+            store.deallocate(h, 0, 8); // zero bytes: nothing to free, whatever the handle
+            assertEquals(0, store.resolve(store.dangling(8), 0).byteSize());
+        }
+        GlobalStore closed = new GlobalStore();
+        closed.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closed.resolve(1 << 20, 8));
+        assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+        assertTrue(closed.toString().contains("closed"));
+    }
 }
