@@ -239,4 +239,87 @@ class GrowableStoreBoundaryTest {
             }
         }
     }
+
+    @Test
+    void shrinkingGivesTheTailBackAndEndsTheOldHandle() {
+        try (GrowableStore store = new GrowableStore(128, 128)) {
+            long a = store.allocate(64, 8);
+            long b = store.allocate(64, 8); // full; a is not topmost
+            long aAddress = address(store, a, 64);
+            long shrunk = store.shrink(a, 64, 16, 8);
+            assertThrows(StaleHandleException.class, () -> store.resolve(a, 16), "the old handle ended");
+            long tail = store.allocate(48, 8); // only fits in a's released tail
+            assertEquals(aAddress + 16, address(store, tail, 48));
+            assertEquals(aAddress, address(store, shrunk, 16));
+            long gone = store.shrink(shrunk, 16, 0, 8);
+            assertTrue(Checks.isDangling(gone));
+            assertThrows(StaleHandleException.class, () -> store.resolve(shrunk, 16), "shrunk to nothing: ended");
+            long dangling = store.dangling(8);
+            assertEquals(dangling, store.shrink(dangling, 0, 0, 8), "a dangling handle shrinks to itself");
+            store.deallocate(b, 64, 8);
+        }
+    }
+
+    @Test
+    void alignmentPaddingIsKeptAsAFreeBlock() {
+        try (GrowableStore store = new GrowableStore(64, 64)) {
+            long a = store.allocate(8, 8);          // 0..8
+            long b = store.allocate(8, 16);         // 16..24: 8..16 is padding
+            long c = store.allocate(40, 8);         // 24..64: full
+            long base = address(store, a, 8);
+            assertEquals(base + 16, address(store, b, 8));
+            long padding = store.allocate(8, 8);    // only the padding is left
+            assertEquals(base + 8, address(store, padding, 8));
+            store.deallocate(c, 40, 8);
+        }
+    }
+
+    @Test
+    void theTableGrowsPastItsFirstSixteenEntries() {
+        try (GrowableStore store = new GrowableStore(64, 1 << 20)) {
+            long[] handles = new long[40];
+            for (int i = 0; i < handles.length; i++) {
+                handles[i] = store.allocate(8, 8);
+                store.resolve(handles[i], 8).set(JAVA_LONG, 0, i);
+            }
+            for (int i = 0; i < handles.length; i++) {
+                assertEquals(i, store.resolve(handles[i], 8).get(JAVA_LONG, 0));
+            }
+            assertTrue(Checks.isDangling(store.allocate(0, 8)), "zero bytes: dangling");
+        }
+    }
+
+    @Test
+    void growingTheTopmostPastTheCapacityMovesTheBufferAndKeepsTheBytes() {
+        try (GrowableStore store = new GrowableStore(64, 1 << 20)) {
+            long h = store.allocate(64, 8);
+            store.resolve(h, 64).set(JAVA_LONG, 56, 99);
+            long moves = store.moves();
+            long grown = store.grow(h, 64, 100, 8);
+            assertEquals(moves + 1, store.moves());
+            assertEquals(99, store.resolve(grown, 100).get(JAVA_LONG, 56));
+        }
+    }
+
+    @Test
+    void resolvingANegativeSizeSaysSo() {
+        try (GrowableStore store = new GrowableStore()) {
+            long h = store.allocate(8, 8);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.resolve(h, -1));
+            assertTrue(e.getMessage().contains("must not be negative"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anEntryRetiresWhenFreedAtTheRetireGeneration() {
+        try (GrowableStore store = new GrowableStore(64, 1 << 20, 2)) {
+            long first = store.allocate(8, 8);
+            long salt = saltOf(first);
+            store.deallocate(first, 8, 8);               // generation 1: reused
+            long second = store.allocate(8, 8);
+            assertEquals(forge(salt, 2, 0), second);
+            store.deallocate(second, 8, 8);              // generation 2: retired
+            assertEquals(forge(salt, 1, 1), store.allocate(8, 8), "a new entry, not entry 0");
+        }
+    }
 }

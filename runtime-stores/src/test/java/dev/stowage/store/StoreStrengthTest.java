@@ -336,4 +336,51 @@ class StoreStrengthTest {
         assertTrue(e.getMessage().contains("is closed"), e.getMessage());
         assertTrue(closed.toString().contains("closed"));
     }
+
+    @Test
+    void arenaStoreAtItsEdges() {
+        new ArenaStore(ArenaStore.MAX_CHUNK_SIZE, ArenaStore.MAX_CHUNK_SIZE).close(); // the largest first chunk
+        try (ArenaStore arena = new ArenaStore(256, 1 << 20)) {
+            long a = arena.allocate(200, 8);
+            long b = arena.allocate(56, 8); // exactly the rest of the first chunk
+            assertEquals(256, arena.reservedBytes());
+            assertEquals(arena.resolve(a, 200).address() + 200, arena.resolve(b, 56).address());
+            long grown = arena.grow(b, 56, 56, 8);
+            assertEquals(b, grown, "the last allocation, up to exactly the end of its chunk: in place");
+        }
+        try (ArenaStore arena = new ArenaStore(1024, 1 << 20)) {
+            long h = arena.allocate(64, 8);
+            long inPlace = arena.grow(h, 64, 1024, 8); // exactly the chunk: in place
+            assertEquals(h, inPlace);
+            assertEquals(1024, arena.reservedBytes());
+            long small = arena.allocate(8, 8); // the chunk is full: a new current chunk (2048)
+            long quarter = arena.allocate(512, 8); // a quarter of the next chunk (4096)? 512 is not more: shared
+            assertEquals(arena.resolve(small, 8).address() + 8, arena.resolve(quarter, 512).address());
+        }
+        try (ArenaStore arena = new ArenaStore(1024, 1024 + 1500 + 548)) {
+            arena.allocate(1000, 8);            // chunk 1: 1,024, 24 bytes left
+            arena.allocate(1500, 8);            // more than 2048 / 4: a chunk of its own
+            arena.allocate(548, 8);             // its own chunk, exactly up to the limit
+            assertEquals(1024 + 1500 + 548, arena.reservedBytes());
+            assertThrows(StoreExhaustedException.class, () -> arena.allocate(1024, 8));
+        }
+        try (ArenaStore arena = new ArenaStore(256, 1 << 20)) {
+            long h = arena.allocate(64, 8);
+            arena.resolve(h, 64).fill((byte) -1);
+            long shrunk = arena.shrink(h, 64, 16, 8);  // the last: the bump pointer goes back to 16
+            long grown = arena.growZeroed(shrunk, 16, 64, 8); // in place, over the dirty bytes
+            assertEquals(-1L, arena.resolve(grown, 64).get(JAVA_LONG, 8));
+            assertEquals(0, arena.resolve(grown, 64).get(JAVA_LONG, 16));
+            assertEquals(0, arena.resolve(grown, 64).get(JAVA_LONG, 56));
+        }
+        ArenaStore closed = new ArenaStore();
+        long h = closed.allocate(8, 8);
+        closed.close();
+        for (org.junit.jupiter.api.function.Executable call : new org.junit.jupiter.api.function.Executable[] {
+                () -> closed.allocate(8, 8), () -> closed.deallocate(h, 8, 8), () -> closed.grow(h, 8, 16, 8),
+                () -> closed.shrink(h, 8, 4, 8), () -> closed.resolve(h, 8)}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+        }
+    }
 }
