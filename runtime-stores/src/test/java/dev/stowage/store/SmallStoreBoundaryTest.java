@@ -98,4 +98,56 @@ class SmallStoreBoundaryTest {
         assertThrows(IllegalStateException.class, () -> store.allocateZeroed(64, 8));
         assertTrue(store.toString().contains("closed"), store.toString());
     }
+
+    private static void assertZeros(MemorySegment p, long from, String what) {
+        for (long offset = from; offset < p.byteSize(); offset += 8) {
+            assertEquals(0, p.get(JAVA_LONG, offset), what + " at " + offset);
+        }
+    }
+
+    @Test
+    void everyZeroedPathClearsMemoryThatWasWrittenBefore() {
+        try (SmallStore store = new SmallStore(16, new ArenaStore(1024, 1 << 20))) {
+            long room = store.allocate(16, 8);
+            store.resolve(room, 16).fill((byte) -1);
+            long shrunk = store.shrink(room, 16, 8, 8);
+            long grownInRoom = store.growZeroed(shrunk, 8, 16, 8); // the room's last 8 bytes are dirty
+            assertEquals(-1L, store.resolve(grownInRoom, 16).get(JAVA_LONG, 0));
+            assertZeros(store.resolve(grownInRoom, 16), 8, "grown in the room");
+
+            long dirty = store.allocate(128, 8); // the fallback: written, then given back (the last: rewound)
+            store.resolve(dirty, 128).fill((byte) -1);
+            store.deallocate(dirty, 128, 8);
+            long moved = store.growZeroed(grownInRoom, 16, 64, 8); // out of the room, onto the dirty bytes
+            assertEquals(-1L, store.resolve(moved, 64).get(JAVA_LONG, 0));
+            assertZeros(store.resolve(moved, 64), 16, "moved to the fallback");
+
+            long scratch = store.allocate(64, 8);
+            store.resolve(scratch, 64).fill((byte) -1);
+            long scratchShrunk = store.shrink(scratch, 64, 16, 8); // the fallback's last: bump back to 16
+            long fallbackGrown = store.growZeroed(scratchShrunk, 16, 64, 8); // in place, over dirty bytes
+            assertZeros(store.resolve(fallbackGrown, 64), 16, "grown in the fallback");
+
+            long last = store.allocate(64, 8);
+            store.resolve(last, 64).fill((byte) -1);
+            store.deallocate(last, 64, 8);
+            long fromNothing = store.growZeroed(store.dangling(8), 0, 64, 8); // allocates, zeroed
+            assertZeros(store.resolve(fromNothing, 64), 0, "grown from a dangling handle");
+        }
+    }
+
+    @Test
+    void aClosedSmallStoreNamesItselfAndItsDanglingHandlesAreDangling() {
+        SmallStore store = new SmallStore(16, new ArenaStore());
+        long d = store.dangling(8);
+        assertTrue(Checks.isDangling(d));
+        assertEquals(0, store.resolve(d, 0).address() % 8);
+        long inline = store.allocate(8, 8);
+        store.close();
+        for (org.junit.jupiter.api.function.Executable call : new org.junit.jupiter.api.function.Executable[] {
+                () -> store.allocate(8, 8), () -> store.allocateZeroed(8, 8), () -> store.resolve(inline, 8)}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertTrue(e.getMessage().startsWith("SmallStore[closed] is closed"), e.getMessage());
+        }
+    }
 }

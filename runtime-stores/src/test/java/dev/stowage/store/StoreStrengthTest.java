@@ -383,4 +383,28 @@ class StoreStrengthTest {
             assertTrue(e.getMessage().contains("is closed"), e.getMessage());
         }
     }
+
+    @Test
+    void membersOfOneSetShareHandlesAndNoOtherStoreDoes() {
+        try (SharedArenaStore first = new SharedArenaStore(); SharedArenaStore other = new SharedArenaStore()) {
+            SharingStore second = first.share();
+            assertTrue(first.sharesWith(second) && second.sharesWith(first));
+            assertTrue(!first.sharesWith(other) && !other.sharesWith(second));
+            assertTrue(!first.sharesWith(new CheckedStore(new SharedArenaStore())));
+            long h = first.allocate(8, 8);
+            second.resolve(h, 8).set(JAVA_LONG, 0, 4);
+            assertEquals(4, first.resolve(h, 8).get(JAVA_LONG, 0));
+            second.close();
+        }
+    }
+
+    @Test
+    void aSlabSaysRetiredOnlyWhenASlotRetiredAndShrinksADanglingHandleToItself() {
+        try (SlabStore slab = new SlabStore(16, 8)) {
+            slab.deallocate(slab.allocate(16, 8), 16, 8);
+            assertTrue(!slab.toString().contains("retired"), slab.toString());
+            long d = slab.dangling(8);
+            assertEquals(d, slab.shrink(d, 0, 0, 8));
+        }
+    }
 }
