@@ -55,8 +55,16 @@ final class NativeAccess {
         if (module.isNativeAccessEnabled()) {
             return;
         }
-        Mode current = mode();
-        if (current == Mode.ALLOW) {
+        check(caller, module, mode(), owner, methodName, System.err);
+    }
+
+    /**
+     * The rule for a caller whose module has no native access: nothing under {@code allow}, the
+     * JDK's exception under {@code deny}, the JDK's warning (once per module) under {@code warn}.
+     */
+    static void check(Class<?> caller, Module module, Mode mode, Class<?> owner, String methodName,
+            java.io.PrintStream err) {
+        if (mode == Mode.ALLOW) {
             return;
         }
         String where = module.isNamed() ? "module " + module.getName() : "an unnamed module";
@@ -67,12 +75,12 @@ final class NativeAccess {
                 where += " (" + location + ")";
             }
         }
-        if (current == Mode.DENY) {
+        if (mode == Mode.DENY) {
             throw new IllegalCallerException("Illegal native access from " + where);
         }
         if (WARNED.add(module.isNamed() ? module : ALL_UNNAMED)) {
             String flag = module.isNamed() ? module.getName() : "ALL-UNNAMED";
-            System.err.printf("""
+            err.printf("""
                     WARNING: A restricted method in %s has been called
                     WARNING: %s::%s has been called by %s in %s
                     WARNING: Use --enable-native-access=%s to avoid a warning for callers in this module

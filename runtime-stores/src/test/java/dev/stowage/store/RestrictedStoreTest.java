@@ -102,31 +102,4 @@ class RestrictedStoreTest {
             assertTrue(out.contains("PROBE ArenaStore.resolve(address) -> StaleHandleException"), out);
         }
     }
-
-    @Test
-    void theModeIsTheLastIllegalNativeAccessSetting() {
-        assertEquals(NativeAccess.Mode.WARN, NativeAccess.modeFrom(List.of()));
-        assertEquals(NativeAccess.Mode.DENY, NativeAccess.modeFrom(List.of("--illegal-native-access=deny")));
-        assertEquals(NativeAccess.Mode.ALLOW, NativeAccess.modeFrom(List.of("--illegal-native-access=deny",
-                "-Djdk.module.illegal.native.access=allow")));
-        assertEquals(NativeAccess.Mode.WARN, NativeAccess.modeFrom(List.of("--illegal-native-access=allow",
-                "--illegal-native-access=warn")));
-    }
-
-    /** Stands for a restricted class: what {@link NativeAccess#callerOf} finds when it is called. */
-    static final class Restricted {
-        static Class<?> caller() {
-            return NativeAccess.callerOf(Restricted.class);
-        }
-    }
-
-    @Test
-    void theCallerIsTheClassWhoseCodeCalledEvenThroughAMethodReference() {
-        assertEquals(RestrictedStoreTest.class, Restricted.caller());
-        java.util.function.Supplier<Class<?>> reference = Restricted::caller;
-        Class<?> viaReference = reference.get();
-        assertEquals(RestrictedStoreTest.class.getModule(), viaReference.getModule());
-        assertTrue(viaReference.getName().startsWith(RestrictedStoreTest.class.getName()),
-                "the lambda's hidden class belongs to the code that wrote it: " + viaReference);
-    }
 }
