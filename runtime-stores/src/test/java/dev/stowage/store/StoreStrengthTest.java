@@ -407,4 +407,65 @@ class StoreStrengthTest {
             assertEquals(d, slab.shrink(d, 0, 0, 8));
         }
     }
+
+    @Test
+    void inlineStoreRefusesStaleHandlesInGrowAndShrinkAndChecksEverySize() {
+        try (InlineStore store = new InlineStore(16)) {
+            long old = store.allocate(8, 8);
+            long current = store.allocateZeroed(8, 8);
+            assertEquals(0, store.resolve(current, 8).get(JAVA_LONG, 0));
+            assertThrows(StaleHandleException.class, () -> store.grow(old, 8, 16, 8));
+            assertThrows(StaleHandleException.class, () -> store.shrink(old, 8, 4, 8));
+            assertThrows(StoreExhaustedException.class, () -> store.grow(current, 8, 17, 8));
+            IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                    () -> store.resolve(current, -1));
+            assertTrue(negative.getMessage().contains("must not be negative"), negative.getMessage());
+            assertTrue(Checks.isDangling(store.allocate(0, 8)));
+            assertTrue(Checks.isDangling(store.shrink(current, 8, 0, 8)));
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new InlineStore(java.lang.foreign.MemoryLayout.sequenceLayout(2, JAVA_LONG).withByteAlignment(16)));
+        assertEquals(16, new InlineStore(java.lang.foreign.MemoryLayout.sequenceLayout(2, JAVA_LONG)).capacity());
+        assertThrows(IllegalArgumentException.class, () -> new InlineStore((long) Integer.MAX_VALUE * 8 - 7));
+        assertThrows(IllegalArgumentException.class, () -> new InlineStore(-1));
+        try (InlineStore empty = new InlineStore(0)) {
+            assertThrows(StoreExhaustedException.class, () -> empty.allocate(1, 1));
+        }
+        try (InlineStore seven = new InlineStore(7)) {
+            long h = seven.allocate(7, 1);
+            assertEquals(7, seven.resolve(h, 7).byteSize(), "7 bytes round up to one long");
+        }
+        InlineStore closed = new InlineStore(16);
+        long h = closed.allocate(8, 8);
+        closed.close();
+        for (org.junit.jupiter.api.function.Executable call : new org.junit.jupiter.api.function.Executable[] {
+                () -> closed.deallocate(h, 8, 8), () -> closed.resolve(h, 8), () -> closed.grow(h, 8, 16, 8),
+                () -> closed.shrink(h, 8, 4, 8)}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+        }
+    }
+
+    @Test
+    void sharedChecksAcceptTheLargestAlignmentAndNameBadOldSizes() {
+        try (ArenaStore arena = new ArenaStore()) {
+            assertTrue(Checks.isDangling(arena.dangling(1L << 40)), "2^40 is the largest alignment, accepted");
+            long h = arena.allocate(8, 8);
+            IllegalArgumentException grow = assertThrows(IllegalArgumentException.class, () -> arena.grow(h, -1, 8, 8));
+            assertTrue(grow.getMessage().contains("must not be negative"), grow.getMessage());
+            IllegalArgumentException shrink = assertThrows(IllegalArgumentException.class, () -> arena.shrink(h, -1, 0, 8));
+            assertTrue(shrink.getMessage().contains("must not be negative"), shrink.getMessage());
+            StaleHandleException stale = assertThrows(StaleHandleException.class,
+                    () -> arena.resolve((1L << 62) - 1, 8));
+            assertTrue(stale.getMessage().contains("0x3fffffffffffffff"), stale.getMessage());
+        }
+        try (GlobalStore global = new GlobalStore()) {
+            assertEquals(8, global.allocate(0, 8), "zero bytes: the dangling handle, the alignment itself");
+            assertEquals(64, global.allocateZeroed(0, 64));
+            assertEquals(0, global.resolve(8, 0).byteSize());
+            long h = global.allocate(16, 8);
+            assertEquals(h, global.shrink(h, 0, 0, 8), "shrinking zero bytes returns the handle");
+            global.deallocate(h, 16, 8);
+        }
+    }
 }
