@@ -21,7 +21,7 @@ if [ "${STORES_ONLY:-0}" = 1 ]; then
   # collections' tests cover only through the stores' public behaviour.
   tests=(-DtargetTests="$(printf 'dev.stowage.store.%s,' BasicStoreTest BadInputTest InvalidationTableTest \
     CheckedStoreTest GrowableStoreTest GrowableStoreBoundaryTest SlabStoreTest SlabStoreBoundaryTest \
-    SmallStoreBoundaryTest StoreStrengthTest SharedArenaStoreConcurrencyTest StoreSafetyProbes)")
+    SmallStoreBoundaryTest StoreStrengthTest SharedArenaStoreConcurrencyTest NativeAccessTest StoreSafetyProbes)")
 fi
 # surefire is skipped (maven.test.skip.exec); PIT runs the tests itself, once per mutant that they cover.
 "$root/build" -pl runtime-stores -am -Ppitest verify -Dmaven.test.skip.exec=true \
