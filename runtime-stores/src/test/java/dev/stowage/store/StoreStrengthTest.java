@@ -468,4 +468,40 @@ class StoreStrengthTest {
             global.deallocate(h, 16, 8);
         }
     }
+
+    @Test
+    void checkedStoreFreesInTheStoreItWrapsAndSaysWhereItWasClosed() {
+        SlabStore slab = new SlabStore(16, 8);
+        CheckedStore store = new CheckedStore(slab);
+        long h = store.allocate(16, 8);
+        assertEquals(1, slab.liveCount());
+        long grown = store.growZeroed(h, 8 + 8, 16, 8);
+        store.deallocate(grown, 16, 8);
+        assertEquals(0, slab.liveCount(), "freed in the wrapped store");
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> store.resolve(grown, -1));
+        assertTrue(negative.getMessage().contains("must not be negative"), negative.getMessage());
+        long d = store.dangling(8);
+        assertThrows(StaleHandleException.class, () -> store.deallocate(d, 8, 8), "a dangling handle has no bytes");
+        assertThrows(StaleHandleException.class, () -> store.grow(d, 8, 16, 8));
+        store.deallocate(d, 0, 8);
+        assertTrue(!store.isClosed());
+        assertTrue(store.toString().matches("CheckedStore#\\d+\\(SlabStore\\)"), store.toString());
+        store.close();
+        assertTrue(store.isClosed());
+        assertTrue(store.toString().endsWith("(SlabStore, closed)"), store.toString());
+        for (org.junit.jupiter.api.function.Executable call : new org.junit.jupiter.api.function.Executable[] {
+                () -> store.allocate(8, 8), () -> store.deallocate(h, 16, 8), () -> store.grow(h, 16, 32, 8),
+                () -> store.growZeroed(h, 16, 32, 8), () -> store.shrink(h, 16, 8, 8), () -> store.compact()}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertTrue(e.getMessage().contains("closed at"), e.getMessage());
+        }
+        try (CheckedStore shared = new CheckedStore(new SharedArenaStore())) {
+            SharingStore member = shared.share();
+            assertTrue(member.toString().contains(".1(SharedArenaStore)"), member.toString());
+            assertTrue(shared.sharesWith(member) && !shared.sharesWith(store));
+            member.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class, member::share);
+            assertTrue(e.getMessage().contains("closed at"), e.getMessage());
+        }
+    }
 }
