@@ -504,4 +504,20 @@ class StoreStrengthTest {
             assertTrue(e.getMessage().contains("closed at"), e.getMessage());
         }
     }
+
+    @Test
+    void arenaStoreShrinkingTheLastToNothingGivesItsMemoryBackAndGrowingPastTheChunkMovesIt() {
+        try (ArenaStore arena = new ArenaStore(256, 1 << 20)) {
+            long a = arena.allocate(8, 8);
+            long b = arena.allocate(64, 8);
+            long bAddress = arena.resolve(b, 64).address();
+            assertTrue(Checks.isDangling(arena.shrink(b, 64, 0, 8)));
+            long c = arena.allocate(64, 8);
+            assertEquals(bAddress, arena.resolve(c, 64).address(), "b's memory was given back");
+            long grown = arena.grow(c, 64, 300, 8); // past the end of the 256-byte chunk: moved
+            assertEquals(300, arena.resolve(grown, 300).byteSize());
+            assertTrue(arena.resolve(grown, 300).address() != bAddress);
+            arena.resolve(a, 8).set(JAVA_LONG, 0, 1);
+        }
+    }
 }
