@@ -16,15 +16,28 @@ import java.util.Arrays;
  * <p>Guarantees: {@code @Stable @Multiple}. An allocation is carved from the current chunk by
  * moving a bump pointer; when it does not fit, a new chunk (twice the size of the last, up to
  * {@value #MAX_CHUNK_SIZE} bytes) is taken from a shared {@link Arena}, and an allocation larger
- * than a quarter of that gets a chunk of its own. A handle is the address of the allocation, and
- * {@link #resolve} slices a segment that spans the address space in the arena's scope: no lookup,
- * and every pointer belongs to the arena, so once the store is closed using one throws
- * {@link IllegalStateException} instead of touching freed memory. Like {@link GlobalStore},
- * {@code resolve} does not check that a handle is one of its own (wrap the store in a
- * {@link CheckedStore} for that); {@code deallocate}, {@code grow} and {@code shrink} do.
+ * than a quarter of that gets a chunk of its own.
  *
- * <p>{@link #deallocate} frees nothing, with one exception: freeing (or shrinking) the <em>last</em>
- * allocation of the current chunk moves the bump pointer back, so stack-like use reuses memory.
+ * <p><b>Safe for any argument.</b> A handle is not an address: it is the chunk's index, the offset
+ * in the chunk and an epoch ({@code epoch << 52 | chunk << 40 | offset}, XORed with a random
+ * per-store salt so that another store's handles decode to noise), and {@link #resolve} checks the
+ * offset and size against the chunk the handle names before slicing, so no handle value can reach
+ * memory outside this store's chunks, and every pointer belongs to the arena: once the store is
+ * closed using one throws {@link IllegalStateException} instead of touching freed memory. (The
+ * slice is taken from one arena-scoped view of the address space, made once with
+ * {@code reinterpret}: a restricted method of the JDK, used by this library, never with an address
+ * the caller gave.) What it cannot tell apart without a record per allocation is a
+ * stale handle from a live one inside its own chunks: resolving a stale handle reads this store's
+ * memory (wrap the store in a {@link CheckedStore} to find such bugs).
+ *
+ * <p>{@link #deallocate} frees nothing, with one exception: freeing (or shrinking) the allocation
+ * made last, with the handle and size it was made with, moves the bump pointer back, so a
+ * temporary allocation freed at once is reused. Every such rewind starts a new epoch, so the handle
+ * of the next allocation at that place differs from the freed one, and freeing the stale handle
+ * again changes nothing: no double free can make two live handles share memory. Epochs are 10
+ * bits; when they run out, the bump pointer skips past every offset ever used in the chunk, so an
+ * epoch never comes back for an offset. Freeing any other allocation of the store is accepted and
+ * changes nothing; a handle outside the store's chunks throws {@link StaleHandleException}.
  * {@link #grow} extends the last allocation in place when the chunk has room, and otherwise copies
  * into a new slot. Not thread-safe (use {@link SharedArenaStore} for that), but not confined
  * either: one thread at a time may use it, and any thread may close it.
@@ -39,7 +52,7 @@ import java.util.Arrays;
  * }                                     // all chunks freed
  * }</pre>
  */
-@SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
+@SuppressWarnings("restricted") // one arena-scoped view, sliced only inside chunks (see resolve)
 @Stable @Multiple
 public final class ArenaStore implements Store {
 
@@ -48,25 +61,50 @@ public final class ArenaStore implements Store {
     /** Chunks double up to this size; larger allocations get a chunk of their own. */
     public static final long MAX_CHUNK_SIZE = 64L * 1024 * 1024;
 
-    /** Handles below this are never addresses of an allocation (the null page). */
-    static final long MIN_ADDRESS = 4096;
-    /** Handles at or above this are never addresses (bit 62 marks dangling handles). */
-    static final long ADDRESS_LIMIT = 1L << 56;
-    private static final long MAX_CHUNK_BYTES = 1L << 40;
+    static final int OFFSET_BITS = 40;
+    static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+    static final int CHUNK_BITS = 12;
+    static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+    static final int EPOCH_SHIFT = OFFSET_BITS + CHUNK_BITS;
+    static final int EPOCH_MASK = (1 << (62 - EPOCH_SHIFT)) - 1;
+    /** The most chunks a store may have: the chunk index has {@value #CHUNK_BITS} bits. */
+    static final int MAX_CHUNKS = 1 << CHUNK_BITS;
+    private static final long MAX_CHUNK_BYTES = 1L << OFFSET_BITS;
     private static final long CHUNK_ALIGNMENT = 16;
+    private static final long NO_HANDLE = -1;
+
+    /**
+     * The chunks, by index: {@code bounds[2 i]} is chunk i's address, {@code bounds[2 i + 1]} its size.
+     * Replaced (never changed) when a chunk is added, and held in a record's final field, so that
+     * {@link SharedArenaStore} can resolve without its lock and still see a complete table.
+     */
+    private record ChunkTable(MemorySegment[] chunks, long[] bounds) {
+        static final ChunkTable EMPTY = new ChunkTable(new MemorySegment[0], new long[0]);
+    }
 
     private final Arena arena = Arena.ofShared();
-    private final long maxBytes;
-    /** The address space in the arena's scope: pointers are slices of it and die with the arena. */
+    /**
+     * The address space in the arena's scope. {@link #resolve} slices it only at an offset and size
+     * checked against a chunk the handle names, so it never reaches outside this store's chunks;
+     * one loop-invariant segment (instead of one per chunk) is what keeps resolve as cheap as a raw
+     * access, and its scope makes every pointer die when the store closes.
+     */
     private final MemorySegment all = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
-    private MemorySegment[] chunks = new MemorySegment[8];
-    private int chunkCount;
+    /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
+    private final long salt = Checks.newSalt();
+    private final long maxBytes;
+    private ChunkTable table = ChunkTable.EMPTY;
     /** Index of the chunk the bump pointer is in, or -1 before the first allocation. */
     private int current = -1;
-    /** The address of the current chunk (0 before the first). */
-    private long currentBase;
+    private MemorySegment currentChunk;
     /** The bump pointer: the first free offset of the current chunk. */
     private long bump;
+    /** The highest the bump pointer has been in the current chunk. */
+    private long highWater;
+    private int epoch;
+    /** The handle and size of the allocation that ends at the bump pointer, or NO_HANDLE. */
+    private long lastHandle = NO_HANDLE;
+    private long lastSize;
     private long nextChunkSize;
     private long reservedBytes;
     private boolean closed;
@@ -130,18 +168,24 @@ public final class ArenaStore implements Store {
             return;
         }
         requireAllocation(handle, byteSize, "deallocate");
-        if (isLast(handle, byteSize)) {
-            bump = handle - currentBase;
+        if (handle == lastHandle && byteSize == lastSize) {
+            rewind((handle ^ salt) & OFFSET_MASK);
         }
     }
 
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (handle < MIN_ADDRESS || handle >= ADDRESS_LIMIT || closed) {
+        long[] bounds = table.bounds;
+        long raw = handle ^ salt;
+        int at = ((int) (raw >>> OFFSET_BITS) & CHUNK_MASK) << 1;
+        long offset = raw & OFFSET_MASK;
+        long room;
+        if ((raw & Checks.TAG_BITS) != 0 || at >= bounds.length
+                || (room = bounds[at + 1] - offset) < 0 || byteSize > room || byteSize < 0) {
             return resolveUnusual(handle, byteSize);
         }
-        return all.asSlice(handle, byteSize);
+        return all.asSlice(bounds[at] + offset, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -149,6 +193,7 @@ public final class ArenaStore implements Store {
         if (Checks.isDangling(handle)) {
             return Checks.resolveDangling(handle, byteSize, this);
         }
+        Checks.requireResolveSize(byteSize);
         throw foreign(handle, "resolve");
     }
 
@@ -162,9 +207,12 @@ public final class ArenaStore implements Store {
             return allocate(newByteSize, byteAlignment);
         }
         requireAllocation(handle, oldByteSize, "grow");
-        long offset = handle - currentBase;
-        if (isLast(handle, oldByteSize) && newByteSize <= chunks[current].byteSize() - offset) {
+        long offset = (handle ^ salt) & OFFSET_MASK;
+        if (handle == lastHandle && oldByteSize == lastSize
+                && newByteSize <= currentChunk.byteSize() - offset) {
             bump = offset + newByteSize; // extend in place
+            highWater = Math.max(highWater, bump);
+            lastSize = newByteSize;
             return handle;
         }
         long moved = bumpAllocate(newByteSize, byteAlignment, "grow");
@@ -177,7 +225,9 @@ public final class ArenaStore implements Store {
     @Invalidates(effect = Effect.FREE, handle = "#1")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
+        if (newByteSize > oldByteSize) {
+            resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
+        }
         return grown;
     }
 
@@ -191,8 +241,13 @@ public final class ArenaStore implements Store {
             return handle;
         }
         requireAllocation(handle, oldByteSize, "shrink");
-        if (isLast(handle, oldByteSize)) {
-            bump = handle - currentBase + newByteSize;
+        if (handle == lastHandle && oldByteSize == lastSize) {
+            if (newByteSize == 0) {
+                rewind((handle ^ salt) & OFFSET_MASK);
+            } else {
+                bump = ((handle ^ salt) & OFFSET_MASK) + newByteSize;
+                lastSize = newByteSize;
+            }
         }
         return newByteSize == 0 ? Checks.dangling(byteAlignment) : handle;
     }
@@ -205,16 +260,11 @@ public final class ArenaStore implements Store {
             return;
         }
         closed = true;
-        chunks = new MemorySegment[0];
-        chunkCount = 0;
+        table = ChunkTable.EMPTY;
         current = -1;
-        currentBase = 0;
+        currentChunk = null;
+        lastHandle = NO_HANDLE;
         arena.close();
-    }
-
-    /** The address space in this arena's scope (for {@link SharedArenaStore}'s lock-free resolve). */
-    MemorySegment allMemory() {
-        return all;
     }
 
     /** Bytes of native memory taken from the system for chunks (not the bytes handed out). */
@@ -224,32 +274,52 @@ public final class ArenaStore implements Store {
 
     @Override
     public String toString() {
-        return "ArenaStore[" + (closed ? "closed" : chunkCount + " chunks, " + reservedBytes
+        return "ArenaStore[" + (closed ? "closed" : table.chunks.length + " chunks, " + reservedBytes
                 + " bytes reserved, " + (current < 0 ? 0 : bump) + " used in the current chunk") + "]";
+    }
+
+    /** Moves the bump pointer back to {@code offset}, in a new epoch (see the class comment). */
+    private void rewind(long offset) {
+        bump = offset;
+        lastHandle = NO_HANDLE;
+        epoch = (epoch + 1) & EPOCH_MASK;
+        if (epoch == 0) {
+            // The epochs wrapped: from now on, only offsets never used in this chunk are handed out.
+            bump = highWater;
+        }
+    }
+
+    private long handle(int chunk, long offset) {
+        return (((long) epoch << EPOCH_SHIFT) | ((long) chunk << OFFSET_BITS) | offset) ^ salt;
     }
 
     private long bumpAllocate(long byteSize, long byteAlignment, String operation) {
         if (current >= 0) {
-            MemorySegment chunk = chunks[current];
-            long start = alignedOffset(chunk, bump, byteAlignment);
-            if (start >= 0 && byteSize <= chunk.byteSize() - start) {
+            long start = alignedOffset(currentChunk, bump, byteAlignment);
+            if (start >= 0 && byteSize <= currentChunk.byteSize() - start) {
                 bump = start + byteSize;
-                return currentBase + start;
+                highWater = Math.max(highWater, bump);
+                lastHandle = handle(current, start);
+                lastSize = byteSize;
+                return lastHandle;
             }
         }
         long target = nextChunkSize;
         if (byteSize > target / 4 && current >= 0) {
             // A big allocation gets a chunk of its own; the current chunk keeps serving small ones.
             int index = addChunk(byteSize, byteAlignment, operation);
-            return chunks[index].address();
+            return handle(index, 0);
         }
         long size = Math.max(target, byteSize);
         int index = addChunk(size, byteAlignment, operation);
         current = index;
-        currentBase = chunks[index].address();
+        currentChunk = table.chunks[index];
         bump = byteSize;
+        highWater = byteSize;
         nextChunkSize = Math.min(MAX_CHUNK_SIZE, target * 2);
-        return currentBase;
+        lastHandle = handle(index, 0);
+        lastSize = byteSize;
+        return lastHandle;
     }
 
     private int addChunk(long size, long byteAlignment, String operation) {
@@ -261,6 +331,11 @@ public final class ArenaStore implements Store {
             throw new StoreExhaustedException(operation + ": a chunk of " + size + " bytes would exceed"
                     + " the limit of " + maxBytes + " bytes (" + reservedBytes + " reserved) of " + this);
         }
+        MemorySegment[] chunks = table.chunks;
+        if (chunks.length == MAX_CHUNKS) {
+            throw new StoreExhaustedException(operation + ": " + this + " has " + MAX_CHUNKS
+                    + " chunks, the most its handles can name");
+        }
         MemorySegment chunk;
         try {
             chunk = arena.allocate(size, Math.max(CHUNK_ALIGNMENT, byteAlignment));
@@ -268,12 +343,14 @@ public final class ArenaStore implements Store {
             throw new StoreExhaustedException(operation + ": the system could not provide a chunk of "
                     + size + " bytes for " + this);
         }
-        if (chunkCount == chunks.length) {
-            chunks = Arrays.copyOf(chunks, chunkCount * 2);
-        }
-        chunks[chunkCount] = chunk;
+        MemorySegment[] grown = Arrays.copyOf(chunks, chunks.length + 1);
+        grown[chunks.length] = chunk;
+        long[] bounds = Arrays.copyOf(table.bounds, grown.length * 2);
+        bounds[chunks.length * 2] = chunk.address();
+        bounds[chunks.length * 2 + 1] = chunk.byteSize();
+        table = new ChunkTable(grown, bounds);
         reservedBytes += size;
-        return chunkCount++;
+        return chunks.length;
     }
 
     /** The first offset at or after {@code from} whose address is aligned, or -1 on overflow. */
@@ -283,26 +360,16 @@ public final class ArenaStore implements Store {
         return aligned < address ? -1 : aligned - chunk.address();
     }
 
-    private boolean isLast(long handle, long byteSize) {
-        return current >= 0 && handle + byteSize == currentBase + bump;
-    }
-
-    /** The allocation lies in one of the chunks (the current one is checked first). */
+    /** The handle names {@code byteSize} bytes inside one of the chunks. */
     private void requireAllocation(long handle, long byteSize, String operation) {
-        if (current >= 0 && within(chunks[current], handle, byteSize)) {
-            return;
+        MemorySegment[] chunks = table.chunks;
+        long raw = handle ^ salt;
+        int chunk = (int) (raw >>> OFFSET_BITS) & CHUNK_MASK;
+        long offset = raw & OFFSET_MASK;
+        if ((raw & Checks.TAG_BITS) != 0 || chunk >= chunks.length
+                || byteSize > chunks[chunk].byteSize() - offset) {
+            throw foreign(handle, operation);
         }
-        for (int i = chunkCount - 1; i >= 0; i--) {
-            if (within(chunks[i], handle, byteSize)) {
-                return;
-            }
-        }
-        throw foreign(handle, operation);
-    }
-
-    private static boolean within(MemorySegment chunk, long address, long byteSize) {
-        long offset = address - chunk.address();
-        return offset >= 0 && offset <= chunk.byteSize() && byteSize <= chunk.byteSize() - offset;
     }
 
     private RuntimeException foreign(long handle, String operation) {

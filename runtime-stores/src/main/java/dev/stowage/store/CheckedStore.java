@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A debug wrapper that makes every stale use of a handle or pointer fail at once, exactly where
  * the invalidation table (docs/store-model.md) says the handle or pointer went stale.
  *
- * <p><b>Handles</b> carry a store id and a generation: {@code id << 48 | generation << 24 | slot}.
+ * <p><b>Handles</b> carry a store id and a generation: {@code id << 42 | generation << 20 | slot}.
+ * Neither ever wraps into a false "valid": ids are never reused (creating more than
+ * {@value #MAX_ID} checked stores in one JVM throws {@link StoreExhaustedException}), and a slot
+ * whose generation reaches the top of its 22 bits is retired, never reused.
  * A handle that was freed, grown, shrunk, invalidated by an {@code allocate} on a store that is not
  * {@code @Multiple}, or that belongs to a closed store, throws {@link StaleHandleException} when it
  * is passed to {@link #resolve}, {@link #deallocate}, {@link #grow} or {@link #shrink}; so does a
@@ -94,13 +97,13 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         }
     }
 
-    static final int ID_SHIFT = 48;
-    static final int GENERATION_SHIFT = 24;
+    static final int ID_SHIFT = 42;
+    static final int GENERATION_SHIFT = 20;
     static final long SLOT_MASK = (1L << GENERATION_SHIFT) - 1;
     static final int GENERATION_MASK = (1 << (ID_SHIFT - GENERATION_SHIFT)) - 1;
     static final int MAX_SLOTS = 1 << GENERATION_SHIFT;
-    /** Ids use bits 48..61, so bits 62 and 63 of a handle stay clear (see {@link Checks}). */
-    private static final int MAX_ID = (1 << 14) - 1;
+    /** Ids use bits 42..61, so bits 62 and 63 of a handle stay clear (see {@link Checks}). */
+    static final int MAX_ID = (1 << (62 - ID_SHIFT)) - 1;
     private static final int OBITUARY_LIMIT = 1 << 16;
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
@@ -122,6 +125,23 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     /** As {@link #CheckedStore(Store)}, and the last {@code close()} throws on leaks. */
     public static CheckedStore failingOnLeaks(@PolyStore Store inner) {
         return new CheckedStore(new Ledger(inner, true), inner);
+    }
+
+    /** As {@link #CheckedStore(Store)}, with slots retiring at {@code generation} (for tests). */
+    static CheckedStore retiringSlotsAt(Store inner, int generation) {
+        Ledger ledger = new Ledger(inner, false);
+        ledger.retireGeneration = generation;
+        return new CheckedStore(ledger, inner);
+    }
+
+    /** The id the next checked store will get (for tests of id exhaustion). */
+    static int nextIdForTest() {
+        return NEXT_ID.get() + 1;
+    }
+
+    /** Makes the next store id {@code next} (for tests of id exhaustion); ids already issued stay used. */
+    static void setNextIdForTest(int next) {
+        NEXT_ID.set(next - 1);
     }
 
     private CheckedStore(Ledger ledger, Store inner) {
@@ -311,7 +331,8 @@ public final class CheckedStore implements SharingStore, CompactingStore {
             if (inner instanceof CompactingStore compacting) {
                 compacting.compact();
             }
-            if (!ledger.guarantees.pinned()) {
+            Guarantees g = ledger.guarantees;
+            if (Effect.RELOCATE.killsPointers(g.stable(), g.pinned())) {
                 killAllPointers();
             }
         }
@@ -429,10 +450,12 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     /** What every member of one sharing set checks handles against. */
     private static final class Ledger {
-        final int id = Math.floorMod(NEXT_ID.getAndIncrement(), MAX_ID) + 1;
+        final int id = nextId();
         final Guarantees guarantees;
         final boolean failOnLeaks;
         final List<CheckedStore> members = new ArrayList<>();
+        /** A slot freed at this generation retires (GENERATION_MASK, lower in tests). */
+        int retireGeneration = GENERATION_MASK;
         final Map<Integer, String> closedAt = new HashMap<>();
         final List<Entry> shadowed = new ArrayList<>();
         /** Why recently killed handles died, by handle; the oldest are forgotten. */
@@ -450,6 +473,16 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         int freeCount;
         int openMembers;
         List<Allocation> leaksAtClose;
+
+        /** Ids count up from 1 and are never reused, so a closed store's handle never becomes valid again. */
+        private static int nextId() {
+            int id = NEXT_ID.updateAndGet(n -> n <= MAX_ID ? n + 1 : n);
+            if (id > MAX_ID) {
+                throw new StoreExhaustedException(MAX_ID + " checked stores were created in this JVM,"
+                        + " the most their handles can tell apart");
+            }
+            return id;
+        }
 
         Ledger(Store inner, boolean failOnLeaks) {
             this.guarantees = Guarantees.of(inner);
@@ -488,7 +521,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
             l.entries[slot] = new Entry();
         }
         Entry entry = l.entries[slot];
-        entry.generation = entry.generation % GENERATION_MASK + 1; // 1..GENERATION_MASK, never 0
+        entry.generation++; // 1..GENERATION_MASK: a slot retires before its generation could wrap
         entry.live = true;
         entry.innerHandle = innerHandle;
         entry.byteSize = byteSize;
@@ -508,16 +541,24 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         entry.live = false;
         l.obituaries.put(encode(slot, entry.generation), why);
         killPointers(slot);
+        if (entry.generation >= l.retireGeneration) {
+            return; // retired: its next generation would wrap to a value an old handle carries
+        }
         if (l.freeCount == l.freeSlots.length) {
             l.freeSlots = java.util.Arrays.copyOf(l.freeSlots, l.freeCount * 2);
         }
         l.freeSlots[l.freeCount++] = slot;
     }
 
-    /** The rest of the table's row for an operation: other handles unless @Multiple, pointers unless @Stable. */
+    /**
+     * The rest of the table's row for an operation (other handles unless @Multiple, pointers unless
+     * @Stable), from {@link Effect#killsHandles} and {@link Effect#killsPointers}: the same
+     * definition the checker applies.
+     */
     private void applyTable(String operation, String site, int exceptSlot) {
         Guarantees g = ledger.guarantees;
-        if (!g.multiple()) {
+        Effect effect = operation.startsWith("allocate") ? Effect.ALLOCATE : Effect.FREE;
+        if (effect.killsHandles(g.multiple(), g.shared())) {
             for (int slot = 0; slot < ledger.slotCount; slot++) {
                 if (slot != exceptSlot && ledger.entries[slot].live) {
                     kill(slot, "invalidated by " + operation + " at " + site + ": "
@@ -525,7 +566,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
                 }
             }
         }
-        if (!g.stable()) {
+        if (effect.killsPointers(g.stable(), g.pinned())) {
             killAllPointers();
         }
     }

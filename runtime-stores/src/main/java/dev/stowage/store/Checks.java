@@ -13,6 +13,14 @@ import java.lang.foreign.MemorySegment;
 final class Checks {
     /** Marks a dangling handle (see {@link Store#dangling}). */
     static final long DANGLING_TAG = 1L << 62;
+    /** Bits 62 and 63: never set in a real handle of a store of this package. */
+    static final long TAG_BITS = 3L << 62;
+    /**
+     * The largest alignment any store accepts (1 TiB, the largest allocation an arena chunk holds):
+     * larger powers of two would overlap the tag bits of a dangling handle and no allocator can
+     * honour them.
+     */
+    static final long MAX_ALIGNMENT = 1L << 40;
 
     private Checks() {}
 
@@ -20,6 +28,10 @@ final class Checks {
         if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw new IllegalArgumentException(
                     "byteAlignment must be a power of two, got " + byteAlignment);
+        }
+        if (byteAlignment > MAX_ALIGNMENT) {
+            throw new IllegalArgumentException("byteAlignment " + byteAlignment
+                    + " is larger than the largest alignment a store supports, 2^40 (" + MAX_ALIGNMENT + ")");
         }
     }
 
@@ -79,6 +91,17 @@ final class Checks {
             throw new ArithmeticException("overflow aligning " + value + " to " + alignment);
         }
         return result;
+    }
+
+    /**
+     * A random value for bits 0..61 that a store XORs into every handle it issues, so that a handle
+     * of another store of the same kind decodes to a random value, which names one of this store's
+     * allocations only with a probability of about (live allocations) / 2^62: foreign handles are
+     * refused instead of being taken for this store's own. Not a secret (code that can see handles
+     * can work it out); a guard against mistakes, like the tags of tagged pointers.
+     */
+    static long newSalt() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong() & ~TAG_BITS;
     }
 
     static String hex(long handle) {

@@ -18,6 +18,18 @@ import java.lang.invoke.MethodHandle;
  * The C heap: {@code malloc}, {@code calloc}, {@code realloc}, {@code aligned_alloc} and
  * {@code free} called through the FFM {@link Linker}. A handle is the address of the allocation.
  *
+ * <p><b>Restricted.</b> This store is <em>restricted</em>, as the restricted methods of
+ * {@code java.lang.foreign} are: it is unsafe, and, if used incorrectly, might crash the JVM or, worse,
+ * silently result in memory corruption. It trusts its caller with every handle ({@code malloc}'s
+ * own contract): a handle it never issued, a double free, a wrong size given to {@code grow}, or a
+ * use after free reach the C heap unchecked. That is the price of being plain {@code malloc}; every
+ * other store of this package is safe for any argument (see {@code docs/stores.md}). Creating one
+ * therefore requires native access for the <em>caller's</em> module, checked the way the JDK checks a
+ * restricted method: {@code --illegal-native-access=deny} makes the constructor throw
+ * {@link IllegalCallerException} when the caller's module has no native access, {@code warn} (the
+ * default) prints the JDK's warning once per module, {@code allow} is silent. So this library's
+ * native access cannot be used to get around the JDK's rule.
+ *
  * <p>Guarantees: {@code @Pinned @Multiple}. Nothing ever moves, and memory that is not freed stays
  * valid for the life of the process, even after this store is closed: that is what makes
  * {@code StoreBox.leak()} sound. {@link #close()} therefore frees nothing; it only ends the use of
@@ -47,6 +59,10 @@ public final class GlobalStore implements Store {
 
     /** The alignment {@code malloc} guarantees on the 64-bit platforms the JDK supports. */
     public static final long MALLOC_ALIGNMENT = 16;
+    /** Handles below this are never addresses of an allocation (the null page). */
+    private static final long MIN_ADDRESS = 4096;
+    /** Handles at or above this are never user-space addresses (bit 62 marks dangling handles). */
+    private static final long ADDRESS_LIMIT = 1L << 56;
 
     private static final MethodHandle MALLOC;
     private static final MethodHandle CALLOC;
@@ -80,8 +96,16 @@ public final class GlobalStore implements Store {
 
     private boolean closed;
 
-    /** A view of the C heap; cheap to create. */
-    public GlobalStore() {}
+    /**
+     * A view of the C heap; cheap to create. This constructor is <em>restricted</em>: see the class
+     * comment.
+     *
+     * @throws IllegalCallerException if the caller's module has no native access and the JVM runs
+     *     with {@code --illegal-native-access=deny}
+     */
+    public GlobalStore() {
+        NativeAccess.ensureNativeAccess(GlobalStore.class, "<init>");
+    }
 
     /** A non-zero address aligned to {@code byteAlignment}: the alignment itself. */
     @Override
@@ -144,7 +168,7 @@ public final class GlobalStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (handle < ArenaStore.MIN_ADDRESS || handle >= ArenaStore.ADDRESS_LIMIT || closed) {
+        if (handle < MIN_ADDRESS || handle >= ADDRESS_LIMIT || closed) {
             return resolveUnusual(handle, byteSize);
         }
         return ALL_MEMORY.asSlice(handle, byteSize);
@@ -244,7 +268,7 @@ public final class GlobalStore implements Store {
 
     private void requireAddress(long handle, String operation) {
         // Addresses below one page are never returned by malloc; they are dangling handles or garbage.
-        if (Long.compareUnsigned(handle, 4096) < 0) {
+        if (Long.compareUnsigned(handle, MIN_ADDRESS) < 0) {
             throw new IllegalArgumentException(operation + ": handle " + Checks.hex(handle)
                     + " is not an allocation of " + this + " (a dangling or null handle)");
         }

@@ -7,12 +7,14 @@ import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Resolves;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One contiguous native buffer that doubles by copying when it is full. A handle is an offset into
- * the buffer, so handles survive every move of the buffer; pointers do not.
+ * One contiguous native buffer that doubles by copying when it is full. A handle names an entry of
+ * a table that records the allocation's offset in the buffer and its size, so handles survive every
+ * move of the buffer; pointers do not.
  *
  * <p>Guarantees: {@code @Multiple} only. Any {@code allocate}, {@code grow} or {@code
  * allocateZeroed} may move the buffer, and so may an allocation that asks for a stricter alignment
@@ -24,8 +26,17 @@ import java.util.TreeMap;
  * <p>Allocation bumps a top offset while the buffer has room; freed blocks are kept, coalesced, in
  * an ordered map and reused first-fit once the buffer is full, before the buffer grows. A freed
  * block that ends at the top lowers the top. {@link #grow} extends the topmost allocation in place.
- * Freeing a block twice, or a block beyond the top, throws {@link StaleHandleException}. Not
- * thread-safe; any thread may close it.
+ * Not thread-safe; any thread may close it.
+ *
+ * <p><b>Safe for any argument.</b> A handle is an entry number and that entry's generation
+ * ({@code generation << 29 | entry}, XORed with a random per-store salt so that another store's
+ * handles decode to noise); the generation goes up at every allocate, grow and shrink, a free entry
+ * records it negated so that no handle matches, and an entry whose generation would wrap is retired. Every
+ * operation checks the handle against the entry (one array read), so a freed, stale or foreign
+ * handle, or a double free, throws {@link StaleHandleException} and changes nothing; {@code resolve}
+ * refuses more bytes than the allocation holds and slices the buffer (bounds-checked), so no handle
+ * reaches memory outside a live allocation. Sizes passed back must be the allocation's
+ * ({@link IllegalArgumentException} otherwise). All size arithmetic is overflow-safe.
  *
  * <pre>{@code
  * try (GrowableStore store = new GrowableStore()) {
@@ -41,8 +52,12 @@ public final class GrowableStore implements CompactingStore {
 
     /** The capacity of the first buffer unless the constructor says otherwise. */
     public static final long DEFAULT_INITIAL_CAPACITY = 1024;
-    /** Offsets (handles) stay below 2^40, so bits 40..63 of a handle are clear. */
+    /** Offsets stay below 2^40. */
     static final long MAX_CAPACITY = 1L << 40;
+    static final int ENTRY_BITS = 29;
+    private static final int ENTRY_MASK = (1 << ENTRY_BITS) - 1;
+    /** An entry whose generation reaches this is retired rather than reused. */
+    static final int DEFAULT_RETIRE_GENERATION = Integer.MAX_VALUE;
     private static final long MIN_BUFFER_ALIGNMENT = 16;
 
     private final long maxBytes;
@@ -54,6 +69,20 @@ public final class GrowableStore implements CompactingStore {
     private long top;
     /** Free blocks below the top: offset -> size, coalesced. */
     private final TreeMap<Long, Long> freeBlocks = new TreeMap<>();
+    private final int retireGeneration;
+    /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
+    private final long salt = Checks.newSalt();
+    /**
+     * The allocation table: generation, offset and size of each entry. The generation is that of the
+     * entry's handle (1, 2, ...) while in use; minus one minus the last one while free (-1 if never
+     * used), so that no handle matches a free entry.
+     */
+    private int[] generations = filledWithMinusOne(16);
+    private long[] offsets = new long[16];
+    private long[] sizes = new long[16];
+    private int[] nextFreeEntry = new int[16];
+    private int entryCount;
+    private int freeEntry = -1;
     private long moves;
     private boolean closed;
 
@@ -67,6 +96,12 @@ public final class GrowableStore implements CompactingStore {
      * @param maxBytes the largest the buffer may become; beyond it {@link StoreExhaustedException}
      */
     public GrowableStore(long initialCapacity, long maxBytes) {
+        this(initialCapacity, maxBytes, DEFAULT_RETIRE_GENERATION);
+    }
+
+    /** As the public constructor, with the generation at which an entry retires (for tests). */
+    GrowableStore(long initialCapacity, long maxBytes, int retireGeneration) {
+        this.retireGeneration = retireGeneration;
         if (initialCapacity <= 0 || initialCapacity > MAX_CAPACITY) {
             throw new IllegalArgumentException("initialCapacity must be in 1.." + MAX_CAPACITY
                     + ", got " + initialCapacity);
@@ -103,7 +138,9 @@ public final class GrowableStore implements CompactingStore {
         if (byteSize == 0) {
             return Checks.dangling(byteAlignment);
         }
-        return place(byteSize, byteAlignment, "allocate");
+        int entry = reserveEntry();
+        long offset = place(byteSize, byteAlignment, "allocate");
+        return issue(entry, offset, byteSize);
     }
 
     @Override
@@ -112,7 +149,7 @@ public final class GrowableStore implements CompactingStore {
     public long allocateZeroed(long byteSize, long byteAlignment) {
         long handle = allocate(byteSize, byteAlignment);
         if (byteSize > 0) {
-            buffer.asSlice(handle, byteSize).fill((byte) 0);
+            resolve(handle, byteSize).fill((byte) 0);
         }
         return handle;
     }
@@ -125,17 +162,22 @@ public final class GrowableStore implements CompactingStore {
         if (byteSize == 0) {
             return;
         }
-        requireAllocated(handle, byteSize, "deallocate");
-        release(handle, byteSize);
+        int entry = requireAllocated(handle, byteSize, "deallocate");
+        release(offsets[entry], byteSize);
+        retire(entry);
     }
 
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (closed || (handle >>> 40) != 0) {
+        long raw = handle ^ salt;
+        int entry = (int) raw & ENTRY_MASK;
+        int[] gens = generations;
+        if (entry >= gens.length || gens[entry] != raw >>> ENTRY_BITS
+                || Long.compareUnsigned(byteSize, sizes[entry]) > 0) {
             return resolveUnusual(handle, byteSize);
         }
-        return buffer.asSlice(handle, byteSize);
+        return buffer.asSlice(offsets[entry], byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
@@ -143,8 +185,14 @@ public final class GrowableStore implements CompactingStore {
         if (Checks.isDangling(handle)) {
             return Checks.resolveDangling(handle, byteSize, this);
         }
+        int entry = entryOf(handle);
+        if (entry >= 0) {
+            Checks.requireResolveSize(byteSize);
+            throw new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the "
+                    + sizes[entry] + " bytes of handle " + Checks.hex(handle) + " in " + this);
+        }
         throw new StaleHandleException("resolve: handle " + Checks.hex(handle)
-                + " is not an offset into " + this);
+                + " is not a live allocation of " + this + " (freed, stale or foreign)");
     }
 
     @Override
@@ -156,19 +204,24 @@ public final class GrowableStore implements CompactingStore {
         if (oldByteSize == 0) {
             return allocate(newByteSize, byteAlignment);
         }
-        requireAllocated(handle, oldByteSize, "grow");
-        if (handle + oldByteSize == top) { // the topmost allocation: extend it in place
-            long newTop = handle + newByteSize;
+        int entry = requireAllocated(handle, oldByteSize, "grow");
+        long offset = offsets[entry];
+        int next = reserveEntry();
+        if (offset + oldByteSize == top) { // the topmost allocation: extend it in place
+            if (newByteSize > MAX_CAPACITY - offset) {
+                throw exhausted("grow", newByteSize);
+            }
+            long newTop = offset + newByteSize;
             if (newTop > buffer.byteSize()) {
                 moveBuffer(newCapacity(newTop, "grow"), bufferAlignment);
             }
             top = newTop;
-            return handle;
+            return reissue(entry, next, offset, newByteSize);
         }
         long moved = place(newByteSize, byteAlignment, "grow");
-        MemorySegment.copy(buffer, handle, buffer, moved, oldByteSize);
-        release(handle, oldByteSize);
-        return moved;
+        MemorySegment.copy(buffer, offset, buffer, moved, oldByteSize);
+        release(offset, oldByteSize);
+        return reissue(entry, next, moved, newByteSize);
     }
 
     @Override
@@ -177,7 +230,7 @@ public final class GrowableStore implements CompactingStore {
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
         if (newByteSize > oldByteSize) { // growing 0 -> 0 bytes gives a dangling handle: nothing to fill
-            buffer.asSlice(grown + oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
+            resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
         }
         return grown;
     }
@@ -191,11 +244,17 @@ public final class GrowableStore implements CompactingStore {
         if (oldByteSize == 0) {
             return handle;
         }
-        requireAllocated(handle, oldByteSize, "shrink");
+        int entry = requireAllocated(handle, oldByteSize, "shrink");
+        long offset = offsets[entry];
+        int next = newByteSize == 0 ? -1 : reserveEntry();
         if (newByteSize < oldByteSize) {
-            release(handle + newByteSize, oldByteSize - newByteSize);
+            release(offset + newByteSize, oldByteSize - newByteSize);
         }
-        return newByteSize == 0 ? Checks.dangling(byteAlignment) : handle;
+        if (newByteSize == 0) {
+            retire(entry);
+            return Checks.dangling(byteAlignment);
+        }
+        return reissue(entry, next, offset, newByteSize);
     }
 
     /**
@@ -225,6 +284,9 @@ public final class GrowableStore implements CompactingStore {
         buffer = MemorySegment.NULL;
         freeBlocks.clear();
         top = 0;
+        generations = new int[0];
+        entryCount = 0;
+        freeEntry = -1;
     }
 
     @Override
@@ -237,20 +299,24 @@ public final class GrowableStore implements CompactingStore {
     /** Finds room for a block: the top if the buffer has room, then a free block, then a bigger buffer. */
     private long place(long byteSize, long byteAlignment, String operation) {
         long start = Checks.alignUp(top, byteAlignment);
+        boolean withinLimit = byteSize <= maxBytes - start; // overflow-safe: both are below 2^41
         if (byteAlignment > bufferAlignment) {
+            if (!withinLimit) {
+                throw exhausted(operation, byteSize);
+            }
             // Offsets are only as aligned as the buffer: move to a more aligned one (checking the
             // limit first, so that a failure changes nothing).
             moveBuffer(newCapacity(start + byteSize, operation), byteAlignment);
             return takeTop(start, byteSize);
         }
-        if (bufferArena != null && start + byteSize <= buffer.byteSize()) {
+        if (bufferArena != null && byteSize <= buffer.byteSize() - start) {
             return takeTop(start, byteSize);
         }
         for (Map.Entry<Long, Long> block : freeBlocks.entrySet()) {
             long offset = block.getKey();
             long end = offset + block.getValue();
             long aligned = Checks.alignUp(offset, byteAlignment);
-            if (aligned + byteSize <= end) {
+            if (aligned < end && byteSize <= end - aligned) {
                 freeBlocks.remove(offset);
                 if (aligned > offset) {
                     freeBlocks.put(offset, aligned - offset);
@@ -261,8 +327,8 @@ public final class GrowableStore implements CompactingStore {
                 return aligned;
             }
         }
-        if (byteSize > maxBytes - start) {
-            throw exhausted(operation, start + byteSize);
+        if (!withinLimit) {
+            throw exhausted(operation, byteSize);
         }
         moveBuffer(newCapacity(start + byteSize, operation), bufferAlignment);
         return takeTop(start, byteSize);
@@ -336,16 +402,81 @@ public final class GrowableStore implements CompactingStore {
         freeBlocks.put(start, end - start);
     }
 
-    private void requireAllocated(long handle, long byteSize, String operation) {
-        if (handle < 0 || handle + byteSize > top || handle + byteSize < handle) {
-            throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " with "
-                    + byteSize + " bytes is not an allocation of " + this);
+    private static int[] filledWithMinusOne(int length) {
+        int[] array = new int[length];
+        Arrays.fill(array, -1);
+        return array;
+    }
+
+    /** The entry of a live handle, or -1. */
+    private int entryOf(long handle) {
+        long raw = handle ^ salt;
+        int entry = (int) raw & ENTRY_MASK;
+        return entry < generations.length && generations[entry] == raw >>> ENTRY_BITS ? entry : -1;
+    }
+
+    /** The entry of a live handle whose allocation holds {@code byteSize} bytes. */
+    private int requireAllocated(long handle, long byteSize, String operation) {
+        int entry = entryOf(handle);
+        if (entry < 0) {
+            throw new StaleHandleException(operation + ": handle " + Checks.hex(handle)
+                    + " is not a live allocation of " + this + " (freed, stale or foreign)");
         }
-        Map.Entry<Long, Long> free = freeBlocks.floorEntry(handle + byteSize - 1);
-        if (free != null && free.getKey() + free.getValue() > handle) {
-            throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " with "
-                    + byteSize + " bytes overlaps free memory at " + free.getKey() + " (" + free.getValue()
-                    + " bytes) of " + this + ": freed already?");
+        if (sizes[entry] != byteSize) {
+            throw new IllegalArgumentException(operation + ": handle " + Checks.hex(handle) + " of " + this
+                    + " holds " + sizes[entry] + " bytes, but the call says " + byteSize);
+        }
+        return entry;
+    }
+
+    /** An entry for a new handle, taken before anything changes (so a failure changes nothing). */
+    private int reserveEntry() {
+        if (freeEntry >= 0) {
+            return freeEntry;
+        }
+        if (entryCount > ENTRY_MASK) {
+            throw new StoreExhaustedException(this + " has " + (ENTRY_MASK + 1)
+                    + " allocations in use or retired, the most its handles can name");
+        }
+        if (entryCount == generations.length) {
+            int capacity = entryCount * 2;
+            generations = Arrays.copyOf(generations, capacity);
+            Arrays.fill(generations, entryCount, capacity, -1);
+            offsets = Arrays.copyOf(offsets, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+            nextFreeEntry = Arrays.copyOf(nextFreeEntry, capacity);
+        }
+        return entryCount;
+    }
+
+    /** Records an allocation in the entry {@link #reserveEntry()} gave, and returns its handle. */
+    private long issue(int entry, long offset, long byteSize) {
+        if (entry == freeEntry) {
+            freeEntry = nextFreeEntry[entry];
+        } else {
+            entryCount++;
+        }
+        int generation = -generations[entry]; // the next generation: in use
+        generations[entry] = generation;
+        offsets[entry] = offset;
+        sizes[entry] = byteSize;
+        return (((long) generation << ENTRY_BITS) | entry) ^ salt;
+    }
+
+    /** The handle of an allocation that moved or changed size: a new entry; the old one ends. */
+    private long reissue(int oldEntry, int newEntry, long offset, long byteSize) {
+        long handle = issue(newEntry, offset, byteSize);
+        retire(oldEntry);
+        return handle;
+    }
+
+    /** Ends an entry's handle; the entry is reused unless its generation would wrap. */
+    private void retire(int entry) {
+        int generation = generations[entry];
+        generations[entry] = -generation - 1; // free: no handle matches
+        if (generation < retireGeneration) {
+            nextFreeEntry[entry] = freeEntry;
+            freeEntry = entry;
         }
     }
 

@@ -13,7 +13,8 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Guarantees: none. Allocating again reuses the same memory, so it invalidates the previous
  * handle and every pointer (the store is neither {@code @Multiple} nor {@code @Stable}). A handle is
- * a generation number: every {@code allocate}, {@code grow} and {@code shrink} issues a new one, so
+ * a generation number (XORed with a random per-store salt, so that another store's handles decode to
+ * noise): every {@code allocate}, {@code grow} and {@code shrink} issues a new one, so
  * a handle from before is detected and throws {@link StaleHandleException} — cheap enough to do in
  * every call. Pointers into the heap cannot be killed, though: a stale pointer reads whatever the
  * store holds now (wrap the store in a {@link CheckedStore} to make them throw).
@@ -38,6 +39,10 @@ public final class InlineStore implements Store {
     private final long capacity;
     /** The handle of the current allocation; handles count up from 1. */
     private long generation;
+    /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
+    private final long salt = Checks.newSalt();
+    /** The handle of generation {@code generation}: {@code generation ^ salt}. */
+    private long currentHandle = salt;
     private boolean occupied;
     private long size;
     private boolean closed;
@@ -71,6 +76,21 @@ public final class InlineStore implements Store {
         return occupied;
     }
 
+    /** The handle of the live allocation, if {@link #isOccupied()}. */
+    long currentHandle() {
+        return currentHandle;
+    }
+
+    /** The size of the live allocation, if {@link #isOccupied()}. */
+    long currentSize() {
+        return size;
+    }
+
+    /** The room itself (for {@link SmallStore}'s inline fast path). */
+    MemorySegment room() {
+        return memory;
+    }
+
     @Override
     public long dangling(long byteAlignment) {
         return Checks.dangling(byteAlignment);
@@ -87,7 +107,7 @@ public final class InlineStore implements Store {
         }
         occupied = true;
         size = byteSize;
-        return ++generation;
+        return nextHandle();
     }
 
     @Override
@@ -114,7 +134,7 @@ public final class InlineStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (handle != generation || !occupied || closed) {
+        if (handle != currentHandle || !occupied || Long.compareUnsigned(byteSize, size) > 0) {
             return resolveUnusual(handle, byteSize);
         }
         return memory.asSlice(0, byteSize);
@@ -124,6 +144,11 @@ public final class InlineStore implements Store {
         requireOpen();
         if (Checks.isDangling(handle)) {
             return Checks.resolveDangling(handle, byteSize, this);
+        }
+        if (handle == currentHandle && occupied) {
+            Checks.requireResolveSize(byteSize);
+            throw new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the " + size
+                    + " bytes of handle " + Checks.hex(handle) + " in " + this);
         }
         throw stale(handle, "resolve");
     }
@@ -140,7 +165,7 @@ public final class InlineStore implements Store {
         requireCurrent(handle, oldByteSize, "grow");
         requireFits(newByteSize, byteAlignment, "grow");
         size = newByteSize;
-        return ++generation;
+        return nextHandle();
     }
 
     @Override
@@ -167,7 +192,7 @@ public final class InlineStore implements Store {
             return Checks.dangling(byteAlignment);
         }
         size = newByteSize;
-        return ++generation;
+        return nextHandle();
     }
 
     /** Ends the store: every handle is stale afterwards. The heap memory goes with the object. */
@@ -181,7 +206,14 @@ public final class InlineStore implements Store {
     @Override
     public String toString() {
         return "InlineStore[" + capacity + " bytes, " + (closed ? "closed"
-                : occupied ? "holding handle " + generation + " (" + size + " bytes)" : "empty") + "]";
+                : occupied ? "holding handle " + Checks.hex(currentHandle) + " (" + size + " bytes)" : "empty") + "]";
+    }
+
+    /** A new generation: every earlier handle is stale from now on. */
+    private long nextHandle() {
+        generation++;
+        currentHandle = generation ^ salt;
+        return currentHandle;
     }
 
     private void requireFits(long byteSize, long byteAlignment, String operation) {
@@ -197,7 +229,7 @@ public final class InlineStore implements Store {
     }
 
     private void requireCurrent(long handle, long byteSize, String operation) {
-        if (handle != generation || !occupied) {
+        if (handle != currentHandle || !occupied) {
             throw stale(handle, operation);
         }
         if (byteSize != size) {
@@ -207,8 +239,9 @@ public final class InlineStore implements Store {
     }
 
     private StaleHandleException stale(long handle, String operation) {
-        String why = handle > 0 && handle < generation ? "the store has been allocated, grown or shrunk since"
-                : handle == generation ? "it was freed" : "this store never issued it";
+        long issued = handle ^ salt;
+        String why = issued > 0 && issued < generation ? "the store has been allocated, grown or shrunk since"
+                : handle == currentHandle ? "it was freed" : "this store never issued it";
         return new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " of " + this
                 + " is stale: " + why);
     }

@@ -15,10 +15,10 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Guarantees: {@code @SharedStore @Stable @Multiple}. Handles from any member are valid with
  * every member. It is an {@link ArenaStore} behind a lock: allocate, deallocate, grow and shrink
- * take the lock; {@link #resolve} does not — a handle is an address, resolved against a final
- * segment spanning the address space in the arena's scope, so any thread can resolve concurrently
- * with allocations (and, as for {@link ArenaStore}, {@code resolve} does not check that the handle
- * is one of the set's). Closing a member kills that
+ * take the lock; {@link #resolve} does not — it slices the chunk the handle names from the
+ * arena's chunk table, an immutable snapshot replaced when a chunk is added, so any thread can
+ * resolve concurrently with allocations, and, as with {@link ArenaStore}, no handle value reaches
+ * memory outside the set's chunks. Closing a member kills that
  * member only (using it afterwards throws {@link IllegalStateException}); pointers resolved through
  * it stay usable while another member is open, as the memory lives on. After the last close every
  * pointer throws when used.
@@ -38,20 +38,17 @@ public final class SharedArenaStore implements SharingStore {
     /** The state every member of one sharing set shares; its monitor is the lock. */
     private static final class Shared {
         final ArenaStore arena;
-        /** The address space in the arena's scope: a final field, so resolve needs no lock. */
-        final MemorySegment all;
         int openMembers = 1;
         int membersEver = 1;
 
         Shared(ArenaStore arena) {
             this.arena = arena;
-            this.all = arena.allMemory();
         }
     }
 
     private final Shared shared;
-    /** {@code shared.all}, one field read away: resolve takes no lock and follows no chain. */
-    private final MemorySegment all;
+    /** {@code shared.arena}, one field read away: resolve takes no lock and follows no chain. */
+    private final ArenaStore arena;
     private final int memberNumber;
     /**
      * Written under the lock; read without it by {@link #resolve}. Not volatile on purpose: it
@@ -72,7 +69,7 @@ public final class SharedArenaStore implements SharingStore {
 
     private SharedArenaStore(Shared shared, int memberNumber) {
         this.shared = shared;
-        this.all = shared.all;
+        this.arena = shared.arena;
         this.memberNumber = memberNumber;
     }
 
@@ -132,19 +129,12 @@ public final class SharedArenaStore implements SharingStore {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (handle < ArenaStore.MIN_ADDRESS || handle >= ArenaStore.ADDRESS_LIMIT || closed) {
-            return resolveUnusual(handle, byteSize);
+        if (closed) {
+            throw Checks.closed(this);
         }
-        return all.asSlice(handle, byteSize);
-    }
-
-    private MemorySegment resolveUnusual(long handle, long byteSize) {
-        requireOpen();
-        if (Checks.isDangling(handle)) {
-            return Checks.resolveDangling(handle, byteSize, this);
-        }
-        throw new StaleHandleException("resolve: handle " + Checks.hex(handle)
-                + " was not issued by " + this + " (foreign, stale or corrupt)");
+        // Without the lock: the arena's chunk table is an immutable snapshot behind a final field,
+        // and a handle is only ever resolved against the chunk it names (see ArenaStore).
+        return arena.resolve(handle, byteSize);
     }
 
     @Override

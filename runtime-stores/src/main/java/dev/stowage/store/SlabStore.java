@@ -17,13 +17,19 @@ import java.util.Arrays;
  *
  * <p>Guarantees: {@code @Stable @Multiple}. Slots live in pages of native memory (from a shared
  * {@link Arena}) that never move; {@link #close()} frees them all. The free list is an {@code int}
- * array beside the memory, so writing to a freed slot cannot corrupt it, and a bit per slot records
- * which slots are live, so freeing a slot twice, or freeing a handle the store never issued, throws
- * {@link StaleHandleException} instead of corrupting the list. A handle is the address of its slot:
- * {@link #resolve} slices a view of the address space in the arena's scope, with no lookup (it does
- * not check that the handle is a live slot: use a {@link CheckedStore} for that), and pointers die
- * when the store closes. Freeing finds the page from the address: pages are aligned to a power of
- * two, and a small open-addressing table maps a page's address to its number.
+ * array beside the memory, so writing to a freed slot cannot corrupt it.
+ *
+ * <p><b>Safe for any argument.</b> A handle is a slot number and that slot's generation
+ * ({@code generation << 29 | slot}, XORed with a random per-store salt so that another store's
+ * handles decode to noise); the slot's generation goes up by one at each allocation, and a free
+ * slot records it negated, so no handle matches it. {@link #resolve}, {@link #deallocate}, {@link #grow} and
+ * {@link #shrink} compare the handle's generation with the slot's (one array read), so a freed,
+ * stale or foreign handle, or a double free, throws {@link StaleHandleException} and changes
+ * nothing; a valid handle resolves to a slice of its own slot (of one arena-scoped view of the
+ * address space, made once with the restricted {@code reinterpret}, never at an address the caller
+ * gave), and pointers die when the store closes. A slot whose generation reaches the top of the
+ * {@code int} range is retired rather than reused, so a generation never wraps around into a false
+ * "valid".
  *
  * <p>Requests must fit a slot: a size above {@link #slotSize()} throws
  * {@link StoreExhaustedException} (from {@code allocate} or {@code grow}), an alignment above
@@ -39,42 +45,50 @@ import java.util.Arrays;
  * }
  * }</pre>
  */
-@SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
+@SuppressWarnings("restricted") // one arena-scoped view, sliced only at live slots (see resolve)
 @Stable @Multiple
 public final class SlabStore implements Store {
 
     private static final int MAX_SLOT_LIMIT = 1 << 29;
+    static final int SLOT_BITS = 29;
+    private static final int SLOT_MASK = (1 << SLOT_BITS) - 1;
     private static final long TARGET_PAGE_BYTES = 64 * 1024;
+    /** A slot freed with this generation is retired: its next generation would wrap. */
+    static final int DEFAULT_RETIRE_GENERATION = Integer.MAX_VALUE;
 
     private final long slotSize;
     private final long slotAlignment;
     private final int pageShift;
     private final int pageMask;
     private final long pageBytes;
-    /** Pages are aligned to this power of two, so a slot's address rounded down is its page's. */
     private final long pageAlignment;
-    private final int pageAlignmentShift;
-    /** log2 of the slot size if it is a power of two (a shift finds a slot), else -1 (a division). */
-    private final int slotShift;
     private final int maxSlots;
+    private final int retireGeneration;
     private final Arena arena = Arena.ofShared();
-    /** The address space in the arena's scope: pointers are slices of it and die with the arena. */
-    private final MemorySegment all = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
+    /** XORed into every handle (see {@code Checks.newSalt}): another store's handles decode to noise. */
+    private final long salt = Checks.newSalt();
 
+    /**
+     * The address space in the arena's scope: resolve slices it at the address of a slot it checked
+     * is live (one loop-invariant segment keeps resolve as cheap as a raw access).
+     */
+    private final MemorySegment all = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
     private MemorySegment[] pages = new MemorySegment[0];
-    /** The address of each page, by page number. */
+    /** The address of each page. */
     private long[] pageBases = new long[0];
-    /** Open addressing: page address -> page number + 1 (0 marks an empty entry). */
-    private long[] tableKeys = new long[16];
-    private int[] tableValues = new int[16];
+    /**
+     * generations[slot]: while the slot is allocated, the generation in its handle (1, 2, ...);
+     * while it is free, minus one minus the last generation (-1 for a slot never used), so that no
+     * handle (whose generation is never negative) matches a free slot.
+     */
+    private int[] generations = new int[0];
     /** nextFree[slot]: the next slot of the free list, or -1. */
     private int[] nextFree = new int[0];
-    /** One bit per slot: set while the slot is allocated. */
-    private long[] live = new long[0];
     private int freeHead = -1;
     /** Slots handed out at least once; the next new slot is this one. */
     private int carved;
     private int liveCount;
+    private int retiredCount;
     private boolean closed;
 
     /** Slots of {@code slotSize} bytes aligned to {@code slotAlignment}, with no limit on their number. */
@@ -94,6 +108,11 @@ public final class SlabStore implements Store {
      *     {@link StoreExhaustedException}
      */
     public SlabStore(long slotSize, long slotAlignment, int maxSlots) {
+        this(slotSize, slotAlignment, maxSlots, DEFAULT_RETIRE_GENERATION);
+    }
+
+    /** As the public constructor, with the generation at which a freed slot retires (for tests). */
+    SlabStore(long slotSize, long slotAlignment, int maxSlots, int retireGeneration) {
         Checks.requireAlignment(slotAlignment);
         if (slotSize <= 0 || slotSize > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("slotSize must be in 1.." + Integer.MAX_VALUE / 2
@@ -105,15 +124,13 @@ public final class SlabStore implements Store {
         this.slotSize = Checks.alignUp(slotSize, slotAlignment);
         this.slotAlignment = slotAlignment;
         this.maxSlots = maxSlots;
+        this.retireGeneration = retireGeneration;
         long perPage = Math.max(1, TARGET_PAGE_BYTES / this.slotSize);
         int shift = 63 - Long.numberOfLeadingZeros(perPage); // round down to a power of two
         this.pageShift = shift;
         this.pageMask = (1 << shift) - 1;
         this.pageBytes = (1L << shift) * this.slotSize;
-        long pageBytesRoundedUp = pageBytes == 1 ? 1 : Long.highestOneBit(pageBytes - 1) << 1;
-        this.pageAlignment = Math.max(slotAlignment, pageBytesRoundedUp);
-        this.pageAlignmentShift = Long.numberOfTrailingZeros(pageAlignment);
-        this.slotShift = Long.bitCount(this.slotSize) == 1 ? Long.numberOfTrailingZeros(this.slotSize) : -1;
+        this.pageAlignment = Math.max(16, slotAlignment);
     }
 
     /** The size of a slot: the most one allocation may take. */
@@ -150,9 +167,10 @@ public final class SlabStore implements Store {
         } else {
             slot = carve();
         }
-        live[slot >>> 6] |= 1L << slot;
+        int generation = -generations[slot];
+        generations[slot] = generation;
         liveCount++;
-        return pageBases[slot >>> pageShift] + (slot & pageMask) * slotSize;
+        return (((long) generation << SLOT_BITS) | slot) ^ salt;
     }
 
     private long allocateUnusual(long byteSize, long byteAlignment, String operation) {
@@ -180,16 +198,24 @@ public final class SlabStore implements Store {
     @Override
     @Invalidates(effect = Effect.FREE, handle = "#1")
     public void deallocate(long handle, long byteSize, long byteAlignment) {
-        int slot = slotOf(handle);
+        long raw = handle ^ salt;
+        int slot = (int) raw & SLOT_MASK;
+        int[] gens = generations;
         if (byteSize <= 0 || byteSize > slotSize || byteAlignment > slotAlignment
-                || Long.bitCount(byteAlignment) != 1 || slot < 0 || !isLive(slot)) {
+                || Long.bitCount(byteAlignment) != 1 || slot >= gens.length
+                || gens[slot] != raw >>> SLOT_BITS) {
             deallocateUnusual(handle, byteSize, byteAlignment);
             return;
         }
-        live[slot >>> 6] &= ~(1L << slot);
+        int generation = gens[slot];
+        gens[slot] = -generation - 1;
         liveCount--;
-        nextFree[slot] = freeHead;
-        freeHead = slot;
+        if (generation < retireGeneration) {
+            nextFree[slot] = freeHead;
+            freeHead = slot;
+        } else {
+            retiredCount++; // the next generation would wrap: never hand this slot out again
+        }
     }
 
     private void deallocateUnusual(long handle, long byteSize, long byteAlignment) {
@@ -210,16 +236,23 @@ public final class SlabStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        if (handle < ArenaStore.MIN_ADDRESS || handle >= ArenaStore.ADDRESS_LIMIT || closed) {
+        long raw = handle ^ salt;
+        int slot = (int) raw & SLOT_MASK;
+        int[] gens = generations;
+        if (slot >= gens.length || gens[slot] != raw >>> SLOT_BITS || byteSize > slotSize) {
             return resolveUnusual(handle, byteSize);
         }
-        return all.asSlice(handle, byteSize);
+        return all.asSlice(pageBases[slot >>> pageShift] + (slot & pageMask) * slotSize, byteSize);
     }
 
     private MemorySegment resolveUnusual(long handle, long byteSize) {
         requireOpen();
         if (Checks.isDangling(handle)) {
             return Checks.resolveDangling(handle, byteSize, this);
+        }
+        if (isLive(handle)) {
+            throw new IllegalArgumentException("resolve: byteSize " + byteSize + " is more than a slot ("
+                    + slotSize + ") of " + this);
         }
         throw notLive(handle, "resolve");
     }
@@ -247,7 +280,9 @@ public final class SlabStore implements Store {
     @Invalidates(effect = Effect.FREE, handle = "#1")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
+        if (newByteSize > oldByteSize) {
+            resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
+        }
         return grown;
     }
 
@@ -262,6 +297,10 @@ public final class SlabStore implements Store {
             return handle;
         }
         requireLive(handle, "shrink");
+        if (oldByteSize > slotSize) {
+            throw new IllegalArgumentException("shrink: " + oldByteSize + " bytes is more than a slot ("
+                    + slotSize + ") of " + this);
+        }
         if (newByteSize == 0) {
             deallocate(handle, oldByteSize, byteAlignment);
             return Checks.dangling(byteAlignment);
@@ -279,8 +318,8 @@ public final class SlabStore implements Store {
         closed = true;
         pages = new MemorySegment[0];
         pageBases = new long[0];
-        tableKeys = new long[16];
-        tableValues = new int[16];
+        generations = new int[0];
+        nextFree = new int[0];
         freeHead = -1;
         carved = 0;
         liveCount = 0;
@@ -291,14 +330,14 @@ public final class SlabStore implements Store {
     public String toString() {
         return "SlabStore[" + slotSize + "-byte slots aligned " + slotAlignment + ", "
                 + (closed ? "closed" : liveCount + " live of " + carved + " carved, "
-                + pages.length + " pages") + "]";
+                + (retiredCount > 0 ? retiredCount + " retired, " : "") + pages.length + " pages") + "]";
     }
 
     private int carve() {
         requireOpen();
-        if (carved >= maxSlots) { // the free list is empty: every carved slot is live
+        if (carved >= maxSlots) { // the free list is empty: every carved slot is live or retired
             throw new StoreExhaustedException("allocate: all " + maxSlots + " slots of " + this
-                    + " are live");
+                    + " are live" + (retiredCount > 0 ? " or retired" : ""));
         }
         int slot = carved;
         if (slot >>> pageShift == pages.length) {
@@ -311,83 +350,31 @@ public final class SlabStore implements Store {
     private void addPage() {
         MemorySegment page;
         try {
-            page = arena.allocate(pageBytes, Math.max(16, pageAlignment));
+            page = arena.allocate(pageBytes, pageAlignment);
         } catch (OutOfMemoryError e) {
             throw new StoreExhaustedException("allocate: the system could not provide a page of "
                     + pageBytes + " bytes for " + this);
         }
         int slots = (pages.length + 1) << pageShift;
         nextFree = Arrays.copyOf(nextFree, slots);
-        live = Arrays.copyOf(live, (slots + 63) >>> 6);
+        int used = generations.length;
+        generations = Arrays.copyOf(generations, slots);
+        Arrays.fill(generations, used, slots, -1); // never used: no handle matches
         pages = Arrays.copyOf(pages, pages.length + 1);
         pages[pages.length - 1] = page;
         pageBases = Arrays.copyOf(pageBases, pages.length);
         pageBases[pages.length - 1] = page.address();
-        if (pages.length * 2 > tableKeys.length) {
-            rehash(tableKeys.length * 2);
-        }
-        insert(page.address(), pages.length - 1);
     }
 
-    private void rehash(int capacity) {
-        long[] oldKeys = tableKeys;
-        int[] oldValues = tableValues;
-        tableKeys = new long[capacity];
-        tableValues = new int[capacity];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != 0) {
-                insert(oldKeys[i], oldValues[i] - 1);
-            }
-        }
-    }
-
-    private void insert(long pageBase, int pageNumber) {
-        int mask = tableKeys.length - 1;
-        int i = hash(pageBase) & mask;
-        while (tableValues[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        tableKeys[i] = pageBase;
-        tableValues[i] = pageNumber + 1;
-    }
-
-    private int hash(long pageBase) {
-        long h = (pageBase >>> pageAlignmentShift) * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32);
-    }
-
-    /** The slot a handle names, or -1 if it is not the address of a slot of this store. */
-    private int slotOf(long handle) {
-        long pageBase = handle & -pageAlignment;
-        int mask = tableKeys.length - 1;
-        int i = hash(pageBase) & mask;
-        int pageNumber;
-        while (true) {
-            int value = tableValues[i];
-            if (value == 0) {
-                return -1;
-            }
-            if (tableKeys[i] == pageBase) {
-                pageNumber = value - 1;
-                break;
-            }
-            i = (i + 1) & mask;
-        }
-        long offset = handle - pageBase;
-        long inPage = slotShift >= 0 ? offset >>> slotShift : offset / slotSize;
-        if (inPage > pageMask || inPage * slotSize != offset) {
-            return -1;
-        }
-        return (pageNumber << pageShift) | (int) inPage;
-    }
-
-    private boolean isLive(int slot) {
-        return slot < carved && (live[slot >>> 6] & (1L << slot)) != 0;
+    /** The handle names an allocated slot with its current generation. */
+    private boolean isLive(long handle) {
+        long raw = handle ^ salt;
+        int slot = (int) raw & SLOT_MASK;
+        return slot < generations.length && generations[slot] == raw >>> SLOT_BITS;
     }
 
     private void requireLive(long handle, String operation) {
-        int slot = slotOf(handle);
-        if (slot < 0 || !isLive(slot)) {
+        if (!isLive(handle)) {
             throw notLive(handle, operation);
         }
     }

@@ -33,7 +33,12 @@ public final class SmallStore implements Store {
     private static final long INLINE_TAG = Long.MIN_VALUE;
 
     private final InlineStore inline;
+    /** The inline room's memory: resolve slices it without going through {@link InlineStore}. */
+    private final MemorySegment room;
     private final Store fallback;
+    /** The tagged handle of the live inline allocation, or 0 (never a tagged handle) when none. */
+    private long inlineHandle;
+    private long inlineSize;
     private boolean closed;
 
     /**
@@ -46,6 +51,7 @@ public final class SmallStore implements Store {
                     + fallback + " is " + Guarantees.of(fallback));
         }
         this.inline = new InlineStore(inlineCapacity);
+        this.room = inline.room();
         this.fallback = fallback;
     }
 
@@ -65,7 +71,8 @@ public final class SmallStore implements Store {
     public long allocate(long byteSize, long byteAlignment) {
         requireOpen();
         if (fitsInline(byteSize, byteAlignment)) {
-            return INLINE_TAG | inline.allocate(byteSize, byteAlignment);
+            inline.allocate(byteSize, byteAlignment);
+            return syncInline();
         }
         return checkedFallbackHandle(fallback.allocate(byteSize, byteAlignment), byteSize, byteAlignment);
     }
@@ -76,7 +83,8 @@ public final class SmallStore implements Store {
     public long allocateZeroed(long byteSize, long byteAlignment) {
         requireOpen();
         if (fitsInline(byteSize, byteAlignment)) {
-            return INLINE_TAG | inline.allocateZeroed(byteSize, byteAlignment);
+            inline.allocateZeroed(byteSize, byteAlignment);
+            return syncInline();
         }
         return checkedFallbackHandle(fallback.allocateZeroed(byteSize, byteAlignment), byteSize, byteAlignment);
     }
@@ -86,6 +94,7 @@ public final class SmallStore implements Store {
     public void deallocate(long handle, long byteSize, long byteAlignment) {
         if (handle < 0) {
             inline.deallocate(handle & ~INLINE_TAG, byteSize, byteAlignment);
+            syncInline();
         } else if (Checks.isDangling(handle)) {
             inline.deallocate(handle, byteSize, byteAlignment); // validates; frees nothing
         } else {
@@ -96,8 +105,16 @@ public final class SmallStore implements Store {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
+        if (handle == inlineHandle && Long.compareUnsigned(byteSize, inlineSize) <= 0) {
+            return room.asSlice(0, byteSize); // the inline allocation: two compares and a slice
+        }
+        return resolveOther(handle, byteSize);
+    }
+
+    private MemorySegment resolveOther(long handle, long byteSize) {
+        requireOpen();
         if (handle < 0) {
-            return inline.resolve(handle & ~INLINE_TAG, byteSize);
+            return inline.resolve(handle & ~INLINE_TAG, byteSize); // throws: stale, or too many bytes
         }
         if (Checks.isDangling(handle)) {
             return Checks.resolveDangling(handle, byteSize, this);
@@ -129,17 +146,22 @@ public final class SmallStore implements Store {
                     : fallback.grow(handle, oldByteSize, newByteSize, byteAlignment);
             return checkedFallbackHandle(grown, newByteSize, byteAlignment);
         }
-        long inlineHandle = handle & ~INLINE_TAG;
-        MemorySegment old = inline.resolve(inlineHandle, oldByteSize); // validates the handle first
+        long roomHandle = handle & ~INLINE_TAG;
+        MemorySegment old = inline.resolve(roomHandle, oldByteSize); // validates the handle first
         if (newByteSize <= inline.capacity()) {
-            return INLINE_TAG | (zeroed ? inline.growZeroed(inlineHandle, oldByteSize, newByteSize, byteAlignment)
-                    : inline.grow(inlineHandle, oldByteSize, newByteSize, byteAlignment));
+            if (zeroed) {
+                inline.growZeroed(roomHandle, oldByteSize, newByteSize, byteAlignment);
+            } else {
+                inline.grow(roomHandle, oldByteSize, newByteSize, byteAlignment);
+            }
+            return syncInline();
         }
         long moved = zeroed ? fallback.allocateZeroed(newByteSize, byteAlignment)
                 : fallback.allocate(newByteSize, byteAlignment);
         checkedFallbackHandle(moved, newByteSize, byteAlignment);
         MemorySegment.copy(old, 0, fallback.resolve(moved, newByteSize), 0, oldByteSize);
-        inline.deallocate(inlineHandle, oldByteSize, byteAlignment);
+        inline.deallocate(roomHandle, oldByteSize, byteAlignment);
+        syncInline();
         return moved;
     }
 
@@ -149,6 +171,7 @@ public final class SmallStore implements Store {
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         if (handle < 0) {
             long shrunk = inline.shrink(handle & ~INLINE_TAG, oldByteSize, newByteSize, byteAlignment);
+            syncInline();
             return Checks.isDangling(shrunk) ? shrunk : INLINE_TAG | shrunk;
         }
         if (Checks.isDangling(handle)) {
@@ -163,12 +186,25 @@ public final class SmallStore implements Store {
     public void close() {
         closed = true;
         inline.close();
+        syncInline();
         fallback.close();
     }
 
     @Override
     public String toString() {
         return closed ? "SmallStore[closed]" : "SmallStore[inline " + inline + ", fallback " + fallback + "]";
+    }
+
+    /** Copies the inline room's state into the fast-path fields; returns the tagged handle. */
+    private long syncInline() {
+        if (inline.isOccupied()) {
+            inlineHandle = INLINE_TAG | inline.currentHandle();
+            inlineSize = inline.currentSize();
+        } else {
+            inlineHandle = 0;
+            inlineSize = 0;
+        }
+        return inlineHandle;
     }
 
     private void requireOpen() {

@@ -127,13 +127,16 @@ class BadInputTest {
             StaleHandleException e = assertThrows(StaleHandleException.class, () -> inline.resolve(first, 8));
             assertTrue(e.getMessage().contains("allocated, grown or shrunk since"), e.getMessage());
         }
-        try (ArenaStore arena = new ArenaStore()) {
+        try (ArenaStore arena = new ArenaStore(64, Long.MAX_VALUE)) {
             arena.allocate(8, 8);
-            assertThrows(StaleHandleException.class, () -> arena.resolve(16, 8)); // the null page
-            try (ArenaStore other = new ArenaStore()) {
-                long foreign = other.allocate(8, 8);
+            assertThrows(StaleHandleException.class, () -> arena.resolve(1L << ArenaStore.OFFSET_BITS, 8),
+                    "chunk 1 does not exist yet");
+            try (ArenaStore other = new ArenaStore(64, Long.MAX_VALUE)) {
+                other.allocate(64, 8);
+                long foreign = other.allocate(64, 8); // in other's second chunk: this arena has one
                 assertThrows(StaleHandleException.class, () -> arena.deallocate(foreign, 8, 8));
                 assertThrows(StaleHandleException.class, () -> arena.grow(foreign, 8, 16, 8));
+                assertThrows(StaleHandleException.class, () -> arena.resolve(foreign, 8));
             }
         }
     }

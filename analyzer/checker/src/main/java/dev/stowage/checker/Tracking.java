@@ -901,23 +901,14 @@ final class Tracking {
         });
     }
 
+    /** The invalidation table's handle column, defined once in {@link Effect#killsHandles}. */
     static boolean killsHandles(Effect e, Quals q) {
-        return switch (e) {
-            case ALLOCATE, FREE -> !q.multiple();
-            case CLOSE -> !q.shared(); // handles are valid with every member of a sharing set
-            case MOVE, ANY -> true;
-            case RELOCATE, POINTERS -> false;
-        };
+        return e.killsHandles(q.multiple(), q.shared());
     }
 
+    /** The invalidation table's pointer column, defined once in {@link Effect#killsPointers}. */
     static boolean killsPointers(Effect e, Quals q) {
-        return switch (e) {
-            case ALLOCATE, FREE -> !q.stable();
-            case RELOCATE -> !q.pinned();
-            case CLOSE -> true; // even a shared member's own view dies with it
-            case MOVE, ANY -> true;
-            case POINTERS -> false; // only the object's own pointers, handled by the caller
-        };
+        return e.killsPointers(q.stable(), q.pinned());
     }
 
     boolean mayAlias(Set<OwnerRef> a, Set<OwnerRef> b) {

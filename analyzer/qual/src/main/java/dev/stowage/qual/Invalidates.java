@@ -110,7 +110,45 @@ public @interface Invalidates {
         /** The object is closed (dropped): everything stale, using it afterwards is an error. */
         CLOSE,
         /** Anything short of closing: every handle and every pointer is stale. */
-        ANY
+        ANY;
+
+        /**
+         * The invalidation table's handle column: whether this effect makes the store's other handles
+         * stale, given the store's guarantees. The one definition that both the checker and
+         * {@code CheckedStore} apply.
+         *
+         * <pre>{@code
+         * Effect.ALLOCATE.killsHandles(true, false);   // false: a @Multiple store keeps other handles
+         * }</pre>
+         *
+         * @param multiple the store is {@code @Multiple}
+         * @param shared the store is a {@code @SharedStore} member (its handles outlive a member's close)
+         */
+        public boolean killsHandles(boolean multiple, boolean shared) {
+            return switch (this) {
+                case ALLOCATE, FREE -> !multiple;
+                case CLOSE -> !shared; // handles are valid with every member of a sharing set
+                case MOVE, ANY -> true;
+                case RELOCATE, POINTERS -> false;
+            };
+        }
+
+        /**
+         * The invalidation table's pointer column: whether this effect makes the pointers resolved
+         * from the store's other handles stale, given the store's guarantees.
+         *
+         * @param stable the store is {@code @Stable} (or {@code @Pinned})
+         * @param pinned the store is {@code @Pinned}
+         */
+        public boolean killsPointers(boolean stable, boolean pinned) {
+            return switch (this) {
+                case ALLOCATE, FREE -> !stable;
+                case RELOCATE -> !pinned;
+                case CLOSE -> true; // even a shared member's own view dies with it
+                case MOVE, ANY -> true;
+                case POINTERS -> false; // only the object's own pointers, handled by the caller
+            };
+        }
     }
 
     /** Holds repeated {@link Invalidates} annotations. */

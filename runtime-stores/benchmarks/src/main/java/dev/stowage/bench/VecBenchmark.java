@@ -5,6 +5,8 @@ import dev.stowage.store.GlobalStore;
 import dev.stowage.store.Store;
 import dev.stowage.store.StoreVec;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,6 +60,7 @@ public class VecBenchmark {
     private StoreVec arenaVec;
     private LongArrayList fastutil;
     private long[] array;
+    private MemorySegment rawSegment;
     private int arraySize;
 
     @Setup(Level.Trial)
@@ -71,6 +74,8 @@ public class VecBenchmark {
         globalVec = StoreVec.ofLongs(global);
         arenaVec = StoreVec.ofLongs(arena);
         fastutil = new LongArrayList();
+        rawSegment = java.lang.foreign.Arena.global().allocate(8L * size, 8);
+        for (int i = 0; i < size; i++) rawSegment.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i, i);
         array = new long[16];
         for (int i = 0; i < size; i++) {
             globalVec.pushLong(i);
@@ -199,6 +204,33 @@ public class VecBenchmark {
 
     @Benchmark @OperationsPerInvocation(OPS)
     public long getStoreVecArena() { return getAll(arenaVec); }
+
+    /**
+     * The same reads through one pointer to all elements ({@link StoreVec#elements()}, valid until
+     * the vector changes): bounds-checked against the size like {@code getLong}, but the checks'
+     * loads are loop-invariant, so C2 hoists them out of the loop.
+     */
+    private long getAllViaView(StoreVec v) {
+        MemorySegment elements = v.elements();
+        long sum = 0;
+        for (int index : shuffled) sum += elements.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, index);
+        return sum;
+    }
+
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long getViewStoreVecGlobal() { return getAllViaView(globalVec); }
+
+    /** The floor of any off-heap vector: the same reads from one raw native segment (global scope). */
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long getRawSegment() {
+        MemorySegment segment = rawSegment;
+        long sum = 0;
+        for (int index : shuffled) sum += segment.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, index);
+        return sum;
+    }
+
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long getViewStoreVecArena() { return getAllViaView(arenaVec); }
 
     @Benchmark @OperationsPerInvocation(OPS)
     public long getFastutil() {
