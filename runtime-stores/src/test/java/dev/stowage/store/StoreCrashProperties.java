@@ -163,7 +163,9 @@ class StoreCrashProperties {
                     case DEALLOCATE -> {
                         store.deallocate(handle, oldSize, alignment);
                         requireRefusedUnlessLive(handleIsLive, oldSize, op);
-                        forget(handle);
+                        if (oldSize > 0) { // a zero-size deallocate is the dangling handle's: it frees nothing
+                            forget(handle);
+                        }
                     }
                     case RESOLVE -> {
                         long bytes = target != null && op.target() == Target.LIVE && op.exactLayout()

@@ -151,7 +151,8 @@ public final class CheckerOverheadBenchmark {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private static String withCheckerClasspath(String classpath) {
+    /** The classpath plus the jars javac needs to run the checker: the qualifiers, the checker, the framework's. */
+    static String withCheckerClasspath(String classpath) {
         List<String> entries = new ArrayList<>();
         if (!classpath.isBlank()) entries.add(classpath);
         for (Class<?> c : List.of(dev.stowage.qual.Invalidates.class, StowageChecker.class,

@@ -71,7 +71,7 @@ public final class RealCodeEvaluation {
                 lines += l.count();
             }
         }
-        String cp = withChecker(classpath);
+        String cp = CheckerOverheadBenchmark.withCheckerClasspath(classpath);
         List<Long> plain = new ArrayList<>();
         List<Long> checked = new ArrayList<>();
         List<Long> plainCpu = new ArrayList<>();
@@ -141,20 +141,6 @@ public final class RealCodeEvaluation {
         String file = d.getSource() == null ? "?" : root.toAbsolutePath().relativize(Path.of(d.getSource().toUri()).toAbsolutePath()).toString();
         String msg = d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
         return file + ":" + d.getLineNumber() + ": " + msg;
-    }
-
-    private static String withChecker(String classpath) {
-        List<String> entries = new ArrayList<>();
-        if (!classpath.isBlank()) entries.add(classpath);
-        for (Class<?> c : List.of(dev.stowage.qual.Invalidates.class, StowageChecker.class,
-                org.checkerframework.framework.qual.SubtypeOf.class, org.checkerframework.dataflow.qual.Deterministic.class)) {
-            try {
-                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalStateException("cannot locate " + c, e);
-            }
-        }
-        return String.join(java.io.File.pathSeparator, entries.stream().distinct().toList());
     }
 
     private static Run compile(List<Path> files, String classpath, boolean withChecker) throws IOException {
