@@ -142,6 +142,9 @@ class StoreCrashProperties {
             long alignment = exact ? target.alignment() : op.alignment();
             boolean valid = target != null && op.target() == Target.LIVE && op.exactLayout();
             boolean handleIsLive = live.stream().anyMatch(l -> l.handle() == handle);
+            // A freed handle's value can come back for a new allocation (an arena that rewinds and
+            // reissues the same offset): the layout that counts is the live allocation's, not the freed one's.
+            boolean liveLayout = live.stream().anyMatch(l -> l.handle() == handle && l.size() == oldSize && l.alignment() == alignment);
             try {
                 switch (op.action()) {
                     case ALLOCATE, ALLOCATE_ZEROED -> {
@@ -191,7 +194,9 @@ class StoreCrashProperties {
                         };
                         requireRefusedUnlessLive(handleIsLive, oldSize, op);
                         byte kept = target != null && op.target() == Target.LIVE ? target.fill() : 0;
-                        forget(handle);
+                        if (oldSize > 0) { // from zero bytes, the handle is the dangling one's: it stays as it was
+                            forget(handle);
+                        }
                         if (!multiple) {
                             freed.addAll(live);
                             live.clear();
@@ -200,7 +205,7 @@ class StoreCrashProperties {
                         // given (within its own memory): after a stale handle or a wrong size, what it
                         // returns is not an allocation the model can own.
                         boolean owned = oldSize == 0
-                                || handleIsLive && (op.exactLayout() || kind.tracksHandles);
+                                || handleIsLive && (liveLayout || kind.tracksHandles);
                         if (op.newSize() > 0 && owned) {
                             if (valid) { // the old contents survive, up to the smaller size
                                 requireFilled(store.resolve(h, Math.min(oldSize, op.newSize())), kept,
