@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +23,12 @@ class CliTest {
 
     final MarkerAnalyzer analyzer = new MarkerAnalyzer();
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
+    GateRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (all.getFirst().equals("check")) {
             all.addAll(List.of("--base-dir", dir.toString()));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), analyzer);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return GateRun.of(analyzer, all);
     }
 
     Path write(String relative, String content) throws IOException {
@@ -61,7 +53,7 @@ class CliTest {
         write("src/demo/Clean.java", "package demo;\nclass Clean {}\n");
         Path stub = write("models/pool.astub", "package vendor;\n");
         write("models/more/other.astub", "package vendor;\n");
-        Run run = run("check", "src", "--stubs", "models/pool.astub", "--stubs", "models/more");
+        GateRun run = run("check", "src", "--stubs", "models/pool.astub", "--stubs", "models/more");
         assertEquals(0, run.exit(), run.err());
         assertEquals(List.of("-Astubs=" + stub.toAbsolutePath().normalize() + java.io.File.pathSeparator
                 + dir.resolve("models/more").toAbsolutePath().normalize()), analyzer.lastJavacOptions);
@@ -70,7 +62,7 @@ class CliTest {
     @Test
     void aMissingStubFileIsAUsageError() throws IOException {
         write("src/demo/Clean.java", "package demo;\nclass Clean {}\n");
-        Run run = run("check", "src", "--stubs", "models/nope.astub");
+        GateRun run = run("check", "src", "--stubs", "models/nope.astub");
         assertEquals(2, run.exit(), run.err());
         assertTrue(run.err().contains("--stubs: no such stub file or folder") && run.err().contains("nope.astub"), run.err());
     }
@@ -78,7 +70,7 @@ class CliTest {
     @Test
     void cleanSourcesExitZeroWithASummary() throws IOException {
         write("src/demo/Clean.java", "package demo;\nclass Clean {}\n");
-        Run run = run("check", "src");
+        GateRun run = run("check", "src");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("0 findings in 1 file checked"), run.out());
     }
@@ -86,7 +78,7 @@ class CliTest {
     @Test
     void findingsPrintCompilerStyleLinesWithTheirRelatedLocationAndExitOne() throws IOException {
         write("src/demo/Buggy.java", BUGGY);
-        Run run = run("check", "src");
+        GateRun run = run("check", "src");
         assertEquals(1, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("src/demo/Buggy.java:5:9: error: [pointer.stale] pointer 'p' (resolved from 'store' at line 3) "
@@ -100,18 +92,18 @@ class CliTest {
     @Test
     void noSourceDropsTheSnippet() throws IOException {
         write("src/demo/Buggy.java", BUGGY);
-        Run run = run("check", "src", "--no-source", "-q");
+        GateRun run = run("check", "src", "--no-source", "-q");
         assertEquals(2, run.out().lines().count(), run.out());
     }
 
     @Test
     void severityOverridesChangeTheLevelAndTheExitCode() throws IOException {
         write("src/demo/Buggy.java", BUGGY);
-        Run warning = run("check", "src", "--severity", "pointer.stale=warning");
+        GateRun warning = run("check", "src", "--severity", "pointer.stale=warning");
         assertEquals(0, warning.exit());
         assertTrue(warning.out().contains(": warning: [pointer.stale]"), warning.out());
         assertEquals(1, run("check", "src", "--severity", "pointer.stale=warning", "--fail-on", "warning").exit());
-        Run off = run("check", "src", "--severity", "stowage:pointer.stale=off");
+        GateRun off = run("check", "src", "--severity", "stowage:pointer.stale=off");
         assertEquals(0, off.exit());
         assertTrue(off.out().startsWith("0 findings"), off.out());
     }
@@ -119,11 +111,11 @@ class CliTest {
     @Test
     void unknownSeverityKeyOrLevelIsAUsageError() throws IOException {
         write("src/demo/Buggy.java", BUGGY);
-        Run key = run("check", "src", "--severity", "pointer.stael=warning");
+        GateRun key = run("check", "src", "--severity", "pointer.stael=warning");
         assertEquals(2, key.exit());
         assertTrue(key.err().contains("unknown diagnostic key 'pointer.stael'"), key.err());
         assertTrue(key.err().contains("pointer.stale"), "lists the known keys: " + key.err());
-        Run level = run("check", "src", "--severity", "pointer.stale=fatal");
+        GateRun level = run("check", "src", "--severity", "pointer.stale=fatal");
         assertEquals(2, level.exit());
         assertTrue(level.err().contains("unknown level 'fatal'"), level.err());
         assertEquals(2, run("check", "src", "--severity", "pointer.stale").exit());
@@ -131,7 +123,7 @@ class CliTest {
 
     @Test
     void missingFileIsAToolError() {
-        Run run = run("check", "src/Missing.java");
+        GateRun run = run("check", "src/Missing.java");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("no such file or directory: src/Missing.java"), run.err());
     }
@@ -141,7 +133,7 @@ class CliTest {
         write("notes.txt", "hello");
         Files.createDirectories(dir.resolve("empty"));
         assertTrue(run("check", "notes.txt").err().contains("not a Java source file: notes.txt"));
-        Run empty = run("check", "empty");
+        GateRun empty = run("check", "empty");
         assertEquals(2, empty.exit());
         assertTrue(empty.err().contains("no .java files under empty"), empty.err());
     }
@@ -150,7 +142,7 @@ class CliTest {
     void sourcesThatDoNotCompileShowJavacsErrorsApartFromFindingsAndExitTwo() throws IOException {
         write("src/demo/Broken.java", "package demo;\nclass Broken { int x /*SYNTAX*/ }\n");
         write("src/demo/Buggy.java", BUGGY);
-        Run run = run("check", "src");
+        GateRun run = run("check", "src");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("the sources do not compile, so they were not checked"), run.err());
         assertTrue(run.err().contains("src/demo/Broken.java:2:1: error: ';' expected"), run.err());
@@ -160,7 +152,7 @@ class CliTest {
     @Test
     void jsonHasEveryFindingWithItsRelatedLocation() throws IOException {
         write("src/demo/Buggy.java", BUGGY);
-        Run run = run("check", "src", "--format", "json");
+        GateRun run = run("check", "src", "--format", "json");
         assertEquals(1, run.exit());
         JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
         JsonObject finding = json.getAsJsonArray("findings").get(0).getAsJsonObject();
@@ -177,7 +169,7 @@ class CliTest {
     @Test
     void outputWritesTheReportToAFile() throws IOException {
         write("src/demo/Buggy.java", BUGGY);
-        Run run = run("check", "src", "--format", "sarif", "--output", "out/stowage.sarif");
+        GateRun run = run("check", "src", "--format", "sarif", "--output", "out/stowage.sarif");
         assertEquals(1, run.exit());
         assertEquals("", run.out());
         String sarif = Files.readString(dir.resolve("out/stowage.sarif"));
@@ -187,10 +179,10 @@ class CliTest {
     @Test
     void aBaselineWrittenThenReadBackReportsNothing() throws IOException {
         write("src/demo/Buggy.java", BUGGY);
-        Run written = run("check", "src", "--write-baseline", "stowage-baseline.json");
+        GateRun written = run("check", "src", "--write-baseline", "stowage-baseline.json");
         assertEquals(0, written.exit(), written.err());
         assertTrue(written.err().contains("wrote 1 finding to the baseline stowage-baseline.json"), written.err());
-        Run again = run("check", "src", "--baseline", "stowage-baseline.json");
+        GateRun again = run("check", "src", "--baseline", "stowage-baseline.json");
         assertEquals(0, again.exit(), again.out());
         assertTrue(again.out().startsWith("1 finding (0 new, 1 baselined, 0 fixed since baseline)"), again.out());
     }
@@ -219,7 +211,7 @@ class CliTest {
                     }
                 }
                 """);
-        Run run = run("check", "src", "--baseline", "b.json", "--no-source");
+        GateRun run = run("check", "src", "--baseline", "b.json", "--no-source");
         assertEquals(1, run.exit());
         List<String> findingLines = run.out().lines().filter(l -> l.contains(": error: [")).toList();
         assertEquals(List.of("src/demo/Buggy.java:15:9: error: [store.closed] pointer 'p' (resolved from 'store' at line 13) "
@@ -231,15 +223,15 @@ class CliTest {
     void malformedBaselineIsAToolErrorNamingTheFile() throws IOException {
         write("src/demo/Buggy.java", BUGGY);
         write("bad.json", "{ \"format\": \"stowage-baseline\", \"version\": 1, \"findings\": [ {\"key\": 1} ] }");
-        Run run = run("check", "src", "--baseline", "bad.json");
+        GateRun run = run("check", "src", "--baseline", "bad.json");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("malformed baseline"), run.err());
         assertTrue(run.err().contains("findings[0] has no \"fingerprint\" string"), run.err());
         write("notjson.json", "this is not json");
-        Run notJson = run("check", "src", "--baseline", "notjson.json");
+        GateRun notJson = run("check", "src", "--baseline", "notjson.json");
         assertEquals(2, notJson.exit());
         assertTrue(notJson.err().contains("not valid JSON"), notJson.err());
-        Run missing = run("check", "src", "--baseline", "nope.json");
+        GateRun missing = run("check", "src", "--baseline", "nope.json");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("baseline file not found"), missing.err());
     }
@@ -249,20 +241,20 @@ class CliTest {
         Path file = dir.resolve("src/Latin.java");
         Files.createDirectories(file.getParent());
         Files.write(file, "class Latin { String s = \"\u00e9\"; }\n".getBytes(StandardCharsets.ISO_8859_1));
-        Run utf8 = run("check", "src");
+        GateRun utf8 = run("check", "src");
         assertEquals(2, utf8.exit());
         assertTrue(utf8.err().contains("cannot read src/Latin.java: not UTF-8 text (give the sources' encoding with --encoding"),
                 utf8.err());
         assertEquals(0, run("check", "src", "--encoding", "ISO-8859-1").exit());
         assertTrue(analyzer.lastSources.getFirst().content().contains("\u00e9"));
-        Run unknown = run("check", "src", "--encoding", "KLINGON-8");
+        GateRun unknown = run("check", "src", "--encoding", "KLINGON-8");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("--encoding: unknown charset 'KLINGON-8'"), unknown.err());
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run run = run("check", "--frobnicate", "src");
+        GateRun run = run("check", "--frobnicate", "src");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--frobnicate"), run.err());
     }
@@ -272,7 +264,7 @@ class CliTest {
         for (int i = 0; i < Gate.PROGRESS_THRESHOLD; i++) {
             write("src/demo/C" + i + ".java", "package demo;\nclass C" + i + " {}\n");
         }
-        Run run = run("check", "src");
+        GateRun run = run("check", "src");
         assertEquals(0, run.exit());
         assertTrue(run.err().contains("stowage: analyzing 20 files..."), run.err());
         assertTrue(run.err().contains("stowage: analyzed 20 files in"), run.err());

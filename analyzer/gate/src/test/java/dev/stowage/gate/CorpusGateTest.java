@@ -67,20 +67,14 @@ class CorpusGateTest {
     /** What the engine itself reports for the compiling files: "file:line:col: [key] message" each. */
     static List<String> engineFindings;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run gate(Path base, String... args) {
+    static GateRun gate(Path base, String... args) {
         return gate(base, List.of(args));
     }
 
-    static Run gate(Path base, List<String> args) {
+    static GateRun gate(Path base, List<String> args) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of("--base-dir", base.toString()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ENGINE);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return GateRun.of(ENGINE, all);
     }
 
     /** The gate's arguments for the compiling corpus files, then {@code extra}. */
@@ -130,7 +124,7 @@ class CorpusGateTest {
     @Test
     void corpusFilesThatDoNotCompileGiveJavacsErrorsApartFromFindingsAndExitTwo() {
         org.junit.jupiter.api.Assumptions.assumeFalse(compileErrors.isEmpty(), "every corpus file compiles");
-        Run run = gate(ROOT, "check", "test-corpus/src/main/java", "--no-source");
+        GateRun run = gate(ROOT, "check", "test-corpus/src/main/java", "--no-source");
         assertEquals(2, run.exit(), run.out());
         assertTrue(run.err().contains("the sources do not compile, so they were not checked. javac reports:"), run.err());
         for (String error : compileErrors) {
@@ -145,7 +139,7 @@ class CorpusGateTest {
 
     @Test
     void textReportsExactlyTheEnginesFindingsAndExitsOne() {
-        Run run = gate(ROOT, checkCompiling("--no-source"));
+        GateRun run = gate(ROOT, checkCompiling("--no-source"));
         assertEquals(1, run.exit(), run.err());
         Pattern line = Pattern.compile("^(\\S+:\\d+:\\d+): error: (\\[[\\w.]+\\] .*)$");
         List<String> reported = new ArrayList<>();
@@ -163,7 +157,7 @@ class CorpusGateTest {
 
     @Test
     void jsonReportsExactlyTheEnginesFindings() {
-        Run run = gate(ROOT, checkCompiling("--format", "json"));
+        GateRun run = gate(ROOT, checkCompiling("--format", "json"));
         assertEquals(1, run.exit(), run.err());
         JsonArray findings = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("findings");
         List<String> reported = new ArrayList<>();
@@ -177,7 +171,7 @@ class CorpusGateTest {
 
     @Test
     void sarifReportsExactlyTheEnginesFindingsAndIsSchemaValid() throws IOException {
-        Run run = gate(ROOT, checkCompiling("--format", "sarif"));
+        GateRun run = gate(ROOT, checkCompiling("--format", "sarif"));
         assertEquals(1, run.exit(), run.err());
         SarifSchema.assertValid(run.out());
         JsonArray results = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("runs").get(0)
@@ -201,7 +195,7 @@ class CorpusGateTest {
     void aBaselineOfTheCorpusReadBackReportsNothing(@TempDir Path dir) {
         Path baseline = dir.resolve("corpus-baseline.json");
         assertEquals(0, gate(ROOT, checkCompiling("--write-baseline", baseline.toString(), "-q")).exit());
-        Run run = gate(ROOT, checkCompiling("--baseline", baseline.toString()));
+        GateRun run = gate(ROOT, checkCompiling("--baseline", baseline.toString()));
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().startsWith(engineFindings.size() + " findings (0 new, " + engineFindings.size()
                 + " baselined, 0 fixed since baseline)"), run.out());
@@ -213,7 +207,7 @@ class CorpusGateTest {
         Files.createDirectories(file.getParent());
         String original = Files.readString(CORPUS.resolve("corpus/flow/BranchGrowThenUse.java"));
         Files.writeString(file, original);
-        Run before = gate(dir, "check", "src", "--write-baseline", "baseline.json");
+        GateRun before = gate(dir, "check", "src", "--write-baseline", "baseline.json");
         assertEquals(0, before.exit(), before.err());
 
         // Shift every line with an unrelated import and comment, and add a method with a new bug.
@@ -234,7 +228,7 @@ class CorpusGateTest {
                         }
                         """);
         Files.writeString(file, edited);
-        Run after = gate(dir, "check", "src", "--baseline", "baseline.json", "--no-source", "--format", "json");
+        GateRun after = gate(dir, "check", "src", "--baseline", "baseline.json", "--no-source", "--format", "json");
         assertEquals(1, after.exit(), after.err());
         JsonArray findings = JsonParser.parseString(after.out()).getAsJsonObject().getAsJsonArray("findings");
         List<Expectations.Expected> expected = Expectations.of(new SourceFile(file, "src/corpus/flow/BranchGrowThenUse.java", edited));
@@ -249,7 +243,7 @@ class CorpusGateTest {
     @Test
     void aSourceThatDoesNotCompileShowsJavacsErrorsAndExitsTwo(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("Broken.java"), "class Broken {\n    int x = ;\n}\n");
-        Run run = gate(dir, "check", "Broken.java");
+        GateRun run = gate(dir, "check", "Broken.java");
         assertEquals(2, run.exit(), run.out());
         assertTrue(run.err().contains("the sources do not compile, so they were not checked"), run.err());
         assertTrue(run.err().contains("Broken.java:2:"), run.err());
@@ -258,7 +252,7 @@ class CorpusGateTest {
 
     @Test
     void theDemoFindsExactlyItsSeededBugs() {
-        Run run = gate(ROOT, "check", "test-corpus/demo", "--format", "json");
+        GateRun run = gate(ROOT, "check", "test-corpus/demo", "--format", "json");
         JsonArray findings = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("findings");
         assertEquals(4, findings.size(), run.out() + run.err());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stowage.checker.engine.SourceInput;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,16 +28,10 @@ class GateProjectTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(Analyzer analyzer, String... args) {
+    GateRun run(Analyzer analyzer, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--base-dir", dir.toString()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), analyzer);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return GateRun.of(analyzer, all);
     }
 
     Path write(String relative, String content) throws IOException {
@@ -85,7 +76,7 @@ class GateProjectTest {
     @Test
     void checkingAHostileRepositoryRunsNoneOfItsCodeAndSaysWhenItRunsMaven() throws IOException {
         hostileRepository("victim");
-        Run run = run(new MarkerAnalyzer(), "check", "victim");
+        GateRun run = run(new MarkerAnalyzer(), "check", "victim");
         assertEquals(0, run.exit(), run.err());
         assertEquals(List.of(), markers());
         assertTrue(run.err().contains("stowage: running Maven (mvn, sanitized") && run.err().contains("module . of " + dir.resolve("victim")),
@@ -102,8 +93,8 @@ class GateProjectTest {
         write("project/src/main/java/A.java", "class A {}\n");
         write("loose/src/B.java", "class B {}\n");
 
-        Run module = run(new MarkerAnalyzer(), "check", "project");
-        Run loose = run(new MarkerAnalyzer(), "check", "loose/src");
+        GateRun module = run(new MarkerAnalyzer(), "check", "project");
+        GateRun loose = run(new MarkerAnalyzer(), "check", "loose/src");
 
         assertEquals(0, module.exit(), module.err());
         assertEquals(0, loose.exit(), loose.err());
@@ -119,7 +110,7 @@ class GateProjectTest {
         write("victim/.mvn/extensions.xml", "<extensions/>");
         run(new MarkerAnalyzer(), "check", "victim", "--use-wrapper");
         assertEquals(List.of("mvnw"), markers());
-        Run trusted = run(new MarkerAnalyzer(), "check", "victim", "--trust-project", "--refresh-classpath");
+        GateRun trusted = run(new MarkerAnalyzer(), "check", "victim", "--trust-project", "--refresh-classpath");
         assertTrue(trusted.err().contains("running Maven (mvn, trusted"), trusted.err());
         assertTrue(markers().containsAll(List.of("jvm.config", "maven.config")), markers().toString());
     }
@@ -127,7 +118,7 @@ class GateProjectTest {
     @Test
     void noMavenRunsNothing() throws IOException {
         hostileRepository("victim");
-        Run run = run(new MarkerAnalyzer(), "check", "victim", "--no-maven");
+        GateRun run = run(new MarkerAnalyzer(), "check", "victim", "--no-maven");
         assertEquals(0, run.exit(), run.err());
         assertFalse(run.err().contains("running Maven"), run.err());
         assertEquals(List.of(), markers());
@@ -145,7 +136,7 @@ class GateProjectTest {
     void aReactorIsCheckedModuleByModuleWithOneMavenRunAndPathsRelativeToTheRoot() throws IOException {
         reactor();
         MarkerAnalyzer analyzer = new MarkerAnalyzer();
-        Run run = run(analyzer, "check", ".", "--format", "sarif", "--output", "out/report.sarif");
+        GateRun run = run(analyzer, "check", ".", "--format", "sarif", "--output", "out/report.sarif");
 
         assertEquals(1, run.exit(), run.err());
         assertEquals(1, run.err().lines().filter(l -> l.contains("running Maven")).count(), run.err());
@@ -196,7 +187,7 @@ class GateProjectTest {
                     }
                 }
                 """);
-        Run run = run(new EngineAnalyzer(), "check", ".");
+        GateRun run = run(new EngineAnalyzer(), "check", ".");
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.out().startsWith("app/src/main/java/app/Main.java:12:13: error: [pointer.stale]"), run.out());
         assertTrue(run.out().contains("1 finding in 2 files checked"), run.out());
@@ -208,12 +199,12 @@ class GateProjectTest {
         Path secret = write("outside/Secret.java", "class Secret {\n    /*BUG pointer.stale*/\n}\n");
         Files.createSymbolicLink(dir.resolve("src/Secret.java"), secret);
 
-        Run run = run(new MarkerAnalyzer(), "check", "src");
+        GateRun run = run(new MarkerAnalyzer(), "check", "src");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("stowage: note: skipped " + dir.resolve("src/Secret.java")), run.err());
         assertTrue(run.err().contains("--follow-symlinks"), run.err());
 
-        Run followed = run(new MarkerAnalyzer(), "check", "src", "--follow-symlinks");
+        GateRun followed = run(new MarkerAnalyzer(), "check", "src", "--follow-symlinks");
         assertEquals(1, followed.exit(), followed.err());
     }
 
@@ -224,7 +215,7 @@ class GateProjectTest {
         assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("src/B.java").toString()).start().waitFor());
         assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("C.java").toString()).start().waitFor());
 
-        Run run = run(new MarkerAnalyzer(), "check", "src", "C.java");
+        GateRun run = run(new MarkerAnalyzer(), "check", "src", "C.java");
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("B.java: not a regular file (a FIFO)"), run.err());
@@ -235,7 +226,7 @@ class GateProjectTest {
     @Test
     void aBaselineIsReplacedWholeAndAnUnwritableOneSaysWhy() throws IOException {
         write("src/A.java", "class A {\n    /*BUG pointer.stale*/\n}\n");
-        Run first = run(new MarkerAnalyzer(), "check", "src", "--write-baseline", "base.json");
+        GateRun first = run(new MarkerAnalyzer(), "check", "src", "--write-baseline", "base.json");
         assertEquals(0, first.exit(), first.err());
         try (var list = Files.list(dir)) {
             assertEquals(List.of("base.json", "src"), list.map(p -> p.getFileName().toString()).sorted().toList());
@@ -244,7 +235,7 @@ class GateProjectTest {
         Files.setPosixFilePermissions(dir.resolve("ro"), PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(dir.resolve("ro")), "running as root");
-            Run denied = run(new MarkerAnalyzer(), "check", "src", "-o", "ro/r.txt");
+            GateRun denied = run(new MarkerAnalyzer(), "check", "src", "-o", "ro/r.txt");
             assertEquals(2, denied.exit());
             assertTrue(denied.err().contains("Permission denied"), denied.err());
         } finally {
