@@ -20,6 +20,7 @@ import dev.stowage.checker.Fact.Status;
 import dev.stowage.checker.OwnerRef.Origin;
 import dev.stowage.checker.StoreContracts.Contract;
 import dev.stowage.checker.StoreContracts.Invalidation;
+import dev.stowage.checker.api.Rule;
 import dev.stowage.checker.engine.Finding;
 import dev.stowage.checker.engine.FixHint;
 import dev.stowage.checker.engine.RelatedLocation;
@@ -196,7 +197,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
             if (enclosing instanceof MethodTree method) {
                 ExecutableElement m = TreeUtils.elementFromDeclaration(method);
-                checkQualifiers(expr, m.getReturnType(), orEmpty(s), "return",
+                checkQualifiers(expr, m.getReturnType(), orEmpty(s), Rule.RETURN,
                         "incompatible types in return from '" + m.getSimpleName() + "'");
                 if (!contracts().of(m).resolves()) {
                     Fact f = tracking().valueFact(expr, orEmpty(s));
@@ -221,7 +222,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         Element target = TreeUtils.elementFromUse(lhs);
         boolean toField = target != null && target.getKind() == ElementKind.FIELD;
         if (target instanceof VariableElement v) {
-            checkQualifiers(tree.getExpression(), v.asType(), tree, "assignment",
+            checkQualifiers(tree.getExpression(), v.asType(), tree, Rule.ASSIGNMENT,
                     "incompatible types in assignment to '" + v.getSimpleName() + "'");
         }
         if (toField || lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
@@ -243,7 +244,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     public Void visitVariable(VariableTree tree, Void p) {
         Element e = TreeUtils.elementFromDeclaration(tree);
         if (e != null && tree.getInitializer() != null) {
-            checkQualifiers(tree.getInitializer(), e.asType(), tree, "assignment",
+            checkQualifiers(tree.getInitializer(), e.asType(), tree, Rule.ASSIGNMENT,
                     "incompatible types in assignment to '" + e.getSimpleName() + "'");
         }
         if (e != null && e.getKind() == ElementKind.FIELD && tree.getInitializer() != null) {
@@ -379,7 +380,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                     String targetText = targetExpr == null ? "this" : text(targetExpr);
                     String message = "pointer '" + name + "'" + originClause(pointer) + " passed to '" + callText(call)
                             + "', which may invalidate '" + targetText + "' that it points into: the callee may use it after that";
-                    report(arg, "pointer.stale", message, related(pointer, null), List.of());
+                    report(arg, Rule.POINTER_STALE, message, related(pointer, null), List.of());
                 }
             }
         }
@@ -412,7 +413,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             if (callee.isVarArgs() && i == params.size() - 1) {
                 break;
             }
-            checkQualifiers(args.get(i), params.get(i).asType(), orEmpty(s), "argument",
+            checkQualifiers(args.get(i), params.get(i).asType(), orEmpty(s), Rule.ARGUMENT,
                     "incompatible argument for parameter '" + params.get(i).getSimpleName() + "' of '"
                             + (callee.getKind() == ElementKind.CONSTRUCTOR ? callee.getEnclosingElement().getSimpleName() : callee.getSimpleName())
                             + "'");
@@ -424,16 +425,16 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
      * {@code @SharedStore <: none}): a value of a contract type flows only where its guarantees
      * include every qualifier written on the target type.
      */
-    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore s, String key, String what) {
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore s, Rule key, String what) {
         checkQualifiers(value, target, s, null, key, what);
     }
 
     /** As above, with the facts before {@code at} looked up only when a qualifier is required (rarely). */
-    private void checkQualifiers(ExpressionTree value, TypeMirror target, Tree at, String key, String what) {
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, Tree at, Rule key, String what) {
         checkQualifiers(value, target, null, at, key, what);
     }
 
-    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore known, Tree at, String key, String what) {
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore known, Tree at, Rule key, String what) {
         if (value == null || target == null || target.getKind() != TypeKind.DECLARED) {
             return;
         }
@@ -487,7 +488,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         String ownerName = ownerExpr == null ? "this" : text(ownerExpr);
         String message = "handle '" + name + "'" + originClause(h) + " used with '" + ownerName
                 + "', a different store that did not issue it";
-        report(handleExpr, "handle.foreign", message, related(h, null), List.of());
+        report(handleExpr, Rule.HANDLE_FOREIGN, message, related(h, null), List.of());
     }
 
     private static boolean createdHere(java.util.Set<OwnerRef> refs) {
@@ -503,7 +504,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         String message = "'" + callText(call) + "' leaks memory of " + (store == null ? "a store" : "'" + store + "'")
                 + ", which is not known to be @Pinned: the leaked pointer dies when that store moves its memory or closes";
         String variable = receiver == null ? "this" : text(receiver);
-        report(call, "box.leak.unpinned", message, related(box, null),
+        report(call, Rule.BOX_LEAK_UNPINNED, message, related(box, null),
                 List.of(new FixHint(FixHint.Kind.PIN_OR_KEEP_BOX,
                         "Allocate the box in a @Pinned store, or keep the box instead of leaking it",
                         Map.of("variable", variable))));
@@ -516,7 +517,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         String message = "pointer " + name + originClause(pointer) + " " + where
                 + (pointer.ownerQuals().scopeChecked() ? ": it is dead on arrival"
                         : ", but " + (store == null ? "its store" : "'" + store + "'") + " is not @Pinned");
-        report(expr, "pointer.escape", message, related(pointer, null), List.of());
+        report(expr, Rule.POINTER_ESCAPE, message, related(pointer, null), List.of());
     }
 
     /**
@@ -589,7 +590,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                     List<RelatedLocation> related = new ArrayList<>(related(f, null));
                     related.add(new RelatedLocation(RelatedLocation.Role.INVALIDATION, range(call), "'" + callText(call)
                             + "' runs it on another thread"));
-                    report(node, "pointer.thread", message, related, List.of());
+                    report(node, Rule.POINTER_THREAD, message, related, List.of());
                 }
                 return null;
             }
@@ -662,7 +663,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             String methodName = m.getKind() == ElementKind.CONSTRUCTOR ? m.getEnclosingElement().getSimpleName().toString() : m.getSimpleName().toString();
             String message = "'" + callText(call) + "' invalidates " + what + ", but '" + methodName
                     + "' does not declare it: add " + annotation;
-            report(call, "invalidates.undeclared", message, List.of(), List.of(
+            report(call, Rule.INVALIDATES_UNDECLARED, message, List.of(), List.of(
                     new FixHint(FixHint.Kind.DECLARE_INVALIDATES, "Declare " + annotation + " on '" + methodName + "'",
                             Map.of("method", methodName, "annotation", annotation))));
         }
@@ -679,7 +680,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         String message = "'" + callText(call) + "' " + (effect == Effect.MOVE ? "hands away" : "releases") + " parameter '" + param
                 + "', which '" + m.getSimpleName() + "' only borrows: " + owner + " releases it after the call (retain() it first to keep a"
                 + " reference of your own)";
-        report(call, "ownership.borrowed", message, List.of(), List.of());
+        report(call, Rule.OWNERSHIP_BORROWED, message, List.of(), List.of());
     }
 
     /** The methods {@code m} overrides whose contract says they borrow parameter {@code position}. */
@@ -747,12 +748,12 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         String cause = f.cause() == null ? "an earlier call"
                 : hasPosition(f.cause()) ? "'" + callText(f.cause()) + "' at line " + line(f.cause())
                 : "the implicit '" + callText(f.cause()) + "' at the end of its try-with-resources";
-        String key;
+        Rule rule;
         String message;
         List<FixHint> fixes = new ArrayList<>();
         switch (f.kind()) {
             case HANDLE -> {
-                key = "handle.stale";
+                rule = Rule.HANDLE_STALE;
                 message = "handle '" + name + "'" + originClause(f) + captured + " used after " + cause + " "
                         + handlePhrase(f);
                 if (f.cause() instanceof MethodInvocationTree mi && f.causeEffect() == Effect.FREE
@@ -763,7 +764,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                 }
             }
             case POINTER -> {
-                key = "pointer.stale";
+                rule = Rule.POINTER_STALE;
                 message = "pointer '" + name + "'" + originClause(f) + captured + " used after " + cause + " "
                         + pointerPhrase(f);
                 if (f.origin() instanceof MethodInvocationTree origin) {
@@ -772,13 +773,13 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                 }
             }
             default -> {
-                key = f.status() == Status.MOVED ? "use.after.move" : "store.closed";
+                rule = f.status() == Status.MOVED ? Rule.USE_AFTER_MOVE : Rule.STORE_CLOSED;
                 String noun = noun(use);
                 message = noun + " '" + name + "'" + captured + " used after " + cause + " "
                         + (f.status() == Status.MOVED ? "moved it" : f.viaOwner() ? "closed its store" : "closed it");
             }
         }
-        report(use, key, message, related(f, use), fixes);
+        report(use, rule, message, related(f, use), fixes);
     }
 
     private String noun(ExpressionTree use) {
@@ -861,11 +862,11 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         return related;
     }
 
-    private void report(Tree tree, String key, String message, List<RelatedLocation> related, List<FixHint> fixes) {
+    private void report(Tree tree, Rule rule, String message, List<RelatedLocation> related, List<FixHint> fixes) {
         List<FixHint> all = new ArrayList<>(fixes);
-        all.add(new FixHint(FixHint.Kind.SUPPRESS, "Suppress with @SuppressWarnings(\"stowage:" + key + "\")",
-                Map.of("suppressKey", Finding.CHECKER_PREFIX + ":" + key)));
-        checker.reportFinding(tree, new Finding(key, message, range(tree), related, all));
+        all.add(new FixHint(FixHint.Kind.SUPPRESS, "Suppress with @SuppressWarnings(\"" + rule.qualifiedKey() + "\")",
+                Map.of("suppressKey", rule.qualifiedKey())));
+        checker.reportFinding(tree, new Finding(rule.key(), message, range(tree), related, all));
     }
 
     // ---------------------------------------------------------------- source text and positions

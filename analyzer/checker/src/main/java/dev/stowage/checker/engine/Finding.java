@@ -15,9 +15,6 @@ import java.util.List;
  */
 public record Finding(String key, String message, SourceRange range, List<RelatedLocation> related, List<FixHint> fixes) {
 
-    /** The prefix of every key in {@code @SuppressWarnings} and in tool output. */
-    public static final String CHECKER_PREFIX = "stowage";
-
     public Finding {
         related = List.copyOf(related);
         fixes = List.copyOf(fixes);
@@ -25,6 +22,6 @@ public record Finding(String key, String message, SourceRange range, List<Relate
 
     /** The key with the checker's prefix, e.g. {@code stowage:pointer.stale}: SARIF rule id and suppression key. */
     public String qualifiedKey() {
-        return CHECKER_PREFIX + ":" + key;
+        return dev.stowage.checker.api.Rule.CHECKER_PREFIX + ":" + key;
     }
 }
