@@ -98,7 +98,8 @@ class HarnessTest {
     }
 
     private static Finding finding(String key, int line) {
-        return new Finding(key, key + " at " + line, new SourceRange("corpus/flow/Example.java", line, 9, line, 20, 0, 0),
-                List.of(), List.of());
+        return new Finding(dev.stowage.checker.api.Rule.of(key).orElseThrow(),
+                dev.stowage.checker.engine.Message.of(dev.stowage.checker.engine.Template.CAUSE_UNKNOWN),
+                new SourceRange("corpus/flow/Example.java", line, 9, line, 20, 0, 0), "", List.of(), List.of());
     }
 }

@@ -22,11 +22,12 @@ import dev.stowage.checker.StoreContracts.Contract;
 import dev.stowage.checker.StoreContracts.Invalidation;
 import dev.stowage.checker.api.Rule;
 import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.FixHint;
+import dev.stowage.checker.engine.Fix;
+import dev.stowage.checker.engine.Message;
+import dev.stowage.checker.engine.Template;
 import dev.stowage.checker.engine.RelatedLocation;
 import dev.stowage.checker.engine.SourceRange;
 import dev.stowage.qual.Invalidates.Effect;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.IdentityHashMap;
@@ -57,8 +58,8 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     private final SourcePositions positions;
     private final Map<Tree, AnalysisResult<StowageValue, StowageStore>> results = new IdentityHashMap<>();
     private final StowageStore empty = new StowageStore();
-    private CompilationUnitTree contentRoot;
-    private CharSequence content;
+    private SourceText src;
+    private Fixes fixes;
 
     public StowageVisitor(StowageChecker checker) {
         super(checker);
@@ -80,12 +81,18 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     public void setRoot(CompilationUnitTree newRoot) {
         super.setRoot(newRoot);
         results.clear();
+        src = new SourceText(newRoot, positions, checker.pathOf(newRoot));
+        fixes = new Fixes(src, contracts(), checker.getProcessingEnvironment().getElementUtils());
     }
 
     /** Analyzes each method (and the lambdas in it) before its body is scanned for uses. */
     @Override
     public Void visitMethod(MethodTree tree, Void p) {
         checker.throwIfCancelled(); // a large class is many methods: stop between them, not only between classes
+        StowageChecker.Probe probe = checker.probe();
+        if (probe != null && (startOf(tree) > probe.offset() || src.endOf(tree) < probe.offset())) {
+            return null; // probing another method's place: this one needs neither analysis nor checks
+        }
         if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree) && needsFlow(tree.getBody())) {
             ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
             results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));
@@ -136,6 +143,59 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
         var result = enclosing == null ? null : results.get(enclosing);
         return result == null ? null : result.getStoreBefore(tree);
+    }
+
+    /**
+     * The facts of the variable at the probed place: before a use, after a declaration (hovering a
+     * declaration shows what it was initialised with).
+     */
+    private void probe(Tree at, Element element, String name, StowageChecker.Probe probe) {
+        if (!(element instanceof VariableElement v) || (v.getKind() != ElementKind.LOCAL_VARIABLE && v.getKind() != ElementKind.PARAMETER
+                && v.getKind() != ElementKind.RESOURCE_VARIABLE && v.getKind() != ElementKind.FIELD)) {
+            return;
+        }
+        Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
+        var result = enclosing == null ? null : results.get(enclosing);
+        StowageStore s = result == null ? null : at instanceof VariableTree ? result.getStoreAfter(at) : result.getStoreBefore(at);
+        Fact f = s == null ? null : s.fact(v);
+        TypeMirror type = v.asType();
+        dev.stowage.checker.engine.ValueFacts.Kind kind;
+        if (f != null && f.kind() == Kind.HANDLE) {
+            kind = dev.stowage.checker.engine.ValueFacts.Kind.HANDLE;
+        } else if (f != null && f.kind() == Kind.POINTER) {
+            kind = dev.stowage.checker.engine.ValueFacts.Kind.POINTER;
+        } else if ((f == null || f.kind() == Kind.OBJECT) && contracts().isContractType(type)) {
+            kind = contracts().isStoreLike(type) ? dev.stowage.checker.engine.ValueFacts.Kind.STORE : dev.stowage.checker.engine.ValueFacts.Kind.OBJECT;
+        } else {
+            return; // nothing Stowage knows of
+        }
+        boolean object = kind == dev.stowage.checker.engine.ValueFacts.Kind.STORE || kind == dev.stowage.checker.engine.ValueFacts.Kind.OBJECT;
+        String guarantees = object ? (f != null ? f.quals().join(contracts().qualsOf(type)) : contracts().qualsOf(type)).toString() : "";
+        var te = StoreContracts.typeElement(type);
+        String typeName = te != null ? te.getSimpleName().toString() : type.toString();
+        dev.stowage.checker.engine.ValueFacts.Origin origin = null;
+        if (f != null && f.origin() instanceof MethodInvocationTree call && hasPosition(call)) {
+            String owner = ownerText(call);
+            origin = new dev.stowage.checker.engine.ValueFacts.Origin(owner == null ? "this" : owner, text(call), range(call));
+        }
+        Rule stale = null;
+        dev.stowage.checker.engine.ValueFacts.Cause cause = null;
+        if (f != null && !f.isLive()) {
+            stale = switch (f.kind()) {
+                case HANDLE -> Rule.HANDLE_STALE;
+                case POINTER -> Rule.POINTER_STALE;
+                default -> f.status() == Status.MOVED ? Rule.USE_AFTER_MOVE : Rule.STORE_CLOSED;
+            };
+            if (f.cause() != null) {
+                String effect = switch (f.kind()) {
+                    case HANDLE -> handlePhrase(f);
+                    case POINTER -> pointerPhrase(f);
+                    default -> f.status() == Status.MOVED ? "moved it" : "closed it";
+                };
+                cause = new dev.stowage.checker.engine.ValueFacts.Cause(callText(f.cause()), hasPosition(f.cause()) ? range(f.cause()) : null, effect);
+            }
+        }
+        probe.sink().accept(new dev.stowage.checker.engine.ValueFacts(name, kind, typeName, guarantees, origin, stale, cause));
     }
 
     // ---------------------------------------------------------------- uses
@@ -197,17 +257,16 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
             if (enclosing instanceof MethodTree method) {
                 ExecutableElement m = TreeUtils.elementFromDeclaration(method);
-                checkQualifiers(expr, m.getReturnType(), orEmpty(s), Rule.RETURN,
-                        "incompatible types in return from '" + m.getSimpleName() + "'");
+                checkQualifiers(expr, m.getReturnType(), orEmpty(s), Rule.RETURN, Template.QUALIFIER_RETURN,
+                        m.getSimpleName().toString());
                 if (!contracts().of(m).resolves()) {
                     Fact f = tracking().valueFact(expr, orEmpty(s));
                     if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
-                        String closer = f.ownerQuals().scopeChecked() ? closedOnTheWayOut(f, orEmpty(s)) : null;
+                        Message closer = f.ownerQuals().scopeChecked() ? closedOnTheWayOut(f, orEmpty(s)) : null;
                         if (closer != null) {
-                            reportEscape(expr, f, "is returned from '" + m.getSimpleName() + "', but " + closer);
+                            reportEscape(expr, f, Message.of(Template.ESCAPE_RETURNED_CLOSED, m.getSimpleName().toString(), closer));
                         } else if (!f.ownerQuals().scopeChecked()) {
-                            reportEscape(expr, f, "is returned from '" + m.getSimpleName()
-                                    + "', which is not annotated @Resolves");
+                            reportEscape(expr, f, Message.of(Template.ESCAPE_RETURNED_UNANNOTATED, m.getSimpleName().toString()));
                         }
                     }
                 }
@@ -222,16 +281,17 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         Element target = TreeUtils.elementFromUse(lhs);
         boolean toField = target != null && target.getKind() == ElementKind.FIELD;
         if (target instanceof VariableElement v) {
-            checkQualifiers(tree.getExpression(), v.asType(), tree, Rule.ASSIGNMENT,
-                    "incompatible types in assignment to '" + v.getSimpleName() + "'");
+            checkQualifiers(tree.getExpression(), v.asType(), tree, Rule.ASSIGNMENT, Template.QUALIFIER_ASSIGNMENT,
+                    v.getSimpleName().toString());
         }
         if (toField || lhs.getKind() == Tree.Kind.ARRAY_ACCESS) {
             Fact f = tracking().valueFact(tree.getExpression(), orEmpty(storeBefore(tree)));
             if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
-                String where = toField ? "escapes to field '" + target.getSimpleName() + "'" : "escapes to an array element";
-                String closer = f.ownerQuals().scopeChecked() ? closedOnTheWayOut(f, orEmpty(storeBefore(tree))) : null;
+                Message where = toField ? Message.of(Template.ESCAPE_TO_FIELD, target.getSimpleName().toString())
+                        : Message.of(Template.ESCAPE_TO_ARRAY);
+                Message closer = f.ownerQuals().scopeChecked() ? closedOnTheWayOut(f, orEmpty(storeBefore(tree))) : null;
                 if (closer != null) {
-                    reportEscape(tree.getExpression(), f, where + ", but " + closer);
+                    reportEscape(tree.getExpression(), f, Message.of(Template.ESCAPE_CLOSED, where, closer));
                 } else if (!f.ownerQuals().scopeChecked()) {
                     reportEscape(tree.getExpression(), f, where);
                 }
@@ -241,16 +301,32 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     }
 
     @Override
+    public Void visitIdentifier(IdentifierTree tree, Void p) {
+        StowageChecker.Probe probe = checker.probe();
+        if (probe != null && startOf(tree) <= probe.offset() && probe.offset() <= src.endOf(tree)) {
+            probe(tree, TreeUtils.elementFromUse(tree), tree.getName().toString(), probe);
+        }
+        return super.visitIdentifier(tree, p);
+    }
+
+    @Override
     public Void visitVariable(VariableTree tree, Void p) {
+        StowageChecker.Probe probe = checker.probe();
+        if (probe != null && startOf(tree) <= probe.offset() && probe.offset() <= src.endOf(tree)) {
+            long name = src.nameOf(tree);
+            if (name >= 0 && name <= probe.offset() && probe.offset() <= name + tree.getName().length()) {
+                probe(tree, TreeUtils.elementFromDeclaration(tree), tree.getName().toString(), probe);
+            }
+        }
         Element e = TreeUtils.elementFromDeclaration(tree);
         if (e != null && tree.getInitializer() != null) {
-            checkQualifiers(tree.getInitializer(), e.asType(), tree, Rule.ASSIGNMENT,
-                    "incompatible types in assignment to '" + e.getSimpleName() + "'");
+            checkQualifiers(tree.getInitializer(), e.asType(), tree, Rule.ASSIGNMENT, Template.QUALIFIER_ASSIGNMENT,
+                    e.getSimpleName().toString());
         }
         if (e != null && e.getKind() == ElementKind.FIELD && tree.getInitializer() != null) {
             Fact f = tracking().valueFact(tree.getInitializer(), orEmpty(null));
             if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned() && !f.ownerQuals().scopeChecked()) {
-                reportEscape(tree.getInitializer(), f, "escapes to field '" + e.getSimpleName() + "'");
+                reportEscape(tree.getInitializer(), f, Message.of(Template.ESCAPE_TO_FIELD, e.getSimpleName().toString()));
             }
         }
         return super.visitVariable(tree, p);
@@ -273,7 +349,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                 }
                 Fact f = tracking().valueFact(element, s);
                 if (f != null && f.kind() == Kind.POINTER && !f.ownerQuals().pinned()) {
-                    reportEscape(element, f, "escapes to an array element");
+                    reportEscape(element, f, Message.of(Template.ESCAPE_TO_ARRAY));
                 }
             }
         }
@@ -378,9 +454,8 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                     VariableElement local = Tracking.localOf(arg);
                     String name = local != null ? local.getSimpleName().toString() : text(arg);
                     String targetText = targetExpr == null ? "this" : text(targetExpr);
-                    String message = "pointer '" + name + "'" + originClause(pointer) + " passed to '" + callText(call)
-                            + "', which may invalidate '" + targetText + "' that it points into: the callee may use it after that";
-                    report(arg, Rule.POINTER_STALE, message, related(pointer, null), List.of());
+                    Message message = Message.of(Template.POINTER_INTO_INVALIDATED, name, originClause(pointer), callText(call), targetText);
+                    report(arg, Rule.POINTER_STALE, message, related(pointer, null), NO_FIXES);
                 }
             }
         }
@@ -413,10 +488,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             if (callee.isVarArgs() && i == params.size() - 1) {
                 break;
             }
-            checkQualifiers(args.get(i), params.get(i).asType(), orEmpty(s), Rule.ARGUMENT,
-                    "incompatible argument for parameter '" + params.get(i).getSimpleName() + "' of '"
-                            + (callee.getKind() == ElementKind.CONSTRUCTOR ? callee.getEnclosingElement().getSimpleName() : callee.getSimpleName())
-                            + "'");
+            checkQualifiers(args.get(i), params.get(i).asType(), orEmpty(s), Rule.ARGUMENT, Template.QUALIFIER_ARGUMENT,
+                    params.get(i).getSimpleName().toString(),
+                    (callee.getKind() == ElementKind.CONSTRUCTOR ? callee.getEnclosingElement().getSimpleName() : callee.getSimpleName()).toString());
         }
     }
 
@@ -425,16 +499,17 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
      * {@code @SharedStore <: none}): a value of a contract type flows only where its guarantees
      * include every qualifier written on the target type.
      */
-    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore s, Rule key, String what) {
-        checkQualifiers(value, target, s, null, key, what);
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore s, Rule key, Template template, Object... what) {
+        checkQualifiers(value, target, s, null, key, template, what);
     }
 
     /** As above, with the facts before {@code at} looked up only when a qualifier is required (rarely). */
-    private void checkQualifiers(ExpressionTree value, TypeMirror target, Tree at, Rule key, String what) {
-        checkQualifiers(value, target, null, at, key, what);
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, Tree at, Rule key, Template template, Object... what) {
+        checkQualifiers(value, target, null, at, key, template, what);
     }
 
-    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore known, Tree at, Rule key, String what) {
+    private void checkQualifiers(ExpressionTree value, TypeMirror target, StowageStore known, Tree at, Rule key, Template template,
+            Object[] what) {
         if (value == null || target == null || target.getKind() != TypeKind.DECLARED) {
             return;
         }
@@ -451,7 +526,10 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         boolean ok = (!required.pinned() || found.pinned()) && (!required.stable() || found.stable())
                 && (!required.multiple() || found.multiple()) && (!required.shared() || found.shared());
         if (!ok) {
-            report(value, key, what + ": found " + found + ", required " + required, List.of(), List.of());
+            Object[] args = java.util.Arrays.copyOf(what, what.length + 2);
+            args[what.length] = found.toString();
+            args[what.length + 1] = required.toString();
+            report(value, key, Message.of(template, args), List.of(), NO_FIXES);
         }
     }
 
@@ -486,9 +564,8 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         }
         String name = local.getSimpleName().toString();
         String ownerName = ownerExpr == null ? "this" : text(ownerExpr);
-        String message = "handle '" + name + "'" + originClause(h) + " used with '" + ownerName
-                + "', a different store that did not issue it";
-        report(handleExpr, Rule.HANDLE_FOREIGN, message, related(h, null), List.of());
+        report(handleExpr, Rule.HANDLE_FOREIGN, Message.of(Template.HANDLE_FOREIGN, name, originClause(h), ownerName), related(h, null),
+                NO_FIXES);
     }
 
     private static boolean createdHere(java.util.Set<OwnerRef> refs) {
@@ -501,30 +578,25 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             return;
         }
         String store = ownerText(box.origin());
-        String message = "'" + callText(call) + "' leaks memory of " + (store == null ? "a store" : "'" + store + "'")
-                + ", which is not known to be @Pinned: the leaked pointer dies when that store moves its memory or closes";
-        String variable = receiver == null ? "this" : text(receiver);
-        report(call, Rule.BOX_LEAK_UNPINNED, message, related(box, null),
-                List.of(new FixHint(FixHint.Kind.PIN_OR_KEEP_BOX,
-                        "Allocate the box in a @Pinned store, or keep the box instead of leaking it",
-                        Map.of("variable", variable))));
+        Message message = Message.of(Template.BOX_LEAK, callText(call), store == null ? "a store" : "'" + store + "'");
+        report(call, Rule.BOX_LEAK_UNPINNED, message, related(box, null), path -> fixes.keepBox(call));
     }
 
-    private void reportEscape(ExpressionTree expr, Fact pointer, String where) {
+    private void reportEscape(ExpressionTree expr, Fact pointer, Message where) {
         VariableElement local = Tracking.localOf(expr);
         String name = local != null ? "'" + local.getSimpleName() + "'" : "'" + text(expr) + "'";
         String store = ownerText(pointer.origin());
-        String message = "pointer " + name + originClause(pointer) + " " + where
-                + (pointer.ownerQuals().scopeChecked() ? ": it is dead on arrival"
-                        : ", but " + (store == null ? "its store" : "'" + store + "'") + " is not @Pinned");
-        report(expr, Rule.POINTER_ESCAPE, message, related(pointer, null), List.of());
+        Message tail = pointer.ownerQuals().scopeChecked() ? Message.of(Template.ESCAPE_DEAD_ON_ARRIVAL)
+                : Message.of(Template.ESCAPE_NOT_PINNED, store == null ? "its store" : "'" + store + "'");
+        Message message = Message.of(Template.POINTER_ESCAPE, name, originClause(pointer), where, tail);
+        report(expr, Rule.POINTER_ESCAPE, message, related(pointer, null), NO_FIXES);
     }
 
     /**
      * For a pointer leaving the method: the try-with-resources around this point that closes its
      * store on the way out ("the try-with-resources closes 'arena' (line 12) when ..."), or null.
      */
-    private String closedOnTheWayOut(Fact pointer, StowageStore s) {
+    private Message closedOnTheWayOut(Fact pointer, StowageStore s) {
         for (TreePath path = getCurrentPath(); path != null; path = path.getParentPath()) {
             Tree t = path.getLeaf();
             if (t instanceof MethodTree || t instanceof com.sun.source.tree.LambdaExpressionTree || t instanceof ClassTree) {
@@ -537,8 +609,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                     Fact rf = v == null ? null : s.fact(v);
                     if (rf != null && rf.kind() == Kind.OBJECT && tracking().mayAlias(rf.self(), pointer.owners())
                             && rf.self().stream().allMatch(r -> pointer.owners().contains(r))) {
-                        return "the try-with-resources closes '" + v.getSimpleName() + "' (line " + line(resource)
-                                + ") as it leaves";
+                        return Message.of(Template.CLOSED_ON_THE_WAY_OUT, v.getSimpleName().toString(), src.range(resource));
                     }
                 }
             }
@@ -583,14 +654,14 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                     default -> false;
                 };
                 if (confined && reported.add(local)) {
-                    String what = f.kind() == Kind.POINTER ? "pointer '" + local.getSimpleName() + "'" + originClause(f)
-                            : "'" + local.getSimpleName() + "'";
-                    String message = what + " belongs to a confined store and is used on another thread: '" + callText(call)
-                            + "' at line " + line(call) + " runs this code there (the store's own thread is the only one allowed)";
+                    Message what = f.kind() == Kind.POINTER
+                            ? Message.of(Template.THREAD_POINTER, local.getSimpleName().toString(), originClause(f))
+                            : Message.of(Template.THREAD_OBJECT, local.getSimpleName().toString());
+                    Message message = Message.of(Template.POINTER_THREAD, what, callText(call), src.range(call));
                     List<RelatedLocation> related = new ArrayList<>(related(f, null));
                     related.add(new RelatedLocation(RelatedLocation.Role.INVALIDATION, range(call), "'" + callText(call)
                             + "' runs it on another thread"));
-                    report(node, Rule.POINTER_THREAD, message, related, List.of());
+                    report(node, Rule.POINTER_THREAD, message, related, NO_FIXES);
                 }
                 return null;
             }
@@ -661,11 +732,8 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                     ? "@Invalidates(effect = " + effect + ")"
                     : "@Invalidates(value = \"#" + position + "\", effect = " + effect + ")";
             String methodName = m.getKind() == ElementKind.CONSTRUCTOR ? m.getEnclosingElement().getSimpleName().toString() : m.getSimpleName().toString();
-            String message = "'" + callText(call) + "' invalidates " + what + ", but '" + methodName
-                    + "' does not declare it: add " + annotation;
-            report(call, Rule.INVALIDATES_UNDECLARED, message, List.of(), List.of(
-                    new FixHint(FixHint.Kind.DECLARE_INVALIDATES, "Declare " + annotation + " on '" + methodName + "'",
-                            Map.of("method", methodName, "annotation", annotation))));
+            Message message = Message.of(Template.INVALIDATES_UNDECLARED, callText(call), what, methodName, annotation);
+            report(call, Rule.INVALIDATES_UNDECLARED, message, List.of(), path -> fixes.declareInvalidates(method, methodName, annotation));
         }
     }
 
@@ -677,10 +745,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             owner = "'" + overridden.getEnclosingElement().getSimpleName() + "'";
             break;
         }
-        String message = "'" + callText(call) + "' " + (effect == Effect.MOVE ? "hands away" : "releases") + " parameter '" + param
-                + "', which '" + m.getSimpleName() + "' only borrows: " + owner + " releases it after the call (retain() it first to keep a"
-                + " reference of your own)";
-        report(call, Rule.OWNERSHIP_BORROWED, message, List.of(), List.of());
+        Message message = Message.of(Template.OWNERSHIP_BORROWED, callText(call), effect == Effect.MOVE ? "hands away" : "releases", param,
+                m.getSimpleName().toString(), owner);
+        report(call, Rule.OWNERSHIP_BORROWED, message, List.of(), NO_FIXES);
     }
 
     /** The methods {@code m} overrides whose contract says they borrow parameter {@code position}. */
@@ -744,42 +811,43 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     // ---------------------------------------------------------------- messages
 
     private void reportStale(ExpressionTree use, String name, Fact f, String capturedBy) {
-        String captured = capturedBy == null ? "" : ", captured by '" + capturedBy + "',";
-        String cause = f.cause() == null ? "an earlier call"
-                : hasPosition(f.cause()) ? "'" + callText(f.cause()) + "' at line " + line(f.cause())
-                : "the implicit '" + callText(f.cause()) + "' at the end of its try-with-resources";
+        Object captured = capturedBy == null ? "" : Message.of(Template.CAPTURED_BY, capturedBy);
+        Message cause = f.cause() == null ? Message.of(Template.CAUSE_UNKNOWN)
+                : hasPosition(f.cause()) ? Message.of(Template.CAUSE_CALL, callText(f.cause()), src.range(f.cause()))
+                : Message.of(Template.CAUSE_IMPLICIT_CLOSE, callText(f.cause()));
         Rule rule;
-        String message;
-        List<FixHint> fixes = new ArrayList<>();
+        Message message;
+        java.util.function.Function<TreePath, Fix> fix;
         switch (f.kind()) {
             case HANDLE -> {
                 rule = Rule.HANDLE_STALE;
-                message = "handle '" + name + "'" + originClause(f) + captured + " used after " + cause + " "
-                        + handlePhrase(f);
+                message = Message.of(Template.STALE_HANDLE, name, originClause(f), captured, cause, handlePhrase(f));
                 if (f.cause() instanceof MethodInvocationTree mi && f.causeEffect() == Effect.FREE
                         && TreeUtils.elementFromUse(mi).getReturnType().getKind().isPrimitive()
                         && contracts().of(TreeUtils.elementFromUse(mi)).issues()) {
-                    fixes.add(new FixHint(FixHint.Kind.USE_RETURNED_HANDLE, "Use the handle '" + callText(mi) + "' returned",
-                            Map.of("variable", name, "invalidatingCall", text(mi))));
+                    fix = path -> fixes.useReturnedHandle(use, name, mi, path);
+                } else {
+                    fix = null;
                 }
             }
             case POINTER -> {
                 rule = Rule.POINTER_STALE;
-                message = "pointer '" + name + "'" + originClause(f) + captured + " used after " + cause + " "
-                        + pointerPhrase(f);
-                if (f.origin() instanceof MethodInvocationTree origin) {
-                    fixes.add(new FixHint(FixHint.Kind.RERESOLVE, "Resolve '" + name + "' again after the call",
-                            Map.of("variable", name, "resolveExpression", text(origin))));
-                }
+                message = Message.of(Template.STALE_POINTER, name, originClause(f), captured, cause, pointerPhrase(f));
+                fix = f.origin() instanceof MethodInvocationTree origin && f.cause() != null
+                        ? path -> fixes.reresolve(name, origin, f.cause(), path)
+                        : null;
             }
             default -> {
                 rule = f.status() == Status.MOVED ? Rule.USE_AFTER_MOVE : Rule.STORE_CLOSED;
-                String noun = noun(use);
-                message = noun + " '" + name + "'" + captured + " used after " + cause + " "
-                        + (f.status() == Status.MOVED ? "moved it" : f.viaOwner() ? "closed its store" : "closed it");
+                message = Message.of(Template.STALE_OBJECT, noun(use), name, captured, cause,
+                        f.status() == Status.MOVED ? "moved it" : f.viaOwner() ? "closed its store" : "closed it");
+                fix = f.cause() == null || f.viaOwner() ? null
+                        : f.status() == Status.MOVED ? path -> fixes.retainBeforeHandOff(name, use, f.cause(), path)
+                        : f.causeEffect() == Effect.CLOSE ? path -> fixes.moveReleaseAfterUse(use, f.cause(), path)
+                        : null;
             }
         }
-        report(use, rule, message, related(f, use), fixes);
+        report(use, rule, message, related(f, use), fix == null ? NO_FIXES : fix);
     }
 
     private String noun(ExpressionTree use) {
@@ -817,13 +885,13 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     }
 
     /** " (resolved from 'store' at line 12)" or " (issued by 'store' at line 10)", or "" when unknown. */
-    private String originClause(Fact f) {
+    private Object originClause(Fact f) {
         if (!(f.origin() instanceof MethodInvocationTree origin)) {
             return "";
         }
         String owner = ownerText(origin);
-        String verb = f.kind() == Kind.POINTER ? "resolved from" : "issued by";
-        return " (" + verb + " '" + (owner == null ? "this" : owner) + "' at line " + line(origin) + ")";
+        return Message.of(f.kind() == Kind.POINTER ? Template.ORIGIN_RESOLVED : Template.ORIGIN_ISSUED, owner == null ? "this" : owner,
+                src.range(origin));
     }
 
     /** The text of the store, box or collection an @Resolves/@Issues call was made on. */
@@ -862,74 +930,63 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         return related;
     }
 
-    private void report(Tree tree, Rule rule, String message, List<RelatedLocation> related, List<FixHint> fixes) {
-        List<FixHint> all = new ArrayList<>(fixes);
-        all.add(new FixHint(FixHint.Kind.SUPPRESS, "Suppress with @SuppressWarnings(\"" + rule.qualifiedKey() + "\")",
-                Map.of("suppressKey", rule.qualifiedKey())));
-        checker.reportFinding(tree, new Finding(rule.key(), message, range(tree), related, all));
-    }
+    /** No fix but suppressing. */
+    private static final java.util.function.Function<TreePath, Fix> NO_FIXES = path -> null;
 
-    // ---------------------------------------------------------------- source text and positions
-
-    private CharSequence content() {
-        if (contentRoot != root) {
-            contentRoot = root;
-            try {
-                content = root.getSourceFile().getCharContent(true);
-            } catch (IOException e) {
-                content = "";
+    /**
+     * Reports a finding. Its enclosing member and fixes are computed only for the engine (javac's
+     * own diagnostics show neither), from the path of the reported tree; a fix that fails is not offered.
+     */
+    private void report(Tree tree, Rule rule, Message message, List<RelatedLocation> related,
+            java.util.function.Function<TreePath, ?> fix) {
+        String member = "";
+        List<Fix> all = new ArrayList<>();
+        if (checker.collectsFindings()) {
+            TreePath path = fixes.pathOf(tree, getCurrentPath());
+            if (path != null) {
+                member = src.enclosingMember(path);
+                try {
+                    Object made = fix.apply(path);
+                    if (made instanceof Fix one) {
+                        all.add(one);
+                    } else if (made instanceof List<?> many) {
+                        many.stream().filter(Fix.class::isInstance).map(Fix.class::cast).forEach(all::add);
+                    }
+                } catch (RuntimeException e) {
+                    // a fix that cannot be computed is not offered
+                }
+                try {
+                    Fix suppress = fixes.suppress(path, rule);
+                    if (suppress != null) {
+                        all.add(suppress);
+                    }
+                } catch (RuntimeException e) {
+                    // as above
+                }
             }
         }
-        return content;
+        checker.reportFinding(tree, new Finding(rule, message, range(tree), member, related, all));
     }
 
-    /** False for trees the framework synthesized (the close() of a try-with-resources): they have no place in the source. */
+    // ---------------------------------------------------------------- source text and positions (SourceText)
+
     private boolean hasPosition(Tree t) {
-        return startOf(t) > 0;
+        return src.hasPosition(t);
     }
 
     private long startOf(Tree t) {
-        return positions.getStartPosition(root, t);
+        return src.startOf(t);
     }
 
     String text(Tree t) {
-        long start = startOf(t);
-        long end = positions.getEndPosition(root, t);
-        CharSequence c = content();
-        if (start < 0 || end < start || end > c.length()) {
-            return t.toString();
-        }
-        return c.subSequence((int) start, (int) end).toString();
+        return src.text(t);
     }
 
     private String callText(Tree call) {
-        if (call instanceof MethodInvocationTree mi) {
-            ExpressionTree receiver = TreeUtils.getReceiverTree(mi);
-            String name = TreeUtils.methodName(mi).toString();
-            return (receiver == null ? "" : text(receiver) + ".") + name + (mi.getArguments().isEmpty() ? "()" : "(...)");
-        }
-        if (call instanceof NewClassTree nc) {
-            return "new " + text(nc.getIdentifier()) + (nc.getArguments().isEmpty() ? "()" : "(...)");
-        }
-        return text(call);
-    }
-
-    private long line(Tree t) {
-        long start = startOf(t);
-        return start < 0 ? 0 : root.getLineMap().getLineNumber(start);
+        return src.callText(call);
     }
 
     SourceRange range(Tree t) {
-        long start = Math.max(0, startOf(t));
-        long end = positions.getEndPosition(root, t);
-        if (end < start) {
-            end = start;
-        }
-        var lines = root.getLineMap();
-        int startLine = (int) lines.getLineNumber(start);
-        int endLine = (int) lines.getLineNumber(end);
-        int startCol = (int) (start - lines.getStartPosition(startLine)) + 1;
-        int endCol = (int) (end - lines.getStartPosition(endLine)) + 1;
-        return new SourceRange(checker.pathOf(root), startLine, startCol, endLine, endCol, (int) start, (int) end);
+        return src.range(t);
     }
 }

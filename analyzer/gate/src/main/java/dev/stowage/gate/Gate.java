@@ -179,7 +179,7 @@ public final class Gate {
                 continue;
             }
             SourceFile file = sourceOf(finding, byEnginePath);
-            String member = Fingerprints.memberOf(finding, file);
+            String member = finding.member(); // the engine names it from javac's trees
             gateFindings.add(new GateFinding(finding, file, level, member, fingerprints.next(finding, file, member),
                     GateFinding.BaselineState.NONE));
         }

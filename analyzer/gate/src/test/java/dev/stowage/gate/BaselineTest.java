@@ -19,7 +19,8 @@ class BaselineTest {
     Path dir;
 
     static GateFinding finding(String fingerprint) {
-        Finding f = new Finding("pointer.stale", "msg", new SourceRange("A.java", 3, 9, 3, 12, 0, 0), List.of(), List.of());
+        Finding f = new Finding(dev.stowage.checker.api.Rule.POINTER_STALE, dev.stowage.checker.engine.Message.of(
+                dev.stowage.checker.engine.Template.CAUSE_UNKNOWN), new SourceRange("A.java", 3, 9, 3, 12, 0, 0), "class A", List.of(), List.of());
         return new GateFinding(f, new SourceFile(Path.of("A.java"), "src/A.java", ""), Level.ERROR, "class A",
                 fingerprint, GateFinding.BaselineState.NONE);
     }
