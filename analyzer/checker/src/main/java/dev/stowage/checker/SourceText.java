@@ -11,7 +11,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.SourceRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import java.net.URI;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.checkerframework.framework.source.SourceVisitor;
  * }</pre>
  *
  * <p>Run from javac it reports ordinary diagnostics ({@code error: [pointer.stale] ...}). The
- * in-process engine ({@link dev.stowage.checker.engine.StowageAnalyzer}) instead collects each
+ * in-process engine ({@code StowageAnalyzer}) instead collects each
  * finding as data through {@link #collectFindings}, so the gate and the language server never
  * parse message text. Suppress with {@code @SuppressWarnings("stowage:<key>")} or
  * {@code @SuppressWarnings("stowage")}. A compilation unit that names no type with store contracts
@@ -159,12 +159,12 @@ public class StowageChecker extends SourceChecker {
     }
 
     /** A request for the facts at one place ({@code StowageAnalyzer.factsAt}): only that file's method there is analysed. */
-    record Probe(String path, int offset, Consumer<dev.stowage.checker.engine.ValueFacts> sink) {}
+    record Probe(String path, int offset, Consumer<dev.stowage.checker.api.ValueFacts> sink) {}
 
     private Probe probe;
 
     /** Engine mode, for the facts at one place instead of findings. */
-    public void probeAt(String path, int offset, Consumer<dev.stowage.checker.engine.ValueFacts> sink) {
+    public void probeAt(String path, int offset, Consumer<dev.stowage.checker.api.ValueFacts> sink) {
         this.probe = new Probe(path, offset, sink);
     }
 

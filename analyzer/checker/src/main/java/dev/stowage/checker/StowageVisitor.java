@@ -21,12 +21,12 @@ import dev.stowage.checker.OwnerRef.Origin;
 import dev.stowage.checker.StoreContracts.Contract;
 import dev.stowage.checker.StoreContracts.Invalidation;
 import dev.stowage.checker.api.Rule;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.Fix;
-import dev.stowage.checker.engine.Message;
-import dev.stowage.checker.engine.Template;
-import dev.stowage.checker.engine.RelatedLocation;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Fix;
+import dev.stowage.checker.api.Message;
+import dev.stowage.checker.api.Template;
+import dev.stowage.checker.api.RelatedLocation;
+import dev.stowage.checker.api.SourceRange;
 import dev.stowage.qual.Invalidates.Effect;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,27 +159,27 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         StowageStore s = result == null ? null : at instanceof VariableTree ? result.getStoreAfter(at) : result.getStoreBefore(at);
         Fact f = s == null ? null : s.fact(v);
         TypeMirror type = v.asType();
-        dev.stowage.checker.engine.ValueFacts.Kind kind;
+        dev.stowage.checker.api.ValueFacts.Kind kind;
         if (f != null && f.kind() == Kind.HANDLE) {
-            kind = dev.stowage.checker.engine.ValueFacts.Kind.HANDLE;
+            kind = dev.stowage.checker.api.ValueFacts.Kind.HANDLE;
         } else if (f != null && f.kind() == Kind.POINTER) {
-            kind = dev.stowage.checker.engine.ValueFacts.Kind.POINTER;
+            kind = dev.stowage.checker.api.ValueFacts.Kind.POINTER;
         } else if ((f == null || f.kind() == Kind.OBJECT) && contracts().isContractType(type)) {
-            kind = contracts().isStoreLike(type) ? dev.stowage.checker.engine.ValueFacts.Kind.STORE : dev.stowage.checker.engine.ValueFacts.Kind.OBJECT;
+            kind = contracts().isStoreLike(type) ? dev.stowage.checker.api.ValueFacts.Kind.STORE : dev.stowage.checker.api.ValueFacts.Kind.OBJECT;
         } else {
             return; // nothing Stowage knows of
         }
-        boolean object = kind == dev.stowage.checker.engine.ValueFacts.Kind.STORE || kind == dev.stowage.checker.engine.ValueFacts.Kind.OBJECT;
+        boolean object = kind == dev.stowage.checker.api.ValueFacts.Kind.STORE || kind == dev.stowage.checker.api.ValueFacts.Kind.OBJECT;
         String guarantees = object ? (f != null ? f.quals().join(contracts().qualsOf(type)) : contracts().qualsOf(type)).toString() : "";
         var te = StoreContracts.typeElement(type);
         String typeName = te != null ? te.getSimpleName().toString() : type.toString();
-        dev.stowage.checker.engine.ValueFacts.Origin origin = null;
+        dev.stowage.checker.api.ValueFacts.Origin origin = null;
         if (f != null && f.origin() instanceof MethodInvocationTree call && hasPosition(call)) {
             String owner = ownerText(call);
-            origin = new dev.stowage.checker.engine.ValueFacts.Origin(owner == null ? "this" : owner, text(call), range(call));
+            origin = new dev.stowage.checker.api.ValueFacts.Origin(owner == null ? "this" : owner, text(call), range(call));
         }
         Rule stale = null;
-        dev.stowage.checker.engine.ValueFacts.Cause cause = null;
+        dev.stowage.checker.api.ValueFacts.Cause cause = null;
         if (f != null && !f.isLive()) {
             stale = switch (f.kind()) {
                 case HANDLE -> Rule.HANDLE_STALE;
@@ -192,10 +192,10 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                     case POINTER -> pointerPhrase(f);
                     default -> f.status() == Status.MOVED ? "moved it" : "closed it";
                 };
-                cause = new dev.stowage.checker.engine.ValueFacts.Cause(callText(f.cause()), hasPosition(f.cause()) ? range(f.cause()) : null, effect);
+                cause = new dev.stowage.checker.api.ValueFacts.Cause(callText(f.cause()), hasPosition(f.cause()) ? range(f.cause()) : null, effect);
             }
         }
-        probe.sink().accept(new dev.stowage.checker.engine.ValueFacts(name, kind, typeName, guarantees, origin, stale, cause));
+        probe.sink().accept(new dev.stowage.checker.api.ValueFacts(name, kind, typeName, guarantees, origin, stale, cause));
     }
 
     // ---------------------------------------------------------------- uses

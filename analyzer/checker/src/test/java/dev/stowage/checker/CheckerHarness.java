@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.AnalyzerOptions;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.checker.engine.SourceInput;
 import dev.stowage.checker.engine.StowageAnalyzer;
 import java.util.ArrayList;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.Fix;
-import dev.stowage.checker.engine.RelatedLocation;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Fix;
+import dev.stowage.checker.api.RelatedLocation;
 import dev.stowage.checker.engine.SourceInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.stowage.gate;
 
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

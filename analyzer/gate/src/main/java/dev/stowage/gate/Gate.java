@@ -2,7 +2,7 @@ package dev.stowage.gate;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.checker.engine.SourceInput;
 import java.io.PrintStream;
 import java.nio.file.Path;

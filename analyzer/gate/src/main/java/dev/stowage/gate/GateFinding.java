@@ -1,6 +1,6 @@
 package dev.stowage.gate;
 
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 
 /**
  * A finding of the engine as the gate reports it: with the level the severity settings give its

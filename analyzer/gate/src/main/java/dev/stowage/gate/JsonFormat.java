@@ -3,11 +3,11 @@ package dev.stowage.gate;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.Fix;
-import dev.stowage.checker.engine.TextEdit;
-import dev.stowage.checker.engine.RelatedLocation;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Fix;
+import dev.stowage.checker.api.TextEdit;
+import dev.stowage.checker.api.RelatedLocation;
+import dev.stowage.checker.api.SourceRange;
 import java.util.Locale;
 import java.util.Map;
 

@@ -3,10 +3,10 @@ package dev.stowage.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.Message;
-import dev.stowage.checker.engine.Template;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Message;
+import dev.stowage.checker.api.Template;
+import dev.stowage.checker.api.SourceRange;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

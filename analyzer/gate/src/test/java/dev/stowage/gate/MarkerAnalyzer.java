@@ -1,14 +1,14 @@
 package dev.stowage.gate;
 
 import dev.stowage.checker.api.Rule;
-import dev.stowage.checker.engine.Message;
-import dev.stowage.checker.engine.Template;
+import dev.stowage.checker.api.Message;
+import dev.stowage.checker.api.Template;
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.RelatedLocation;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.RelatedLocation;
 import dev.stowage.checker.engine.SourceInput;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.SourceRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

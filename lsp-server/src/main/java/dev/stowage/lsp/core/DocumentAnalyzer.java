@@ -2,10 +2,10 @@ package dev.stowage.lsp.core;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.RelatedLocation;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.RelatedLocation;
 import dev.stowage.checker.engine.SourceInput;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -266,7 +266,7 @@ public final class DocumentAnalyzer {
      * The finding moved to the method's new place, or {@code null} when that cannot be done exactly.
      * Every place it holds moves: its range, its related places, the edits of its fixes, and the
      * places its message names by line ("resolved at line 12"), which are data of its wording
-     * ({@link dev.stowage.checker.engine.Message}) and are rendered again; a place inside a changed
+     * ({@link dev.stowage.checker.api.Message}) and are rendered again; a place inside a changed
      * body cannot be mapped, and the method is re-analysed instead.
      */
     private static Finding move(Finding f, OffsetMapper mapper, int owner) {
@@ -280,17 +280,17 @@ public final class DocumentAnalyzer {
             if (moved == null) return null;
             related.add(new RelatedLocation(r.role(), moved, r.message()));
         }
-        dev.stowage.checker.engine.Message wording = f.wording().mapPlaces(sameFile);
+        dev.stowage.checker.api.Message wording = f.wording().mapPlaces(sameFile);
         if (wording == null) return null;
-        List<dev.stowage.checker.engine.Fix> fixes = new ArrayList<>();
-        for (dev.stowage.checker.engine.Fix fix : f.fixes()) {
-            List<dev.stowage.checker.engine.TextEdit> edits = new ArrayList<>();
-            for (dev.stowage.checker.engine.TextEdit e : fix.edits()) {
+        List<dev.stowage.checker.api.Fix> fixes = new ArrayList<>();
+        for (dev.stowage.checker.api.Fix fix : f.fixes()) {
+            List<dev.stowage.checker.api.TextEdit> edits = new ArrayList<>();
+            for (dev.stowage.checker.api.TextEdit e : fix.edits()) {
                 SourceRange moved = sameFile.apply(e.range());
                 if (moved == null) return null;
-                edits.add(new dev.stowage.checker.engine.TextEdit(moved, e.newText()));
+                edits.add(new dev.stowage.checker.api.TextEdit(moved, e.newText()));
             }
-            fixes.add(new dev.stowage.checker.engine.Fix(fix.kind(), fix.title(), fix.preferred(), edits));
+            fixes.add(new dev.stowage.checker.api.Fix(fix.kind(), fix.title(), fix.preferred(), edits));
         }
         return new Finding(f.rule(), wording, range, f.member(), related, fixes);
     }

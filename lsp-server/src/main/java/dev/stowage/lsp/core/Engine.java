@@ -22,7 +22,7 @@ public interface Engine {
      * The engine's facts about the variable at {@code offset} of source {@code path} (for hover);
      * empty when there is none, and always for an engine that has no flow facts (test engines).
      */
-    default java.util.Optional<dev.stowage.checker.engine.ValueFacts> factsAt(List<SourceInput> sources, String path, int offset,
+    default java.util.Optional<dev.stowage.checker.api.ValueFacts> factsAt(List<SourceInput> sources, String path, int offset,
             BooleanSupplier cancelled) {
         return java.util.Optional.empty();
     }

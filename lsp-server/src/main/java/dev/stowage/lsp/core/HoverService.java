@@ -1,7 +1,7 @@
 package dev.stowage.lsp.core;
 
 import dev.stowage.checker.engine.SourceInput;
-import dev.stowage.checker.engine.ValueFacts;
+import dev.stowage.checker.api.ValueFacts;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.stowage.lsp.core;
 
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.Fix;
-import dev.stowage.checker.engine.TextEdit;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Fix;
+import dev.stowage.checker.api.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
 

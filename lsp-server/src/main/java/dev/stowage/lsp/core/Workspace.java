@@ -58,7 +58,7 @@ public final class Workspace {
     }
 
     /** The engine's facts about the variable at an offset of the document (hover), with the document's module's classpath. */
-    public java.util.Optional<dev.stowage.checker.engine.ValueFacts> factsAt(String analysisPath, List<SourceInput> sources, int offset,
+    public java.util.Optional<dev.stowage.checker.api.ValueFacts> factsAt(String analysisPath, List<SourceInput> sources, int offset,
             Settings settings, BooleanSupplier cancelled) {
         Engine engine = engineFor(analysisPath, settings);
         engineLock.lock();

@@ -23,7 +23,7 @@ public final class StowageEngineFactory {
                 }
 
                 @Override
-                public java.util.Optional<dev.stowage.checker.engine.ValueFacts> factsAt(List<dev.stowage.checker.engine.SourceInput> sources,
+                public java.util.Optional<dev.stowage.checker.api.ValueFacts> factsAt(List<dev.stowage.checker.engine.SourceInput> sources,
                         String path, int offset, java.util.function.BooleanSupplier cancelled) {
                     return analyzer.factsAt(sources, path, offset, cancelled);
                 }

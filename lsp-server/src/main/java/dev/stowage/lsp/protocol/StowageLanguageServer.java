@@ -2,7 +2,7 @@ package dev.stowage.lsp.protocol;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.lsp.core.AnalysisScheduler;
 import dev.stowage.lsp.core.ClasspathPrefetch;
 import dev.stowage.lsp.core.ClasspathService;

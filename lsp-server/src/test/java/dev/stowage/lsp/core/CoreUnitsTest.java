@@ -1,15 +1,15 @@
 package dev.stowage.lsp.core;
 
 import dev.stowage.checker.api.Rule;
-import dev.stowage.checker.engine.Message;
-import dev.stowage.checker.engine.Template;
+import dev.stowage.checker.api.Message;
+import dev.stowage.checker.api.Template;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonParser;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.RelatedLocation;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.RelatedLocation;
+import dev.stowage.checker.api.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

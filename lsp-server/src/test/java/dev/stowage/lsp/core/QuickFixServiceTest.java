@@ -2,7 +2,7 @@ package dev.stowage.lsp.core;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.lsp.protocol.StowageEngineFactory;
 import dev.stowage.lsp.support.Corpus;
 import java.io.File;

@@ -1,5 +1,9 @@
 package dev.stowage.checker.engine;
 
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.SourceRange;
+import dev.stowage.checker.api.ValueFacts;
+
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;

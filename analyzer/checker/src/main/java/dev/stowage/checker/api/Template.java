@@ -1,4 +1,4 @@
-package dev.stowage.checker.engine;
+package dev.stowage.checker.api;
 
 /**
  * The wording of every finding, in one place: patterns with {@code {n}} for argument n (see

@@ -1,4 +1,4 @@
-package dev.stowage.checker.engine;
+package dev.stowage.checker.api;
 
 import java.util.List;
 

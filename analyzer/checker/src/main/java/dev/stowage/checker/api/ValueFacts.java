@@ -1,6 +1,5 @@
-package dev.stowage.checker.engine;
+package dev.stowage.checker.api;
 
-import dev.stowage.checker.api.Rule;
 
 /**
  * What the engine knows about the variable at one place of the source: what it holds, where that

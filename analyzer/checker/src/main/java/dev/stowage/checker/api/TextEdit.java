@@ -1,4 +1,4 @@
-package dev.stowage.checker.engine;
+package dev.stowage.checker.api;
 
 /**
  * Replace {@code range} of the analysed source by {@code newText} (an insertion when the range is

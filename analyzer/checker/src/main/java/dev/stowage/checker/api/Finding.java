@@ -1,6 +1,5 @@
-package dev.stowage.checker.engine;
+package dev.stowage.checker.api;
 
-import dev.stowage.checker.api.Rule;
 import java.util.List;
 
 /**
