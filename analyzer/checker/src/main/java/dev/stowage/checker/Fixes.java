@@ -273,6 +273,122 @@ final class Fixes {
                 List.of(replace(from, to, ""), insert(after, moved)));
     }
 
+    // ---------------------------------------------------------------- stack frames (LWJGL's MemoryStack)
+
+    private static final java.util.Set<String> NIO_BUFFERS = java.util.Set.of(
+            "ByteBuffer", "ShortBuffer", "CharBuffer", "IntBuffer", "LongBuffer", "FloatBuffer", "DoubleBuffer");
+
+    /** The simple name of a {@code java.nio} buffer type ({@code IntBuffer}), or null for any other type. */
+    private static String nioBuffer(javax.lang.model.type.TypeMirror type) {
+        TypeElement te = StoreContracts.typeElement(type);
+        if (te == null || !te.getQualifiedName().toString().startsWith("java.nio.")) {
+            return null;
+        }
+        String simple = te.getSimpleName().toString();
+        return NIO_BUFFERS.contains(simple) ? simple : null;
+    }
+
+    /**
+     * An exact copy of buffer {@code b} (contents, position, limit) that lives on its own: a direct
+     * {@code ByteBuffer} the garbage collector frees (in the original's byte order), or a heap buffer
+     * of the other kinds (the JDK makes direct ones only of bytes).
+     */
+    private static String copyOf(String b, String type) {
+        String allocate = type.equals("ByteBuffer") ? "ByteBuffer.allocateDirect(" + b + ".capacity()).order(" + b + ".order())"
+                : type + ".allocate(" + b + ".capacity())";
+        return allocate + ".put(" + b + ".duplicate().clear()).limit(" + b + ".limit()).position(" + b + ".position())";
+    }
+
+    private String copyTitle(String variable, String type) {
+        return "Copy '" + variable + "' out of the stack frame before it ends, into "
+                + (type.equals("ByteBuffer") ? "a direct buffer the garbage collector frees (ByteBuffer.allocateDirect)"
+                        : "a heap buffer (" + type + ".allocate; not for native calls)");
+    }
+
+    /**
+     * A buffer of a frame that is dead on arrival where it goes (returned out of, or stored beyond, the
+     * try-with-resources that pops the frame): hand out a copy instead.
+     */
+    Fix copyOnEscape(ExpressionTree escaping) {
+        if (!(escaping instanceof IdentifierTree id)) {
+            return null; // the copy names the buffer several times: only a variable can be copied in place
+        }
+        String type = nioBuffer(TreeUtils.typeOf(escaping));
+        if (type == null) {
+            return null;
+        }
+        List<TextEdit> edits = new ArrayList<>();
+        edits.add(replace(source.startOf(id), source.endOf(id), copyOf(id.getName().toString(), type)));
+        TextEdit imported = importIfMissing("java.nio." + type);
+        if (imported != null) {
+            edits.add(imported);
+        }
+        return new Fix(Fix.Kind.COPY_OUT_OF_FRAME, copyTitle(id.getName().toString(), type), true, edits);
+    }
+
+    /**
+     * A buffer of a frame used after the frame ended ({@code stack.pop()}, or the end of the
+     * try-with-resources): replace the variable's buffer by a copy just before the frame ends, so the
+     * later uses read the copy.
+     */
+    Fix copyBeforeFrameEnds(String variable, ExpressionTree use, Tree cause, TreePath near) {
+        javax.lang.model.element.VariableElement local = Tracking.localOf(use);
+        String type = nioBuffer(TreeUtils.typeOf(use));
+        if (local == null || type == null || !(cause instanceof MethodInvocationTree end)
+                || local.getModifiers().contains(javax.lang.model.element.Modifier.FINAL)) {
+            return null;
+        }
+        String code = variable + " = " + copyOf(variable, type) + ";";
+        TextEdit edit;
+        if (source.hasPosition(cause)) {
+            TreePath statement = statementOf(pathOf(cause, near));
+            if (statement == null) {
+                return null;
+            }
+            long start = source.startOf(statement.getLeaf());
+            edit = insert(source.lineStart(start), source.indentAt(start) + code + source.newline());
+        } else {
+            // The implicit close() at the end of a try-with-resources: the copy is its block's last statement.
+            com.sun.source.tree.TryTree frame = tryClosing(end, near);
+            if (frame == null || frame.getBlock().getStatements().isEmpty()) {
+                return null;
+            }
+            edit = lineAfter(frame.getBlock().getStatements().getLast(), code);
+        }
+        List<TextEdit> edits = new ArrayList<>();
+        edits.add(edit);
+        TextEdit imported = importIfMissing("java.nio." + type);
+        if (imported != null) {
+            edits.add(imported);
+        }
+        return new Fix(Fix.Kind.COPY_OUT_OF_FRAME, copyTitle(variable, type), true, edits);
+    }
+
+    /** The try-with-resources of the method around {@code near} whose resource the synthesized {@code close} closes. */
+    private static com.sun.source.tree.TryTree tryClosing(MethodInvocationTree close, TreePath near) {
+        javax.lang.model.element.Element resource = TreeUtils.elementFromTree(TreeUtils.getReceiverTree(close));
+        TreePath method = near;
+        while (method != null && !(method.getLeaf() instanceof MethodTree)) {
+            method = method.getParentPath();
+        }
+        if (resource == null || method == null) {
+            return null;
+        }
+        com.sun.source.tree.TryTree[] found = new com.sun.source.tree.TryTree[1];
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitTry(com.sun.source.tree.TryTree node, Void p) {
+                for (Tree r : node.getResources()) {
+                    if (r instanceof VariableTree v && resource.equals(TreeUtils.elementFromDeclaration(v))) {
+                        found[0] = node;
+                    }
+                }
+                return super.visitTry(node, p);
+            }
+        }.scan(method.getLeaf(), null);
+        return found[0];
+    }
+
     // ---------------------------------------------------------------- invalidates.undeclared
 
     /** The annotation on its own line above the method, and its import when the file lacks it. */

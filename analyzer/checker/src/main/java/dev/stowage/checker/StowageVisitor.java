@@ -589,7 +589,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         Message tail = pointer.ownerQuals().scopeChecked() ? Message.of(Template.ESCAPE_DEAD_ON_ARRIVAL)
                 : Message.of(Template.ESCAPE_NOT_PINNED, store == null ? "its store" : "'" + store + "'");
         Message message = Message.of(Template.POINTER_ESCAPE, name, originClause(pointer), where, tail);
-        report(expr, Rule.POINTER_ESCAPE, message, related(pointer, null), NO_FIXES);
+        // Dead on arrival (a frame's buffer leaving the frame): hand out a copy instead.
+        report(expr, Rule.POINTER_ESCAPE, message, related(pointer, null),
+                pointer.ownerQuals().scopeChecked() ? path -> fixes.copyOnEscape(expr) : NO_FIXES);
     }
 
     /**
@@ -833,7 +835,11 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
             case POINTER -> {
                 rule = Rule.POINTER_STALE;
                 message = Message.of(Template.STALE_POINTER, name, originClause(f), captured, cause, pointerPhrase(f));
-                fix = f.origin() instanceof MethodInvocationTree origin && f.cause() != null
+                boolean frameEnded = f.ownerQuals().scopeChecked()
+                        && (f.causeEffect() == Effect.POINTERS || f.causeEffect() == Effect.CLOSE);
+                // After a stack frame ended there is nothing to resolve again from: copy the data out before it ends.
+                fix = frameEnded ? path -> fixes.copyBeforeFrameEnds(name, use, f.cause(), path)
+                        : f.origin() instanceof MethodInvocationTree origin && f.cause() != null
                         ? path -> fixes.reresolve(name, origin, f.cause(), path)
                         : null;
             }

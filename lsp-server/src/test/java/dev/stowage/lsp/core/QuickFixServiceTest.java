@@ -242,4 +242,102 @@ class QuickFixServiceTest {
         String text = RELEASED.replace("static void log", "static int log").replace("out.append(buf.readableBytes());", "return buf.readableBytes();");
         assertTrue(fixes(text, "store.closed").stream().noneMatch(c -> c.title().startsWith("Move")));
     }
+
+    // ---- LWJGL's MemoryStack: copy out of a stack frame (issue 13, item 4)
+
+    /** The analysis of a fixed text: it must compile and have no finding of the key any more. */
+    static void assertFixed(String fixed, String key) {
+        DocumentSnapshot doc = new DocumentSnapshot("file:///tmp/stowage-fix/demo/Demo.java", 2, fixed);
+        DocumentAnalysis analysis = new DocumentAnalyzer(workspace, new JavaSyntax()).analyze(doc, settings, () -> false);
+        assertTrue(analysis.compilerMessages().stream().noneMatch(m -> m.severity().name().equals("ERROR")),
+                () -> analysis.compilerMessages() + "\n" + fixed);
+        assertTrue(analysis.findings().stream().noneMatch(f -> f.key().equals(key)), () -> analysis.findings() + "\n" + fixed);
+    }
+
+    static final String FRAME_ESCAPE = """
+            package demo;
+
+            import java.nio.IntBuffer;
+            import org.lwjgl.system.MemoryStack;
+
+            class Demo {
+                static IntBuffer size() {
+                    try (MemoryStack stack = MemoryStack.stackPush()) {
+                        IntBuffer size = stack.mallocInt(2);
+                        size.put(0, 640).put(1, 480);
+                        return size;
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void aStackBufferReturnedOutOfItsFrameIsCopiedOutInstead() {
+        CodeFix copy = fix(FRAME_ESCAPE, "pointer.escape", "Copy");
+        assertEquals("Copy 'size' out of the stack frame before it ends, into a heap buffer (IntBuffer.allocate; not for native calls)", copy.title());
+        assertTrue(copy.preferred());
+        String fixed = copy.applyTo(FRAME_ESCAPE);
+        assertEquals(FRAME_ESCAPE.replace("return size;",
+                "return IntBuffer.allocate(size.capacity()).put(size.duplicate().clear()).limit(size.limit()).position(size.position());"), fixed);
+        assertFixed(fixed, "pointer.escape");
+    }
+
+    static final String FRAME_ENDED = """
+            package demo;
+
+            import org.lwjgl.system.MemoryStack;
+
+            class Demo {
+                static int header() {
+                    java.nio.ByteBuffer header;
+                    try (MemoryStack stack = MemoryStack.stackPush()) {
+                        header = stack.malloc(8);
+                        header.putInt(0, 42);
+                    }
+                    return header.getInt(0);
+                }
+            }
+            """;
+
+    @Test
+    void aStackBufferUsedAfterItsFrameIsCopiedBeforeTheFrameEnds() {
+        CodeFix copy = fix(FRAME_ENDED, "pointer.stale", "Copy");
+        assertEquals("Copy 'header' out of the stack frame before it ends, into a direct buffer the garbage collector frees (ByteBuffer.allocateDirect)",
+                copy.title());
+        String fixed = copy.applyTo(FRAME_ENDED);
+        assertTrue(fixed.contains("""
+                            header.putInt(0, 42);
+                            header = ByteBuffer.allocateDirect(header.capacity()).order(header.order()).put(header.duplicate().clear()).limit(header.limit()).position(header.position());
+                        }
+                """), fixed);
+        assertTrue(fixed.contains("import org.lwjgl.system.MemoryStack;\nimport java.nio.ByteBuffer;\n"), fixed);
+        assertFixed(fixed, "pointer.stale");
+        assertTrue(fixes(FRAME_ENDED, "pointer.stale").stream().noneMatch(f -> f.title().startsWith("Resolve")),
+                "nothing to resolve again from once the frame is gone");
+    }
+
+    @Test
+    void afterAnExplicitPopTheCopyGoesRightBeforeIt() {
+        String text = """
+                package demo;
+
+                import java.nio.ByteBuffer;
+                import org.lwjgl.system.MemoryStack;
+
+                class Demo {
+                    static int header(MemoryStack stack) {
+                        stack.push();
+                        ByteBuffer header = stack.malloc(8);
+                        header.putInt(0, 42);
+                        stack.pop();
+                        return header.getInt(0);
+                    }
+                }
+                """;
+        CodeFix copy = fix(text, "pointer.stale", "Copy");
+        String fixed = copy.applyTo(text);
+        assertTrue(fixed.contains("        header.putInt(0, 42);\n        header = ByteBuffer.allocateDirect(header.capacity())"), fixed);
+        assertTrue(fixed.contains(".position(header.position());\n        stack.pop();\n"), fixed);
+        assertFixed(fixed, "pointer.stale");
+    }
 }
