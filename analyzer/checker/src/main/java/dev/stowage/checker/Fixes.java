@@ -57,10 +57,26 @@ final class Fixes {
         return new TextEdit(source.range(start, end), text);
     }
 
-    /** The path of a tree, searched under {@code near} first. */
+    /**
+     * The path of a tree: searched under {@code near} (the visitor's place), then under the method
+     * around it, and only then in the whole unit, so that a finding costs a scan of its method, not of
+     * its file.
+     */
     TreePath pathOf(Tree tree, TreePath near) {
         TreePath found = near == null ? null : TreePath.getPath(near, tree);
-        return found != null ? found : TreePath.getPath(source.root(), tree);
+        if (found != null) {
+            return found;
+        }
+        for (TreePath p = near; p != null; p = p.getParentPath()) {
+            if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof ClassTree) {
+                found = TreePath.getPath(p, tree);
+                if (found != null) {
+                    return found;
+                }
+                break;
+            }
+        }
+        return TreePath.getPath(source.root(), tree);
     }
 
     /** The statement of a block that holds the tree, or null (a lambda's expression body, a field initializer). */
@@ -246,7 +262,7 @@ final class Fixes {
         if (!(cause instanceof MethodInvocationTree release) || !source.hasPosition(cause)) {
             return null;
         }
-        TreePath releaseStatement = statementOf(pathOf(cause, null));
+        TreePath releaseStatement = statementOf(pathOf(cause, usePath));
         TreePath useStatement = usePath == null ? null : statementOf(usePath);
         if (releaseStatement == null || useStatement == null
                 || !(releaseStatement.getLeaf() instanceof ExpressionStatementTree es) || es.getExpression() != release
