@@ -10,7 +10,10 @@
  */
 import * as path from 'path';
 
-/** The checker's diagnostic keys (fixed names, docs/rules/README.md): LSP codes, SARIF rule ids, suppression keys. */
+/**
+ * The checker's diagnostic keys (fixed names, docs/rules/README.md): LSP codes, SARIF rule ids, suppression keys.
+ * The engine's `Rule` enum is the source; the server's RuleConsistencyTest fails when this list differs from it.
+ */
 export const DIAGNOSTIC_KEYS = [
   'handle.stale',
   'pointer.stale',
@@ -22,6 +25,9 @@ export const DIAGNOSTIC_KEYS = [
   'invalidates.undeclared',
   'pointer.thread',
   'ownership.borrowed',
+  'argument',
+  'assignment',
+  'return',
 ] as const;
 export type DiagnosticKey = (typeof DIAGNOSTIC_KEYS)[number];
 

@@ -25,10 +25,10 @@ import * as fs from 'fs';
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
 
 describe('the diagnostic keys', () => {
-  it('are the checker\'s keys: the eight of the specification, pointer.thread and ownership.borrowed', () => {
+  it('are the checker\'s keys: the eight of the specification, pointer.thread, ownership.borrowed and the qualifier keys', () => {
     assert.deepEqual([...DIAGNOSTIC_KEYS].sort(), [
-      'box.leak.unpinned', 'handle.foreign', 'handle.stale', 'invalidates.undeclared', 'ownership.borrowed',
-      'pointer.escape', 'pointer.stale', 'pointer.thread', 'store.closed', 'use.after.move',
+      'argument', 'assignment', 'box.leak.unpinned', 'handle.foreign', 'handle.stale', 'invalidates.undeclared', 'ownership.borrowed',
+      'pointer.escape', 'pointer.stale', 'pointer.thread', 'return', 'store.closed', 'use.after.move',
     ]);
   });
 

@@ -174,7 +174,7 @@ public final class ArenaStore implements Store {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         long[] bounds = table.bounds;
         long raw = handle ^ salt;
@@ -199,7 +199,7 @@ public final class ArenaStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
@@ -222,7 +222,7 @@ public final class ArenaStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
         if (newByteSize > oldByteSize) {
@@ -233,7 +233,7 @@ public final class ArenaStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);

@@ -228,7 +228,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         synchronized (ledger) {
             requireOpen(handle, "resolve");
@@ -260,7 +260,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "grow");
@@ -271,7 +271,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "growZeroed");
@@ -282,7 +282,7 @@ public final class CheckedStore implements SharingStore, CompactingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "shrink");

@@ -315,7 +315,7 @@ public final class FileStore implements Store {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         MemorySegment p = payload;
         if (p != null && (handle & 15) == 0 && handle >= HEADER && handle <= length) {
@@ -343,7 +343,7 @@ public final class FileStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen("grow");
         Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
@@ -408,14 +408,14 @@ public final class FileStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         return grow(handle, oldByteSize, newByteSize, byteAlignment); // grow zeroes the new bytes already
     }
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen("shrink");
         Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);

@@ -166,7 +166,7 @@ public final class GlobalStore implements Store {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         if (handle < MIN_ADDRESS || handle >= ADDRESS_LIMIT || closed) {
             return resolveUnusual(handle, byteSize);
@@ -188,7 +188,7 @@ public final class GlobalStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
@@ -217,7 +217,7 @@ public final class GlobalStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long address = grow(handle, oldByteSize, newByteSize, byteAlignment);
         ALL_MEMORY.asSlice(address + oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
@@ -226,7 +226,7 @@ public final class GlobalStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);

@@ -168,7 +168,7 @@ public final class GrowableStore implements CompactingStore {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         long raw = handle ^ salt;
         int entry = (int) raw & ENTRY_MASK;
@@ -197,7 +197,7 @@ public final class GrowableStore implements CompactingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
@@ -226,7 +226,7 @@ public final class GrowableStore implements CompactingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
         if (newByteSize > oldByteSize) { // growing 0 -> 0 bytes gives a dangling handle: nothing to fill
@@ -237,7 +237,7 @@ public final class GrowableStore implements CompactingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);

@@ -132,7 +132,7 @@ public final class InlineStore implements Store {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         if (handle != currentHandle || !occupied || Long.compareUnsigned(byteSize, size) > 0) {
             return resolveUnusual(handle, byteSize);
@@ -155,7 +155,7 @@ public final class InlineStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
@@ -170,7 +170,7 @@ public final class InlineStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
         memory.asSlice(oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
@@ -179,7 +179,7 @@ public final class InlineStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);

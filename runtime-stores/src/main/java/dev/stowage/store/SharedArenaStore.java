@@ -127,7 +127,7 @@ public final class SharedArenaStore implements SharingStore {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         if (closed) {
             throw Checks.closed(this);
@@ -139,7 +139,7 @@ public final class SharedArenaStore implements SharingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();
@@ -150,7 +150,7 @@ public final class SharedArenaStore implements SharingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();
@@ -161,7 +161,7 @@ public final class SharedArenaStore implements SharingStore {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();

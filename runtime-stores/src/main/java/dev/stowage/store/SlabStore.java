@@ -234,7 +234,7 @@ public final class SlabStore implements Store {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         long raw = handle ^ salt;
         int slot = (int) raw & SLOT_MASK;
@@ -259,7 +259,7 @@ public final class SlabStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
@@ -277,7 +277,7 @@ public final class SlabStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
         if (newByteSize > oldByteSize) {
@@ -288,7 +288,7 @@ public final class SlabStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireOpen();
         Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);

@@ -103,7 +103,7 @@ public final class SmallStore implements Store {
     }
 
     @Override
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         if (handle == inlineHandle && Long.compareUnsigned(byteSize, inlineSize) <= 0) {
             return room.asSlice(0, byteSize); // the inline allocation: two compares and a slice
@@ -124,14 +124,14 @@ public final class SmallStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         return resize(handle, oldByteSize, newByteSize, byteAlignment, false);
     }
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         return resize(handle, oldByteSize, newByteSize, byteAlignment, true);
     }
@@ -167,7 +167,7 @@ public final class SmallStore implements Store {
 
     @Override
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         if (handle < 0) {
             long shrunk = inline.shrink(handle & ~INLINE_TAG, oldByteSize, newByteSize, byteAlignment);

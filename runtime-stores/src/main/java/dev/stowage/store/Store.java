@@ -68,7 +68,7 @@ public interface Store extends AutoCloseable {
      * A pointer to the first {@code byteSize} bytes of the allocation named by {@code handle}.
      * Resolving invalidates nothing.
      */
-    @Resolves(handle = "#1")
+    @Resolves(handle = "#1", size = "#2")
     MemorySegment resolve(long handle, long byteSize);
 
     /**
@@ -77,17 +77,17 @@ public interface Store extends AutoCloseable {
      * even when the returned handle is equal to it.
      */
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment);
 
     /** As {@link #grow}, with the new bytes filled with zeros. */
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment);
 
     /** Shrinks an allocation to {@code newByteSize}, keeping the first bytes; as {@link #grow}. */
     @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
+    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment);
 
     /**

@@ -1,7 +1,7 @@
 package dev.stowage.corpus;
 
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.corpus.Scenario.Expectation;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.stowage.corpus;
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.AnalyzerOptions;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.checker.engine.SourceInput;
 import dev.stowage.checker.engine.StowageAnalyzer;
 import java.nio.file.Path;

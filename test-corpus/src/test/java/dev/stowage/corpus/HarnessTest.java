@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.SourceRange;
 import dev.stowage.corpus.Scenario.Expectation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +98,8 @@ class HarnessTest {
     }
 
     private static Finding finding(String key, int line) {
-        return new Finding(key, key + " at " + line, new SourceRange("corpus/flow/Example.java", line, 9, line, 20, 0, 0),
-                List.of(), List.of());
+        return new Finding(dev.stowage.checker.api.Rule.of(key).orElseThrow(),
+                dev.stowage.checker.api.Message.of(dev.stowage.checker.api.Template.CAUSE_UNKNOWN),
+                new SourceRange("corpus/flow/Example.java", line, 9, line, 20, 0, 0), "", List.of(), List.of());
     }
 }

@@ -333,6 +333,39 @@ final class StoreContracts {
     }
 
     /**
+     * The parameter holding a byte size, for quick fixes only (not part of {@link Contract}, which
+     * the analysis reads on every call): of a {@code @Resolves} method, the size of the view
+     * ({@code @Resolves(size = "#2")}); of a resize, the new size ({@code @Invalidates(size = "#3")}).
+     * Read from the method or what it overrides; -1 when none says.
+     */
+    int sizeParameter(ExecutableElement method, boolean ofResolves) {
+        List<ExecutableElement> candidates = new ArrayList<>();
+        candidates.add(method);
+        candidates.addAll(overridden(method));
+        for (ExecutableElement m : candidates) {
+            for (LibraryModels.Written am : annotationsOf(m)) {
+                List<LibraryModels.Written> all = new ArrayList<>();
+                if (ofResolves && am.name().equals(RESOLVES)) {
+                    all.add(am);
+                } else if (!ofResolves && am.name().equals(INVALIDATES)) {
+                    all.add(am);
+                } else if (!ofResolves && am.name().equals(INVALIDATES_LIST)) {
+                    for (Object v : (List<?>) am.values().get("value")) {
+                        all.add((LibraryModels.Written) v);
+                    }
+                }
+                for (LibraryModels.Written w : all) {
+                    int n = position((String) w.values().get("size"), method);
+                    if (n > 0) {
+                        return n;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
      * {@code "this"} is 0, {@code "#n"} is n; empty is -1. A position the method does not have is
      * -1 too (the contract is ignored rather than crashing on a typo; the method's own
      * declaration is where such a typo would be reported).

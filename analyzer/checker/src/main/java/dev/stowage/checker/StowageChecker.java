@@ -4,7 +4,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import java.net.URI;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.checkerframework.framework.source.SourceVisitor;
  * }</pre>
  *
  * <p>Run from javac it reports ordinary diagnostics ({@code error: [pointer.stale] ...}). The
- * in-process engine ({@link dev.stowage.checker.engine.StowageAnalyzer}) instead collects each
+ * in-process engine ({@code StowageAnalyzer}) instead collects each
  * finding as data through {@link #collectFindings}, so the gate and the language server never
  * parse message text. Suppress with {@code @SuppressWarnings("stowage:<key>")} or
  * {@code @SuppressWarnings("stowage")}. A compilation unit that names no type with store contracts
@@ -66,6 +66,9 @@ public class StowageChecker extends SourceChecker {
     public void typeProcess(TypeElement element, TreePath tree) {
         throwIfCancelled();
         CompilationUnitTree unit = tree.getCompilationUnit();
+        if (probe != null && !probe.path().equals(pathOf(unit))) {
+            return; // probing one place: the other files only give their declarations
+        }
         if (!relevantUnits.computeIfAbsent(unit, u -> relevance().mentionsContracts(u))) {
             return; // ordinary Java: nothing to find, so no type checking and no dataflow
         }
@@ -153,6 +156,25 @@ public class StowageChecker extends SourceChecker {
             relevance = new Relevance(contracts(), Trees.instance(getProcessingEnvironment()));
         }
         return relevance;
+    }
+
+    /** A request for the facts at one place ({@code StowageAnalyzer.factsAt}): only that file's method there is analysed. */
+    record Probe(String path, int offset, Consumer<dev.stowage.checker.api.ValueFacts> sink) {}
+
+    private Probe probe;
+
+    /** Engine mode, for the facts at one place instead of findings. */
+    public void probeAt(String path, int offset, Consumer<dev.stowage.checker.api.ValueFacts> sink) {
+        this.probe = new Probe(path, offset, sink);
+    }
+
+    Probe probe() {
+        return probe;
+    }
+
+    /** True in engine mode: findings are data, with their enclosing member and fixes. */
+    boolean collectsFindings() {
+        return findingSink != null;
     }
 
     /** Reports a finding unless a {@code @SuppressWarnings} covers it. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.AnalyzerOptions;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.checker.engine.SourceInput;
 import dev.stowage.checker.engine.StowageAnalyzer;
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ final class CheckerHarness {
                     public interface MiniStore extends AutoCloseable {
                         @Issues @Invalidates(effect = Effect.ALLOCATE) long allocate(long size, long align);
                         @Invalidates(effect = Effect.FREE, handle = "#1") void deallocate(long handle, long size, long align);
-                        @Resolves(handle = "#1") MemorySegment resolve(long handle, long size);
-                        @Issues @Invalidates(effect = Effect.FREE, handle = "#1") long grow(long handle, long oldSize, long newSize, long align);
+                        @Resolves(handle = "#1", size = "#2") MemorySegment resolve(long handle, long size);
+                        @Issues @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3") long grow(long handle, long oldSize, long newSize, long align);
                         @Override @Invalidates(effect = Effect.CLOSE) void close();
                     }
                     """),

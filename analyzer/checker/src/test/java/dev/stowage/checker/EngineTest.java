@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.FixHint;
-import dev.stowage.checker.engine.RelatedLocation;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Fix;
+import dev.stowage.checker.api.RelatedLocation;
 import dev.stowage.checker.engine.SourceInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,11 +46,15 @@ class EngineTest {
         assertEquals(10, invalidation.range().startLine());
         RelatedLocation origin = f.related().stream().filter(r -> r.role() == RelatedLocation.Role.ORIGIN).findFirst().orElseThrow();
         assertEquals(9, origin.range().startLine());
-        FixHint reresolve = f.fixes().getFirst();
-        assertEquals(FixHint.Kind.RERESOLVE, reresolve.kind());
-        assertEquals("store.resolve(h, 16)", reresolve.data().get("resolveExpression"));
-        assertTrue(f.fixes().stream().anyMatch(x -> x.kind() == FixHint.Kind.SUPPRESS
-                && x.data().get("suppressKey").equals("stowage:pointer.stale")));
+        assertEquals("class Test.method run()", f.member());
+        Fix reresolve = f.fixes().getFirst();
+        assertEquals(Fix.Kind.RERESOLVE, reresolve.kind());
+        // MiniStore says where the sizes are (@Resolves(size = "#2"), @Invalidates(size = "#3")): the new size is used.
+        assertEquals("Resolve 'p' again after the call that invalidated it: p = store.resolve(h, 32)", reresolve.title());
+        assertTrue(reresolve.applyTo(STALE_POINTER).contains("        h = store.grow(h, 16, 32, 8);\n        p = store.resolve(h, 32);\n"),
+                reresolve.applyTo(STALE_POINTER));
+        assertTrue(f.fixes().stream().anyMatch(x -> x.kind() == Fix.Kind.SUPPRESS
+                && x.applyTo(STALE_POINTER).contains("    @SuppressWarnings(\"stowage:pointer.stale\")\n    void run() {")));
         assertEquals(1, result.findings().size());
     }
 
@@ -72,9 +76,9 @@ class EngineTest {
         assertEquals("handle.stale", f.key());
         assertEquals("handle 'h' (issued by 'store' at line 6) used after 'store.grow(...)' at line 7 freed or moved its allocation",
                 f.message());
-        FixHint hint = f.fixes().getFirst();
-        assertEquals(FixHint.Kind.USE_RETURNED_HANDLE, hint.kind());
-        assertEquals("store.grow(h, 16, 32, 8)", hint.data().get("invalidatingCall"));
+        Fix fix = f.fixes().getFirst();
+        assertEquals(Fix.Kind.USE_RETURNED_HANDLE, fix.kind());
+        assertEquals("Use 'bigger', the handle 'grow' returned, instead of 'h'", fix.title());
     }
 
     @Test
@@ -90,10 +94,9 @@ class EngineTest {
                 """);
         Finding f = result.findings().getFirst();
         assertEquals("invalidates.undeclared", f.key());
-        FixHint hint = f.fixes().getFirst();
-        assertEquals(FixHint.Kind.DECLARE_INVALIDATES, hint.kind());
-        assertEquals("@Invalidates(value = \"#1\", effect = Invalidates.Effect.ALLOCATE)", hint.data().get("annotation"));
-        assertEquals("refill", hint.data().get("method"));
+        Fix fix = f.fixes().getFirst();
+        assertEquals(Fix.Kind.DECLARE_INVALIDATES, fix.kind());
+        assertEquals("Declare @Invalidates(value = \"#1\", effect = Invalidates.Effect.ALLOCATE) on 'refill'", fix.title());
     }
 
     @Test
@@ -150,5 +153,44 @@ class EngineTest {
                 """)), () -> false);
         assertTrue(result.findings().isEmpty());
         assertFalse(result.hasCompileErrors(), () -> result.compilerMessages().toString());
+    }
+
+    /** The gate's baselines name findings by their enclosing member (instead of a line): named from javac's trees. */
+    @Test
+    void findingsNameTheirEnclosingMemberLikeTheBaselinesDo() {
+        AnalysisResult result = analyze("""
+                package app;
+                import lib.*;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                class Test {
+                    @dev.stowage.qual.Invalidates("#1")
+                    <T> void restock(final MiniStore store, java.util.Map<String, Long> counts) {
+                        long h = store.allocate(16, 8);
+                        MemorySegment p = store.resolve(h, 16);
+                        h = store.grow(h, 16, 32, 8);
+                        if (counts.isEmpty()) {
+                            Runnable r = () -> { synchronized (this) { p.get(ValueLayout.JAVA_BYTE, 0); } };
+                        }
+                    }
+                    record Point(int x, int y) {
+                        Point {
+                            MiniStore s = new Arena();
+                            s.close();
+                            s.allocate(8, 8);
+                        }
+                    }
+                    Runnable task = new Runnable() {
+                        public void run() {
+                            MiniStore s = new Arena();
+                            s.close();
+                            s.allocate(8, 8);
+                        }
+                    };
+                }
+                """);
+        assertEquals(List.of("class Test.method restock(MiniStore,java.util.Map<String,Long>)", "class Test.record Point",
+                        "class Test.new Runnable.method run()"),
+                result.findings().stream().map(Finding::member).toList(), () -> result.findings().toString());
     }
 }

@@ -1,6 +1,6 @@
 package dev.stowage.gate;
 
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +12,7 @@ import java.util.Map;
  * Fingerprints that identify a finding across unrelated edits, for baselines and SARIF.
  *
  * <p>A fingerprint is a SHA-256 (first 128 bits, hex) of: the diagnostic key, the file's display
- * path, the enclosing class and method ({@link EnclosingMember}), the text of the flagged line with
+ * path, the enclosing class and method ({@link Finding#member()}, named by the engine from javac's trees), the text of the flagged line with
  * its whitespace collapsed, and the occurrence index among findings that agree on all of these. No
  * line or column number and no message go into it (messages quote line numbers), so inserting or
  * removing lines elsewhere, re-indenting, or moving the method keeps it; editing the flagged line,
@@ -34,16 +34,11 @@ public final class Fingerprints {
     private final Map<String, Integer> occurrences = new HashMap<>();
 
     /** The fingerprint of the next finding. */
-    public String next(Finding finding, SourceFile file, String member) {
+    public String next(Finding finding, SourceFile file, String member) { // member: finding.member() unless a test says otherwise
         String line = normalizedLine(file, finding.range().startLine());
         String identity = String.join("\u0000", VERSION, finding.key(), file.displayPath(), member, line);
         int occurrence = occurrences.merge(identity, 1, Integer::sum) - 1;
         return sha256(identity + "\u0000" + occurrence);
-    }
-
-    /** The enclosing member of a finding, as used in its fingerprint. */
-    public static String memberOf(Finding finding, SourceFile file) {
-        return EnclosingMember.at(file.content(), file.offsetOf(finding.range().startLine(), finding.range().startColumn()));
     }
 
     static String normalizedLine(SourceFile file, int line) {

@@ -2,7 +2,7 @@ package dev.stowage.gate;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.checker.engine.SourceInput;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -179,7 +179,7 @@ public final class Gate {
                 continue;
             }
             SourceFile file = sourceOf(finding, byEnginePath);
-            String member = Fingerprints.memberOf(finding, file);
+            String member = finding.member(); // the engine names it from javac's trees
             gateFindings.add(new GateFinding(finding, file, level, member, fingerprints.next(finding, file, member),
                     GateFinding.BaselineState.NONE));
         }

@@ -1,6 +1,6 @@
 package dev.stowage.gate;
 
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 
 /**
  * A finding of the engine as the gate reports it: with the level the severity settings give its
@@ -9,7 +9,7 @@ import dev.stowage.checker.engine.Finding;
  * @param finding exactly what the engine reported
  * @param source the file it is in
  * @param level its key's level (never {@link Level#OFF}: those are dropped before)
- * @param member the enclosing class and method, see {@link EnclosingMember}
+ * @param member the enclosing class and method, {@link Finding#member()}
  * @param fingerprint see {@link Fingerprints}
  * @param baselineState {@code NONE} when no baseline is used
  */

@@ -3,10 +3,11 @@ package dev.stowage.gate;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.FixHint;
-import dev.stowage.checker.engine.RelatedLocation;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Fix;
+import dev.stowage.checker.api.TextEdit;
+import dev.stowage.checker.api.RelatedLocation;
+import dev.stowage.checker.api.SourceRange;
 import java.util.Locale;
 import java.util.Map;
 
@@ -71,14 +72,19 @@ public final class JsonFormat {
             }
             o.add("related", related);
             JsonArray fixes = new JsonArray();
-            for (FixHint fix : finding.fixes()) {
+            for (Fix fix : finding.fixes()) {
                 JsonObject fo = new JsonObject();
                 fo.addProperty("kind", fix.kind().name());
                 fo.addProperty("title", fix.title());
-                JsonObject data = new JsonObject();
-                fix.data().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .forEach(e -> data.addProperty(e.getKey(), e.getValue()));
-                fo.add("data", data);
+                fo.addProperty("preferred", fix.preferred());
+                JsonArray edits = new JsonArray();
+                for (TextEdit edit : fix.edits()) {
+                    JsonObject eo = new JsonObject();
+                    addRange(eo, edit.range());
+                    eo.addProperty("newText", edit.newText());
+                    edits.add(eo);
+                }
+                fo.add("edits", edits);
                 fixes.add(fo);
             }
             o.add("fixes", fixes);

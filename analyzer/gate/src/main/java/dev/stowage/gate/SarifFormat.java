@@ -3,9 +3,11 @@ package dev.stowage.gate;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.RelatedLocation;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Rule;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.project.RuleDocs;
+import dev.stowage.checker.api.RelatedLocation;
+import dev.stowage.checker.api.SourceRange;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,14 +56,9 @@ public final class SarifFormat {
         JsonObject run = new JsonObject();
 
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        List<RuleCatalog.Rule> rules = new ArrayList<>(RuleCatalog.rules());
-        for (GateFinding f : report.findings()) {   // a key the catalog does not know still gets a rule
-            if (!RuleCatalog.isKnown(f.finding().key())) {
-                rules.add(RuleCatalog.rule(f.finding().key()));
-            }
-        }
+        // Every rule the checker has (Rule, the one list of keys), whether or not this run found it.
         JsonArray rulesJson = new JsonArray();
-        for (RuleCatalog.Rule rule : rules) {
+        for (Rule rule : Rule.values()) {
             if (ruleIndex.putIfAbsent(rule.key(), ruleIndex.size()) == null) {
                 rulesJson.add(rule(rule));
             }
@@ -100,20 +97,20 @@ public final class SarifFormat {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(log) + "\n";
     }
 
-    private JsonObject rule(RuleCatalog.Rule rule) {
+    private JsonObject rule(Rule rule) {
         JsonObject o = new JsonObject();
         o.addProperty("id", rule.qualifiedKey());
         o.addProperty("name", pascalCase(rule.key()));
-        o.add("shortDescription", text(rule.shortDescription()));
+        o.add("shortDescription", text(rule.summary()));
         JsonObject help = new JsonObject();
-        String markdown = RuleCatalog.documentation(rule.key()).orElse(null);
-        help.addProperty("text", markdown != null ? markdown : rule.shortDescription());
+        String markdown = RuleDocs.markdown(rule.docPage().substring(0, rule.docPage().length() - ".md".length())).orElse(null);
+        help.addProperty("text", markdown != null ? markdown : rule.summary());
         if (markdown != null) {
             help.addProperty("markdown", markdown);
         }
         o.add("help", help);
         if (!rulesUriBase.isEmpty()) {
-            o.addProperty("helpUri", URI.create(rulesUriBase).resolve(rule.docFileName()).toString());
+            o.addProperty("helpUri", URI.create(rulesUriBase).resolve(rule.docPage()).toString());
         }
         JsonObject configuration = new JsonObject();
         Level level = severities.levelOf(rule.key());
@@ -134,7 +131,7 @@ public final class SarifFormat {
         Finding finding = f.finding();
         JsonObject o = new JsonObject();
         o.addProperty("ruleId", finding.qualifiedKey());
-        o.addProperty("ruleIndex", ruleIndex.get(RuleCatalog.normalizeKey(finding.key())));
+        o.addProperty("ruleIndex", ruleIndex.get(Rule.normalizeKey(finding.key())));
         o.addProperty("level", sarifLevel(f.level()));
         StringBuilder message = new StringBuilder(escapeMessage(finding.message()));
         JsonArray related = new JsonArray();

@@ -1,5 +1,6 @@
 package dev.stowage.gate;
 
+import dev.stowage.checker.api.Rule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,10 @@ public final class SeverityConfig {
             if (eq <= 0 || eq == entry.length() - 1) {
                 throw new IllegalArgumentException("--severity expects key=level, got '" + entry + "'");
             }
-            String key = RuleCatalog.normalizeKey(entry.substring(0, eq));
-            if (!RuleCatalog.isKnown(key)) {
+            String key = Rule.normalizeKey(entry.substring(0, eq));
+            if (Rule.of(key).isEmpty()) {
                 throw new IllegalArgumentException("--severity '" + entry + "': unknown diagnostic key '" + key
-                        + "' (known keys: " + RuleCatalog.rules().stream().map(RuleCatalog.Rule::key)
-                        .collect(Collectors.joining(", ")) + ")");
+                        + "' (known keys: " + String.join(", ", Rule.keys()) + ")");
             }
             Level level;
             try {
@@ -58,7 +58,10 @@ public final class SeverityConfig {
     }
 
     public Level levelOf(String key) {
-        return overrides.getOrDefault(RuleCatalog.normalizeKey(key), Level.ERROR);
+        String normalized = Rule.normalizeKey(key);
+        Level fallback = Rule.of(normalized).map(r -> r.defaultSeverity() == Rule.Severity.WARNING ? Level.WARNING : Level.ERROR)
+                .orElse(Level.ERROR);
+        return overrides.getOrDefault(normalized, fallback);
     }
 
     @Override

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.SourceRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,8 @@ class BaselineTest {
     Path dir;
 
     static GateFinding finding(String fingerprint) {
-        Finding f = new Finding("pointer.stale", "msg", new SourceRange("A.java", 3, 9, 3, 12, 0, 0), List.of(), List.of());
+        Finding f = new Finding(dev.stowage.checker.api.Rule.POINTER_STALE, dev.stowage.checker.api.Message.of(
+                dev.stowage.checker.api.Template.CAUSE_UNKNOWN), new SourceRange("A.java", 3, 9, 3, 12, 0, 0), "class A", List.of(), List.of());
         return new GateFinding(f, new SourceFile(Path.of("A.java"), "src/A.java", ""), Level.ERROR, "class A",
                 fingerprint, GateFinding.BaselineState.NONE);
     }

@@ -1,11 +1,14 @@
 package dev.stowage.gate;
 
+import dev.stowage.checker.api.Rule;
+import dev.stowage.checker.api.Message;
+import dev.stowage.checker.api.Template;
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.RelatedLocation;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.RelatedLocation;
 import dev.stowage.checker.engine.SourceInput;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.SourceRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,37 @@ import java.util.regex.Pattern;
  * carries {@code /*SYNTAX*}{@code /}. The real engine is exercised by {@code CorpusGateTest}.
  */
 final class MarkerAnalyzer implements Analyzer {
+
+    private static final Pattern CLASS = Pattern.compile("\\bclass\\s+(\\w+)");
+    private static final Pattern METHOD = Pattern.compile("^\\s+[\\w<>\\[\\]]+\\s+(\\w+)\\(([^)]*)\\)\\s*\\{");
+
+    /**
+     * The member the real engine would name (from javac's trees) for these simple test sources: the
+     * last class and method header above the line ({@code class Buggy.method f(Store)}).
+     */
+    static String memberAt(String[] lines, int index) {
+        String type = null;
+        String method = null;
+        for (int k = 0; k <= index; k++) {
+            Matcher c = CLASS.matcher(lines[k]);
+            if (c.find()) {
+                type = "class " + c.group(1);
+                method = null;
+            }
+            Matcher mm = METHOD.matcher(lines[k]);
+            if (mm.find()) {
+                List<String> types = new ArrayList<>();
+                for (String param : mm.group(2).split(",")) {
+                    String t = param.strip();
+                    if (!t.isEmpty()) {
+                        types.add(t.substring(0, t.lastIndexOf(' ')).replace(" ", ""));
+                    }
+                }
+                method = "method " + mm.group(1) + "(" + String.join(",", types) + ")";
+            }
+        }
+        return type == null ? "" : method == null ? type : type + "." + method;
+    }
 
     private static final Pattern BUG = Pattern.compile("/\\*BUG ([\\w.]+)\\*/");
 
@@ -51,10 +85,11 @@ final class MarkerAnalyzer implements Analyzer {
                     SourceRange range = new SourceRange(source.path(), i + 1, column, i + 1, line.length() + 1,
                             offset + column - 1, offset + line.length());
                     SourceRange previous = new SourceRange(source.path(), Math.max(1, i), 5, Math.max(1, i), 9, 0, 0);
-                    findings.add(new Finding(m.group(1),
-                            "pointer 'p' (resolved from 'store' at line " + Math.max(1, i - 1) + ") used after 'store.grow(...)' at line "
-                                    + Math.max(1, i) + " may have moved its memory",
-                            range, List.of(new RelatedLocation(RelatedLocation.Role.INVALIDATION, previous,
+                    SourceRange origin = new SourceRange(source.path(), Math.max(1, i - 1), 5, Math.max(1, i - 1), 9, 0, 0);
+                    findings.add(new Finding(Rule.of(m.group(1)).orElseThrow(),
+                            Message.of(Template.STALE_POINTER, "p", Message.of(Template.ORIGIN_RESOLVED, "store", origin), "",
+                                    Message.of(Template.CAUSE_CALL, "store.grow(...)", previous), "may have moved its memory"),
+                            range, memberAt(lines, i), List.of(new RelatedLocation(RelatedLocation.Role.INVALIDATION, previous,
                                     "'store.grow(...)' may have moved the memory")), List.of()));
                 }
                 if (line.contains("/*SYNTAX*/")) {

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.FixHint;
-import dev.stowage.checker.engine.RelatedLocation;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Fix;
+import dev.stowage.checker.api.Message;
+import dev.stowage.checker.api.Template;
+import dev.stowage.checker.api.TextEdit;
+import dev.stowage.checker.api.RelatedLocation;
+import dev.stowage.checker.api.SourceRange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +26,15 @@ class SarifFormatTest {
     final SourceFile file = new SourceFile(Path.of("/repo/src/A.java"), "src/A.java", SOURCE);
 
     GateReport report(boolean baselineUsed) {
-        Finding finding = new Finding("pointer.stale",
-                "pointer 'p' (resolved from 'store' at line 2) used after 'store.grow(...)' at line 3 may have moved its memory",
-                new SourceRange("src/A.java", 4, 9, 4, 17, 60, 68),
+        Finding finding = new Finding(dev.stowage.checker.api.Rule.POINTER_STALE,
+                Message.of(Template.STALE_POINTER, "p", Message.of(Template.ORIGIN_RESOLVED, "store", new SourceRange("src/A.java", 2, 1, 2, 1, 10, 10)),
+                        "", Message.of(Template.CAUSE_CALL, "store.grow(...)", new SourceRange("src/A.java", 3, 13, 3, 36, 30, 53)),
+                        "may have moved its memory"),
+                new SourceRange("src/A.java", 4, 9, 4, 17, 60, 68), "class A.method f()",
                 List.of(new RelatedLocation(RelatedLocation.Role.INVALIDATION, new SourceRange("src/A.java", 3, 13, 3, 36, 30, 53),
                         "'store.grow(...)' may have moved the memory")),
-                List.of(new FixHint(FixHint.Kind.RERESOLVE, "Resolve 'p' again", Map.of("variable", "p"))));
+                List.of(new Fix(Fix.Kind.RERESOLVE, "Resolve 'p' again", true,
+                        List.of(new TextEdit(new SourceRange("src/A.java", 3, 37, 3, 37, 54, 54), "\n        p = store.resolve(h, 16);")))));
         GateFinding gf = new GateFinding(finding, file, Level.WARNING, "class A.method f()", "0123456789abcdef0123456789abcdef",
                 baselineUsed ? GateFinding.BaselineState.NEW : GateFinding.BaselineState.NONE);
         return new GateReport(List.of(gf), 1, baselineUsed, 0, Duration.ofMillis(10));
@@ -52,7 +58,14 @@ class SarifFormatTest {
         JsonObject run = JsonParser.parseString(render(false, "https://example.org/docs/rules/"))
                 .getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
         JsonArray rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
-        assertEquals(RuleCatalog.rules().size(), rules.size());
+        // The rules are the engine's Rule enum, in its order, and nothing else.
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        rules.forEach(r -> ids.add(r.getAsJsonObject().get("id").getAsString()));
+        assertEquals(java.util.Arrays.stream(dev.stowage.checker.api.Rule.values()).map(dev.stowage.checker.api.Rule::qualifiedKey).toList(), ids);
+        JsonObject qualifiers = rules.get(dev.stowage.checker.api.Rule.ARGUMENT.ordinal()).getAsJsonObject();
+        assertEquals("https://example.org/docs/rules/qualifiers.md", qualifiers.get("helpUri").getAsString());
+        org.junit.jupiter.api.Assertions.assertTrue(qualifiers.getAsJsonObject("help").get("markdown").getAsString().contains("[argument]"),
+                "the bundled page of the qualifier keys is the SARIF help");
         JsonObject pointerStale = rules.get(1).getAsJsonObject();
         assertEquals("stowage:pointer.stale", pointerStale.get("id").getAsString());
         assertEquals("https://example.org/docs/rules/pointer.stale.md", pointerStale.get("helpUri").getAsString());

@@ -81,6 +81,14 @@ public @interface Invalidates {
     String handle() default "";
 
     /**
+     * For a resize ({@link Effect#FREE} with a {@link #handle()}): the parameter ({@code "#n"})
+     * holding the allocation's new byte size. Tools use it to resolve a stale pointer again with
+     * the new size ({@code @Invalidates(effect = FREE, handle = "#1", size = "#3") long grow(long h,
+     * long oldSize, long newSize, long align)}); empty when the method does not resize.
+     */
+    String size() default "";
+
+    /**
      * The effect does not happen while room reserved by a {@link Reserves} call on the same object
      * remains; each such call uses one unit of that room.
      */

@@ -35,4 +35,11 @@ public @interface Resolves {
 
     /** The parameter ({@code "#n"}) holding the handle that is resolved, or empty for none. */
     String handle() default "";
+
+    /**
+     * The parameter ({@code "#n"}) holding the byte size of the view that is resolved, or empty for
+     * none. With {@link Invalidates#size()} on a resize, tools resolve a stale pointer again with
+     * the new size: {@code @Resolves(handle = "#1", size = "#2") MemorySegment resolve(long handle, long byteSize)}.
+     */
+    String size() default "";
 }

@@ -1,7 +1,7 @@
 package dev.stowage.lsp.core;
 
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import java.util.List;
 
 /**

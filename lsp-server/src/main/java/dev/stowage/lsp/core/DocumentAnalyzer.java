@@ -2,10 +2,10 @@ package dev.stowage.lsp.core;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.RelatedLocation;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.RelatedLocation;
 import dev.stowage.checker.engine.SourceInput;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -262,50 +262,37 @@ public final class DocumentAnalyzer {
         return -1;
     }
 
-    private static final java.util.regex.Pattern LINE_IN_MESSAGE = java.util.regex.Pattern.compile("\\bline (\\d+)");
-
     /**
      * The finding moved to the method's new place, or {@code null} when that cannot be done exactly.
-     * Messages name lines ("resolved at line 12"): those inside the method move with it; a line
-     * number outside the method cannot be mapped, and the method is re-analysed instead.
+     * Every place it holds moves: its range, its related places, the edits of its fixes, and the
+     * places its message names by line ("resolved at line 12"), which are data of its wording
+     * ({@link dev.stowage.checker.api.Message}) and are rendered again; a place inside a changed
+     * body cannot be mapped, and the method is re-analysed instead.
      */
     private static Finding move(Finding f, OffsetMapper mapper, int owner) {
         SourceRange range = mapper.map(f.range());
         if (range == null) return null;
+        java.util.function.UnaryOperator<SourceRange> sameFile = r -> r.file().equals(f.range().file()) ? mapper.map(r) : r;
         List<RelatedLocation> related = new ArrayList<>();
         for (RelatedLocation r : f.related()) {
-            if (r.range() == null || !r.range().file().equals(f.range().file())) { related.add(r); continue; }
-            SourceRange moved = mapper.map(r.range());
+            if (r.range() == null) { related.add(r); continue; }
+            SourceRange moved = sameFile.apply(r.range());
             if (moved == null) return null;
             related.add(new RelatedLocation(r.role(), moved, r.message()));
         }
-        int lineDelta = mapper.lineDelta(owner);
-        String message = f.message();
-        if (lineDelta != 0) {
-            int[] span = mapper.oldLineSpan(owner);
-            java.util.regex.Matcher m = LINE_IN_MESSAGE.matcher(message);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                int line;
-                try {
-                    line = Integer.parseInt(m.group(1));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-                if (line < span[0] || line > span[1]) return null;
-                m.appendReplacement(sb, "line " + (line + lineDelta));
+        dev.stowage.checker.api.Message wording = f.wording().mapPlaces(sameFile);
+        if (wording == null) return null;
+        List<dev.stowage.checker.api.Fix> fixes = new ArrayList<>();
+        for (dev.stowage.checker.api.Fix fix : f.fixes()) {
+            List<dev.stowage.checker.api.TextEdit> edits = new ArrayList<>();
+            for (dev.stowage.checker.api.TextEdit e : fix.edits()) {
+                SourceRange moved = sameFile.apply(e.range());
+                if (moved == null) return null;
+                edits.add(new dev.stowage.checker.api.TextEdit(moved, e.newText()));
             }
-            m.appendTail(sb);
-            message = sb.toString();
-            List<RelatedLocation> renamed = new ArrayList<>();
-            for (RelatedLocation r : related) {
-                java.util.regex.Matcher rm = LINE_IN_MESSAGE.matcher(r.message() == null ? "" : r.message());
-                if (rm.find()) return null; // not worth the risk: re-analyse
-                renamed.add(r);
-            }
-            related = renamed;
+            fixes.add(new dev.stowage.checker.api.Fix(fix.kind(), fix.title(), fix.preferred(), edits));
         }
-        return new Finding(f.key(), message, range, related, f.fixes());
+        return new Finding(f.rule(), wording, range, f.member(), related, fixes);
     }
 
     /**
@@ -338,17 +325,6 @@ public final class DocumentAnalyzer {
                 shift = n.bodyEnd() - o.bodyEnd();
             }
             return offset + shift;
-        }
-
-        /** How many lines method {@code i} moved down. */
-        int lineDelta(int i) {
-            return newLines.lineOf(newMethods.get(i).declarationStart()) - oldLines.lineOf(oldMethods.get(i).declarationStart());
-        }
-
-        /** The 1-based first and last line of method {@code i} in the old text. */
-        int[] oldLineSpan(int i) {
-            JavaSyntax.MethodBody o = oldMethods.get(i);
-            return new int[] {oldLines.lineOf(o.declarationStart()) + 1, oldLines.lineOf(o.declarationEnd()) + 1};
         }
 
         SourceRange map(SourceRange r) {

@@ -18,6 +18,15 @@ public interface Engine {
      */
     AnalysisResult analyze(List<SourceInput> sources, BooleanSupplier cancelled);
 
+    /**
+     * The engine's facts about the variable at {@code offset} of source {@code path} (for hover);
+     * empty when there is none, and always for an engine that has no flow facts (test engines).
+     */
+    default java.util.Optional<dev.stowage.checker.api.ValueFacts> factsAt(List<SourceInput> sources, String path, int offset,
+            BooleanSupplier cancelled) {
+        return java.util.Optional.empty();
+    }
+
     /** Makes engines for a classpath; the server keeps one engine per distinct classpath. */
     @FunctionalInterface
     interface Factory {

@@ -8,7 +8,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.SourceRange;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;

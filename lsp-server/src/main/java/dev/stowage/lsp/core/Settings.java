@@ -1,6 +1,6 @@
 package dev.stowage.lsp.core;
 
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Rule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * s.severityOf("pointer.stale");    // ERROR, the default
  * }</pre>
  *
- * @param severities per key (without the {@code stowage:} prefix); keys not listed are errors
+ * @param severities per key (without the {@code stowage:} prefix); keys not listed have their {@link Rule#defaultSeverity()}
  * @param classpath entries the client set ({@code stowage.classpath}); {@code null} means "ask Maven"
  * @param rulesBaseUrl where {@code <key>.md} rule pages live; {@code null} for no link
  * @param debounceMillis how long to wait after an edit before analysing
@@ -48,8 +48,10 @@ public record Settings(
 
     /** The severity for a key, with or without the {@code stowage:} prefix. */
     public Severity severityOf(String key) {
-        String bare = key.startsWith(Finding.CHECKER_PREFIX + ":") ? key.substring(Finding.CHECKER_PREFIX.length() + 1) : key;
-        return severities.getOrDefault(bare, Severity.ERROR);
+        String bare = Rule.normalizeKey(key);
+        Severity fallback = Rule.of(bare).map(r -> r.defaultSeverity() == Rule.Severity.WARNING ? Severity.WARNING : Severity.ERROR)
+                .orElse(Severity.ERROR);
+        return severities.getOrDefault(bare, fallback);
     }
 
     public Settings withSeverity(String key, Severity severity) {
@@ -81,6 +83,7 @@ public record Settings(
     /** The link to a key's rule page, or {@code null} when no base is known. */
     public String ruleUrl(String key) {
         if (rulesBaseUrl == null || rulesBaseUrl.isBlank()) return null;
-        return rulesBaseUrl.endsWith("/") ? rulesBaseUrl + key + ".md" : rulesBaseUrl + "/" + key + ".md";
+        String page = Rule.of(key).map(Rule::docPage).orElse(Rule.normalizeKey(key) + ".md");
+        return rulesBaseUrl.endsWith("/") ? rulesBaseUrl + page : rulesBaseUrl + "/" + page;
     }
 }

@@ -43,8 +43,14 @@ public final class SettingsParser {
                 for (Map.Entry<String, JsonElement> e : sev.getAsJsonObject().entrySet()) {
                     try {
                         String value = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : String.valueOf(e.getValue());
-                        String key = e.getKey().startsWith("stowage:") ? e.getKey().substring("stowage:".length()) : e.getKey();
-                        s = s.withSeverity(key, Severity.parse(value));
+                        Severity severity = Severity.parse(value);
+                        String key = dev.stowage.checker.api.Rule.normalizeKey(e.getKey());
+                        if (dev.stowage.checker.api.Rule.of(key).isEmpty()) {
+                            problems.accept("stowage.severities." + e.getKey() + ": unknown key ignored; the keys are "
+                                    + String.join(", ", dev.stowage.checker.api.Rule.keys()));
+                            continue;
+                        }
+                        s = s.withSeverity(key, severity);
                     } catch (IllegalArgumentException bad) {
                         problems.accept("stowage.severities." + e.getKey() + ": " + bad.getMessage());
                     }

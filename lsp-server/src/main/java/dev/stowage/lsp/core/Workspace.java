@@ -47,6 +47,30 @@ public final class Workspace {
      * @param analysisPath the path of the document whose module decides the classpath
      */
     public AnalysisResult analyze(String analysisPath, List<SourceInput> sources, Settings settings, BooleanSupplier cancelled) {
+        Engine engine = engineFor(analysisPath, settings);
+        engineLock.lock();
+        try {
+            if (cancelled.getAsBoolean()) return new AnalysisResult(List.of(), List.of(), true);
+            return engine.analyze(new ArrayList<>(sources), cancelled);
+        } finally {
+            engineLock.unlock();
+        }
+    }
+
+    /** The engine's facts about the variable at an offset of the document (hover), with the document's module's classpath. */
+    public java.util.Optional<dev.stowage.checker.api.ValueFacts> factsAt(String analysisPath, List<SourceInput> sources, int offset,
+            Settings settings, BooleanSupplier cancelled) {
+        Engine engine = engineFor(analysisPath, settings);
+        engineLock.lock();
+        try {
+            if (cancelled.getAsBoolean()) return java.util.Optional.empty();
+            return engine.factsAt(new ArrayList<>(sources), analysisPath, offset, cancelled);
+        } finally {
+            engineLock.unlock();
+        }
+    }
+
+    private Engine engineFor(String analysisPath, Settings settings) {
         ClasspathService.Resolved paths;
         try {
             paths = pathsFor(analysisPath, settings);
@@ -63,17 +87,10 @@ public final class Workspace {
             options.add("-Astubs=" + String.join(java.io.File.pathSeparator, settings.stubs()));
         }
         EngineKey key = new EngineKey(paths.classpath(), List.copyOf(options));
-        Engine engine = engines.computeIfAbsent(key, k -> {
+        return engines.computeIfAbsent(key, k -> {
             log.accept("starting an analyzer for classpath " + k.classpath() + " options " + k.javacOptions());
             return factory.create(k.classpath(), k.javacOptions());
         });
-        engineLock.lock();
-        try {
-            if (cancelled.getAsBoolean()) return new AnalysisResult(List.of(), List.of(), true);
-            return engine.analyze(new ArrayList<>(sources), cancelled);
-        } finally {
-            engineLock.unlock();
-        }
     }
 
     /** Drops the warm engines and cached classpaths (after a pom.xml or classpath setting changed). */

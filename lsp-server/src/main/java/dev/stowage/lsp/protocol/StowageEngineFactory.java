@@ -15,7 +15,19 @@ public final class StowageEngineFactory {
         return (classpath, javacOptions) -> {
             StowageAnalyzer analyzer = new StowageAnalyzer(new AnalyzerOptions(
                     classpath.stream().map(Path::of).toList(), List.copyOf(javacOptions)));
-            return analyzer::analyze;
+            return new Engine() {
+                @Override
+                public dev.stowage.checker.engine.AnalysisResult analyze(List<dev.stowage.checker.engine.SourceInput> sources,
+                        java.util.function.BooleanSupplier cancelled) {
+                    return analyzer.analyze(sources, cancelled);
+                }
+
+                @Override
+                public java.util.Optional<dev.stowage.checker.api.ValueFacts> factsAt(List<dev.stowage.checker.engine.SourceInput> sources,
+                        String path, int offset, java.util.function.BooleanSupplier cancelled) {
+                    return analyzer.factsAt(sources, path, offset, cancelled);
+                }
+            };
         };
     }
 }

@@ -2,7 +2,7 @@ package dev.stowage.lsp.protocol;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.lsp.core.AnalysisScheduler;
 import dev.stowage.lsp.core.ClasspathPrefetch;
 import dev.stowage.lsp.core.ClasspathService;
@@ -400,9 +400,8 @@ public final class StowageLanguageServer implements LanguageServer, LanguageClie
             String uri = params.getTextDocument() == null ? null : params.getTextDocument().getUri();
             DocumentSnapshot doc = uri == null ? null : documents.get(uri);
             if (doc == null || params.getPosition() == null) return null;
-            DocumentAnalysis analysis = currentAnalysis(uri);
-            List<Finding> findings = analysis == null ? List.of() : analysis.findings();
-            String markdown = hovers.hover(doc, params.getPosition().getLine(), params.getPosition().getCharacter(), findings, settingsFor(doc));
+            // The engine's facts at this place, for this very text: no staleness guessed from the findings.
+            String markdown = hovers.hover(doc, params.getPosition().getLine(), params.getPosition().getCharacter(), settingsFor(doc));
             return markdown == null ? null : new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown));
         });
     }

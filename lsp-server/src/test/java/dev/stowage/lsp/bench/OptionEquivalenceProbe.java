@@ -2,7 +2,7 @@ package dev.stowage.lsp.bench;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.AnalyzerOptions;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.checker.engine.SourceInput;
 import dev.stowage.checker.engine.StowageAnalyzer;
 import java.io.File;

@@ -1,12 +1,15 @@
 package dev.stowage.lsp.core;
 
+import dev.stowage.checker.api.Rule;
+import dev.stowage.checker.api.Message;
+import dev.stowage.checker.api.Template;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonParser;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.RelatedLocation;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.RelatedLocation;
+import dev.stowage.checker.api.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,8 +82,9 @@ class CoreUnitsTest {
         int use = text.indexOf("p.x");
         SourceRange r = new SourceRange("A.java", 2, 14, 2, 15, use, use + 1);
         SourceRange inv = new SourceRange("A.java", 2, 3, 2, 7, text.indexOf("void"), text.indexOf("void") + 4);
-        Finding f = new Finding("pointer.stale", "pointer 'p' stale", r, List.of(new RelatedLocation(RelatedLocation.Role.INVALIDATION, inv, "here")), List.of());
-        Finding other = new Finding("pointer.stale", "elsewhere", new SourceRange("B.java", 1, 1, 1, 2, 0, 1), List.of(), List.of());
+        Message stale = Message.of(Template.STALE_POINTER, "p", "", "", Message.of(Template.CAUSE_UNKNOWN), "invalidated it");
+        Finding f = new Finding(Rule.POINTER_STALE, stale, r, "class A.method f()", List.of(new RelatedLocation(RelatedLocation.Role.INVALIDATION, inv, "here")), List.of());
+        Finding other = new Finding(Rule.POINTER_STALE, stale, new SourceRange("B.java", 1, 1, 1, 2, 0, 1), "", List.of(), List.of());
         CompilerMessage javac = new CompilerMessage(CompilerMessage.Severity.ERROR, "cannot find symbol", new SourceRange("A.java", 1, 1, 1, 6, 0, 5));
         CompilerMessage warning = new CompilerMessage(CompilerMessage.Severity.WARNING, "deprecated", null);
         List<StowageDiagnostic> ds = DiagnosticConverter.convert("file:///A.java", "A.java", lines, List.of(f, other), List.of(javac, warning),

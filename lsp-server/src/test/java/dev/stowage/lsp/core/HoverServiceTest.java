@@ -55,7 +55,7 @@ class HoverServiceTest {
         String lineText = TEXT.split("\n")[line1 - 1];
         int col = lineText.indexOf(fragment);
         assertTrue(col >= 0, fragment + " on line " + line1);
-        return new HoverService(workspace).hover(doc, line1 - 1, col, analysis.findings(), settings);
+        return new HoverService(workspace).hover(doc, line1 - 1, col, settings);
     }
 
     @Test
@@ -65,7 +65,7 @@ class HoverServiceTest {
         assertTrue(md.contains("pointer `p`"), md);
         assertTrue(md.contains("resolved from `store` at line 15"), md);
         assertTrue(md.contains("**stale here** [pointer.stale]"), md);
-        assertTrue(md.contains("store.grow"), md);
+        assertTrue(md.contains("`store.grow(...)` at line 17 may have moved its memory"), md);
     }
 
     @Test
@@ -94,7 +94,7 @@ class HoverServiceTest {
     @Test
     void plainValuesAndPlacesOutsideTheTextHaveNoHover() {
         assertNull(hoverAt(19, "plain"));
-        assertNull(new HoverService(workspace).hover(doc, 500, 3, analysis.findings(), settings));
-        assertNull(new HoverService(workspace).hover(doc, -1, -1, analysis.findings(), settings));
+        assertNull(new HoverService(workspace).hover(doc, 500, 3, settings));
+        assertNull(new HoverService(workspace).hover(doc, -1, -1, settings));
     }
 }

@@ -2,42 +2,62 @@ package dev.stowage.lsp.core;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.FixHint;
-import dev.stowage.checker.engine.RelatedLocation;
-import dev.stowage.checker.engine.SourceRange;
-import dev.stowage.lsp.support.FakeEngine;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.lsp.protocol.StowageEngineFactory;
+import dev.stowage.lsp.support.Corpus;
+import java.io.File;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Quick fixes as before/after pairs, from findings made by hand the way the checker reports them. */
+/**
+ * Quick fixes as before/after pairs, on real analyses: the engine computes each fix from javac's
+ * trees, the service maps its edits to the editor. The texts use the real runtime, Netty and LWJGL.
+ */
 class QuickFixServiceTest {
 
     private final QuickFixService service = new QuickFixService();
+    static Workspace workspace;
+    static Settings settings;
 
-    /** The n-th (from 0) occurrence of the fragment that does not sit inside a longer identifier. */
-    static SourceRange at(String text, String fragment, int occurrence) {
-        int i = -1;
-        for (int k = 0; k <= occurrence; k++) {
-            i = text.indexOf(fragment, i + 1);
-            while (i >= 0 && ((i > 0 && Character.isJavaIdentifierPart(text.charAt(i - 1)))
-                    || (i + fragment.length() < text.length() && Character.isJavaIdentifierPart(fragment.charAt(fragment.length() - 1))
-                            && Character.isJavaIdentifierPart(text.charAt(i + fragment.length()))))) {
-                i = text.indexOf(fragment, i + 1);
-            }
-        }
-        assertTrue(i >= 0, fragment);
-        return FakeEngine.range("Demo.java", new LineMap(text), i, i + fragment.length());
+    @BeforeAll
+    static void engine() {
+        List<String> classpath = Stream.concat(Corpus.classpath().stream(),
+                Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .filter(e -> e.contains("netty-") || e.contains("lwjgl"))).toList();
+        settings = Settings.defaults().withClasspath(classpath);
+        workspace = new Workspace(new ClasspathService(dev.stowage.project.ClasspathProvider.NONE, s -> {}), StowageEngineFactory.checker(), s -> {});
+    }
+
+    /** The one finding of a key in the text (it must compile). */
+    static Finding findingOf(String text, String key) {
+        DocumentSnapshot doc = new DocumentSnapshot("file:///tmp/stowage-fix/demo/Demo.java", 1, text);
+        DocumentAnalysis analysis = new DocumentAnalyzer(workspace, new JavaSyntax()).analyze(doc, settings, () -> false);
+        assertTrue(analysis.compilerMessages().stream().noneMatch(m -> m.severity().name().equals("ERROR")), () -> analysis.compilerMessages().toString());
+        return analysis.findings().stream().filter(f -> f.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + key + " in " + analysis.findings()));
+    }
+
+    List<CodeFix> fixes(String text, String key) {
+        return service.fixesFor(text, findingOf(text, key));
+    }
+
+    CodeFix fix(String text, String key, String titleStart) {
+        return fixes(text, key).stream().filter(f -> f.title().startsWith(titleStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no fix '" + titleStart + "…' in " + fixes(text, key)));
     }
 
     static final String STALE_POINTER = """
             package demo;
 
+            import dev.stowage.qual.Invalidates;
             import dev.stowage.store.Store;
             import java.lang.foreign.MemorySegment;
 
             class Demo {
+                @Invalidates("#1")
                 static void run(Store store) {
                     long h = store.allocate(16, 8);
                     MemorySegment p = store.resolve(h, 16);
@@ -48,30 +68,32 @@ class QuickFixServiceTest {
             """;
 
     @Test
-    void aStalePointerIsResolvedAgainRightAfterTheInvalidatingCall() {
-        Finding f = new Finding("pointer.stale", "pointer 'p' (resolved from 'store' at line 9) used after 'store.grow(...)' at line 10 may have moved its memory",
-                at(STALE_POINTER, "p", 1), List.of(
-                        new RelatedLocation(RelatedLocation.Role.ORIGIN, at(STALE_POINTER, "store.resolve(h, 16)", 0), "resolved here"),
-                        new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(STALE_POINTER, "store.grow(h, 16, 32, 8)", 0), "'store.grow(...)' may have moved the memory")),
-                List.of(new FixHint(FixHint.Kind.RERESOLVE, "resolve again", Map.of("variable", "p", "resolveExpression", "store.resolve(h, 32)"))));
-        List<CodeFix> fixes = service.fixesFor(STALE_POINTER, f);
-        assertEquals("Resolve 'p' again after the call that invalidated it: p = store.resolve(h, 32)", fixes.get(0).title());
-        assertTrue(fixes.get(0).preferred());
+    void aStalePointerIsResolvedAgainRightAfterTheGrowWithTheNewSize() {
+        CodeFix fix = fixes(STALE_POINTER, "pointer.stale").get(0);
+        assertEquals("Resolve 'p' again after the call that invalidated it: p = store.resolve(h, 32)", fix.title());
+        assertTrue(fix.preferred());
         assertEquals(STALE_POINTER.replace("        h = store.grow(h, 16, 32, 8);\n",
-                "        h = store.grow(h, 16, 32, 8);\n        p = store.resolve(h, 32);\n"), fixes.get(0).applyTo(STALE_POINTER));
+                "        h = store.grow(h, 16, 32, 8);\n        p = store.resolve(h, 32);\n"), fix.applyTo(STALE_POINTER));
     }
 
     @Test
-    void withoutAHintTheResolveExpressionIsTakenFromWhereThePointerCameFrom() {
-        Finding f = new Finding("pointer.stale", "pointer 'p' stale", at(STALE_POINTER, "p", 1), List.of(
-                new RelatedLocation(RelatedLocation.Role.ORIGIN, at(STALE_POINTER, "store.resolve(h, 16)", 0), "resolved here"),
-                new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(STALE_POINTER, "store.grow", 0), "grow")), List.of());
-        String fixed = service.fixesFor(STALE_POINTER, f).get(0).applyTo(STALE_POINTER);
-        assertTrue(fixed.contains("        h = store.grow(h, 16, 32, 8);\n        p = store.resolve(h, 16);\n"), fixed);
+    void afterAGrowIntoAnotherVariableTheNewHandleIsResolved() {
+        String text = STALE_POINTER.replace("h = store.grow(h, 16, 32, 8);", "long bigger = store.grow(h, 16, 64, 8);");
+        CodeFix fix = fix(text, "pointer.stale", "Resolve");
+        assertTrue(fix.applyTo(text).contains("        long bigger = store.grow(h, 16, 64, 8);\n        p = store.resolve(bigger, 64);\n"),
+                fix.applyTo(text));
+    }
+
+    @Test
+    void withoutAResizeTheResolveIsRepeatedAsWritten() {
+        String text = STALE_POINTER.replace("h = store.grow(h, 16, 32, 8);", "store.allocate(64, 8);").replace("Store store", "dev.stowage.store.GrowableStore store");
+        CodeFix fix = fix(text, "pointer.stale", "Resolve");
+        assertTrue(fix.applyTo(text).contains("        store.allocate(64, 8);\n        p = store.resolve(h, 16);\n"), fix.applyTo(text));
     }
 
     static final String DROPPED_HANDLE = """
             class Demo {
+                @dev.stowage.qual.Invalidates("#1")
                 static void run(dev.stowage.store.Store store) {
                     long h = store.allocate(16, 8);
                     store.grow(h, 16, 32, 8);
@@ -82,19 +104,14 @@ class QuickFixServiceTest {
 
     @Test
     void aHandleDroppedByGrowIsKeptInTheVariable() {
-        Finding f = new Finding("handle.stale", "handle 'h' used after 'store.grow(...)'", at(DROPPED_HANDLE, "h", 2),
-                List.of(new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(DROPPED_HANDLE, "store.grow(h, 16, 32, 8)", 0), "grow")),
-                List.of(new FixHint(FixHint.Kind.USE_RETURNED_HANDLE, "use the returned handle", Map.of("variable", "h", "invalidatingCall", "store.grow(h, 16, 32, 8)"))));
-        CodeFix fix = service.fixesFor(DROPPED_HANDLE, f).get(0);
+        CodeFix fix = fixes(DROPPED_HANDLE, "handle.stale").get(0);
         assertEquals(DROPPED_HANDLE.replace("        store.grow(h, 16, 32, 8);", "        h = store.grow(h, 16, 32, 8);"), fix.applyTo(DROPPED_HANDLE));
     }
 
     @Test
     void aHandleGrowReturnedIntoAnotherVariableIsUsedInstead() {
         String text = DROPPED_HANDLE.replace("        store.grow(h, 16, 32, 8);", "        long bigger = store.grow(h, 16, 32, 8);");
-        Finding f = new Finding("handle.stale", "handle 'h' used after 'store.grow(...)'", at(text, "h", 2),
-                List.of(new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(text, "store.grow(h, 16, 32, 8)", 0), "grow")), List.of());
-        CodeFix fix = service.fixesFor(text, f).get(0);
+        CodeFix fix = fixes(text, "handle.stale").get(0);
         assertEquals(text.replace("store.resolve(h, 32)", "store.resolve(bigger, 32)"), fix.applyTo(text));
     }
 
@@ -113,29 +130,35 @@ class QuickFixServiceTest {
 
     @Test
     void theMissingInvalidatesIsDeclaredWithItsImportAndTheFormattingKept() {
-        Finding f = new Finding("invalidates.undeclared", "method 'refill' invalidates parameter 'store' without declaring it",
-                at(UNDECLARED, "store.allocate(8, 8)", 0), List.of(),
-                List.of(new FixHint(FixHint.Kind.DECLARE_INVALIDATES, "declare", Map.of("method", "refill", "annotation", "@Invalidates(\"#1\")"))));
-        CodeFix fix = service.fixesFor(UNDECLARED, f).get(0);
-        assertEquals("Declare @Invalidates(\"#1\") on 'refill'", fix.title());
-        String fixed = fix.applyTo(UNDECLARED);
-        assertTrue(fixed.contains("import dev.stowage.qual.Invalidates;"), fixed);
-        assertTrue(fixed.contains("    /** Refills the store. */\n    @Invalidates(\"#1\")\n    static void refill(Store store) {\n        store.allocate(8, 8);\n    }"), fixed);
-        assertTrue(fixed.startsWith("package demo;\n\nimport dev.stowage.store.Store;"), fixed);
+        CodeFix fix = fixes(UNDECLARED, "invalidates.undeclared").get(0);
+        assertEquals("Declare @Invalidates(value = \"#1\", effect = Invalidates.Effect.ALLOCATE) on 'refill'", fix.title());
+        assertEquals("""
+                package demo;
+
+                import dev.stowage.store.Store;
+                import dev.stowage.qual.Invalidates;
+
+                class Demo {
+                    /** Refills the store. */
+                    @Invalidates(value = "#1", effect = Invalidates.Effect.ALLOCATE)
+                    static void refill(Store store) {
+                        store.allocate(8, 8);
+                    }
+                }
+                """, fix.applyTo(UNDECLARED));
     }
 
     @Test
     void suppressingAddsSuppressWarningsToTheEnclosingMethodOrExtendsAnExistingOne() {
-        Finding f = new Finding("pointer.stale", "stale", at(STALE_POINTER, "p", 1), List.of(), List.of());
-        CodeFix suppress = service.fixesFor(STALE_POINTER, f).stream().filter(x -> x.title().startsWith("Suppress")).findFirst().orElseThrow();
-        String fixed = suppress.applyTo(STALE_POINTER);
-        assertEquals(STALE_POINTER.replace("    static void run(Store store) {", "    @SuppressWarnings(\"stowage:pointer.stale\")\n    static void run(Store store) {"), fixed);
+        CodeFix suppress = fix(STALE_POINTER, "pointer.stale", "Suppress");
+        assertEquals("Suppress [pointer.stale] on 'run' with @SuppressWarnings(\"stowage:pointer.stale\")", suppress.title());
+        assertEquals(STALE_POINTER.replace("    @Invalidates(\"#1\")\n    static void run(", "    @SuppressWarnings(\"stowage:pointer.stale\")\n    @Invalidates(\"#1\")\n    static void run("),
+                suppress.applyTo(STALE_POINTER));
 
         String already = STALE_POINTER.replace("    static void run(", "    @SuppressWarnings(\"unchecked\")\n    static void run(");
-        Finding g = new Finding("pointer.stale", "stale", at(already, "p", 1), List.of(), List.of());
-        String extended = service.fixesFor(already, g).stream().filter(x -> x.title().startsWith("Suppress")).findFirst().orElseThrow().applyTo(already);
-        assertTrue(extended.contains("@SuppressWarnings({ \"unchecked\", \"stowage:pointer.stale\" })")
-                || extended.contains("@SuppressWarnings({\"unchecked\", \"stowage:pointer.stale\"})"), extended);
+        assertTrue(fix(already, "pointer.stale", "Suppress").applyTo(already).contains("@SuppressWarnings({\"unchecked\", \"stowage:pointer.stale\"})"));
+        String array = STALE_POINTER.replace("    static void run(", "    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n    static void run(");
+        assertTrue(fix(array, "pointer.stale", "Suppress").applyTo(array).contains("@SuppressWarnings({\"unchecked\", \"rawtypes\", \"stowage:pointer.stale\"})"));
     }
 
     static final String LEAK = """
@@ -148,19 +171,16 @@ class QuickFixServiceTest {
 
     @Test
     void leakingFromAnUnpinnedStoreOffersToKeepTheBoxAndSaysWhy() {
-        Finding f = new Finding("box.leak.unpinned", "leak() on a box whose store is not @Pinned", at(LEAK, "box.leak()", 0), List.of(),
-                List.of(new FixHint(FixHint.Kind.PIN_OR_KEEP_BOX, "pin or keep", Map.of("variable", "box"))));
-        CodeFix keep = service.fixesFor(LEAK, f).get(0);
+        CodeFix keep = fix(LEAK, "box.leak.unpinned", "Keep the box");
         assertTrue(keep.title().startsWith("Keep the box: use 'box.get()' instead of 'leak()'"), keep.title());
         assertTrue(keep.title().contains("@Pinned"), keep.title());
         assertEquals(LEAK.replace("box.leak()", "box.get()"), keep.applyTo(LEAK));
     }
 
     @Test
-    void aTextThatDoesNotParseGetsNoFixRatherThanABrokenOne() {
-        String broken = STALE_POINTER.replace("p.set(", "p.set((");
-        Finding f = new Finding("pointer.stale", "stale", at(broken, "p", 1), List.of(), List.of());
-        assertTrue(service.fixesFor(broken, f).isEmpty());
+    void editsThatDoNotFitTheTextAreNotOffered() {
+        Finding f = findingOf(STALE_POINTER, "pointer.stale");
+        assertTrue(service.fixesFor("class Shorter {}", f).isEmpty(), "a fix belongs to the text that was analysed");
     }
 
     static final String HANDED_OFF = """
@@ -179,22 +199,10 @@ class QuickFixServiceTest {
 
     @Test
     void aBufferUsedAfterItWasHandedOffIsRetainedBeforeTheHandOff() {
-        Finding f = new Finding("use.after.move", "ByteBuf 'reply' used after 'ctx.writeAndFlush(...)' at line 8 moved it",
-                at(HANDED_OFF, "reply", 2), List.of(
-                        new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(HANDED_OFF, "ctx.writeAndFlush(reply)", 0), "'ctx.writeAndFlush(...)' moved it")),
-                List.of());
-        CodeFix retain = service.fixesFor(HANDED_OFF, f).stream().filter(c -> c.title().startsWith("Retain")).findFirst().orElseThrow();
+        CodeFix retain = fix(HANDED_OFF, "use.after.move", "Retain");
         assertEquals("Retain 'reply' before handing it off (reply.retain()), and release it when this method is done with it", retain.title());
         assertEquals(HANDED_OFF.replace("        ctx.writeAndFlush(reply);\n",
                 "        reply.retain();\n        ctx.writeAndFlush(reply);\n"), retain.applyTo(HANDED_OFF));
-    }
-
-    @Test
-    void noRetainIsOfferedWhenTheMovingCallIsNoHandOffOfThatVariable() {
-        String text = HANDED_OFF.replace("ctx.writeAndFlush(reply);", "ctx.writeAndFlush(reply.copy());");
-        Finding f = new Finding("use.after.move", "moved", at(text, "reply", 3), List.of(
-                new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(text, "ctx.writeAndFlush(reply.copy())", 0), "moved")), List.of());
-        assertTrue(service.fixesFor(text, f).stream().noneMatch(c -> c.title().startsWith("Retain")));
     }
 
     static final String RELEASED = """
@@ -212,11 +220,7 @@ class QuickFixServiceTest {
 
     @Test
     void aUseAfterReleaseInTheSameBlockMovesTheReleaseAfterTheUse() {
-        Finding f = new Finding("store.closed", "ByteBuf 'buf' used after 'buf.release()' at line 7 closed it",
-                at(RELEASED, "buf", 2), List.of(
-                        new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(RELEASED, "buf.release()", 0), "'buf.release()' closed it")),
-                List.of());
-        CodeFix move = service.fixesFor(RELEASED, f).get(0);
+        CodeFix move = fix(RELEASED, "store.closed", "Move");
         assertEquals("Move 'buf.release()' after this use of it", move.title());
         assertTrue(move.preferred());
         assertEquals("""
@@ -236,8 +240,104 @@ class QuickFixServiceTest {
     @Test
     void aReleaseIsNotMovedPastAReturn() {
         String text = RELEASED.replace("static void log", "static int log").replace("out.append(buf.readableBytes());", "return buf.readableBytes();");
-        Finding f = new Finding("store.closed", "closed", at(text, "buf", 2), List.of(
-                new RelatedLocation(RelatedLocation.Role.INVALIDATION, at(text, "buf.release()", 0), "closed")), List.of());
-        assertTrue(service.fixesFor(text, f).stream().noneMatch(c -> c.title().startsWith("Move")));
+        assertTrue(fixes(text, "store.closed").stream().noneMatch(c -> c.title().startsWith("Move")));
+    }
+
+    // ---- LWJGL's MemoryStack: copy out of a stack frame (issue 13, item 4)
+
+    /** The analysis of a fixed text: it must compile and have no finding of the key any more. */
+    static void assertFixed(String fixed, String key) {
+        DocumentSnapshot doc = new DocumentSnapshot("file:///tmp/stowage-fix/demo/Demo.java", 2, fixed);
+        DocumentAnalysis analysis = new DocumentAnalyzer(workspace, new JavaSyntax()).analyze(doc, settings, () -> false);
+        assertTrue(analysis.compilerMessages().stream().noneMatch(m -> m.severity().name().equals("ERROR")),
+                () -> analysis.compilerMessages() + "\n" + fixed);
+        assertTrue(analysis.findings().stream().noneMatch(f -> f.key().equals(key)), () -> analysis.findings() + "\n" + fixed);
+    }
+
+    static final String FRAME_ESCAPE = """
+            package demo;
+
+            import java.nio.IntBuffer;
+            import org.lwjgl.system.MemoryStack;
+
+            class Demo {
+                static IntBuffer size() {
+                    try (MemoryStack stack = MemoryStack.stackPush()) {
+                        IntBuffer size = stack.mallocInt(2);
+                        size.put(0, 640).put(1, 480);
+                        return size;
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void aStackBufferReturnedOutOfItsFrameIsCopiedOutInstead() {
+        CodeFix copy = fix(FRAME_ESCAPE, "pointer.escape", "Copy");
+        assertEquals("Copy 'size' out of the stack frame before it ends, into a heap buffer (IntBuffer.allocate; not for native calls)", copy.title());
+        assertTrue(copy.preferred());
+        String fixed = copy.applyTo(FRAME_ESCAPE);
+        assertEquals(FRAME_ESCAPE.replace("return size;",
+                "return IntBuffer.allocate(size.capacity()).put(size.duplicate().clear()).limit(size.limit()).position(size.position());"), fixed);
+        assertFixed(fixed, "pointer.escape");
+    }
+
+    static final String FRAME_ENDED = """
+            package demo;
+
+            import org.lwjgl.system.MemoryStack;
+
+            class Demo {
+                static int header() {
+                    java.nio.ByteBuffer header;
+                    try (MemoryStack stack = MemoryStack.stackPush()) {
+                        header = stack.malloc(8);
+                        header.putInt(0, 42);
+                    }
+                    return header.getInt(0);
+                }
+            }
+            """;
+
+    @Test
+    void aStackBufferUsedAfterItsFrameIsCopiedBeforeTheFrameEnds() {
+        CodeFix copy = fix(FRAME_ENDED, "pointer.stale", "Copy");
+        assertEquals("Copy 'header' out of the stack frame before it ends, into a direct buffer the garbage collector frees (ByteBuffer.allocateDirect)",
+                copy.title());
+        String fixed = copy.applyTo(FRAME_ENDED);
+        assertTrue(fixed.contains("""
+                            header.putInt(0, 42);
+                            header = ByteBuffer.allocateDirect(header.capacity()).order(header.order()).put(header.duplicate().clear()).limit(header.limit()).position(header.position());
+                        }
+                """), fixed);
+        assertTrue(fixed.contains("import org.lwjgl.system.MemoryStack;\nimport java.nio.ByteBuffer;\n"), fixed);
+        assertFixed(fixed, "pointer.stale");
+        assertTrue(fixes(FRAME_ENDED, "pointer.stale").stream().noneMatch(f -> f.title().startsWith("Resolve")),
+                "nothing to resolve again from once the frame is gone");
+    }
+
+    @Test
+    void afterAnExplicitPopTheCopyGoesRightBeforeIt() {
+        String text = """
+                package demo;
+
+                import java.nio.ByteBuffer;
+                import org.lwjgl.system.MemoryStack;
+
+                class Demo {
+                    static int header(MemoryStack stack) {
+                        stack.push();
+                        ByteBuffer header = stack.malloc(8);
+                        header.putInt(0, 42);
+                        stack.pop();
+                        return header.getInt(0);
+                    }
+                }
+                """;
+        CodeFix copy = fix(text, "pointer.stale", "Copy");
+        String fixed = copy.applyTo(text);
+        assertTrue(fixed.contains("        header.putInt(0, 42);\n        header = ByteBuffer.allocateDirect(header.capacity())"), fixed);
+        assertTrue(fixed.contains(".position(header.position());\n        stack.pop();\n"), fixed);
+        assertFixed(fixed, "pointer.stale");
     }
 }

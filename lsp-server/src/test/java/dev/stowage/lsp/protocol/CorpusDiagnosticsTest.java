@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.AnalyzerOptions;
-import dev.stowage.checker.engine.Finding;
+import dev.stowage.checker.api.Finding;
 import dev.stowage.checker.engine.SourceInput;
 import dev.stowage.checker.engine.StowageAnalyzer;
 import dev.stowage.lsp.core.LineMap;

@@ -2,11 +2,15 @@ package dev.stowage.lsp.support;
 
 import dev.stowage.checker.engine.AnalysisResult;
 import dev.stowage.checker.engine.CompilerMessage;
-import dev.stowage.checker.engine.Finding;
-import dev.stowage.checker.engine.FixHint;
-import dev.stowage.checker.engine.RelatedLocation;
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.Rule;
+import dev.stowage.checker.api.Fix;
+import dev.stowage.checker.api.Message;
+import dev.stowage.checker.api.Template;
+import dev.stowage.checker.api.TextEdit;
+import dev.stowage.checker.api.RelatedLocation;
 import dev.stowage.checker.engine.SourceInput;
-import dev.stowage.checker.engine.SourceRange;
+import dev.stowage.checker.api.SourceRange;
 import dev.stowage.lsp.core.Engine;
 import dev.stowage.lsp.core.LineMap;
 import java.util.ArrayList;
@@ -78,13 +82,23 @@ public final class FakeEngine implements Engine {
         while (m.find()) {
             int grow = text.lastIndexOf("grow(", m.start());
             List<RelatedLocation> related = new ArrayList<>();
-            String message = "pointer '" + m.group(1) + "' used after an invalidation";
+            Message cause = Message.of(Template.CAUSE_UNKNOWN);
             if (grow >= 0) {
                 related.add(new RelatedLocation(RelatedLocation.Role.INVALIDATION, range(path, lines, grow, grow + 4), "'grow(...)' may have moved the memory"));
-                message = "pointer '" + m.group(1) + "' used after 'grow(...)' at line " + (lines.lineOf(grow) + 1);
+                cause = Message.of(Template.CAUSE_CALL, "grow(...)", range(path, lines, grow, grow + 4));
             }
-            findings.add(new Finding("pointer.stale", message, range(path, lines, m.start(), m.end()), related,
-                    List.of(new FixHint(FixHint.Kind.SUPPRESS, "suppress", Map.of("suppressKey", "stowage:pointer.stale")))));
+            Message message = Message.of(Template.STALE_POINTER, m.group(1), "", "", cause, "may have moved its memory");
+            // Like the engine's: @SuppressWarnings on its own line above the method around the use.
+            List<Fix> fixes = new ArrayList<>();
+            int method = text.lastIndexOf("void ", m.start());
+            if (method >= 0) {
+                int lineStart = lines.offsetOf(lines.lineOf(method), 0);
+                String indent = text.substring(lineStart, method).replaceAll("\\S.*", "");
+                int at = lineStart + indent.length();
+                fixes.add(new Fix(Fix.Kind.SUPPRESS, "Suppress [pointer.stale] with @SuppressWarnings(\"stowage:pointer.stale\")", false,
+                        List.of(new TextEdit(range(path, lines, at, at), "@SuppressWarnings(\"stowage:pointer.stale\")\n" + indent))));
+            }
+            findings.add(new Finding(Rule.POINTER_STALE, message, range(path, lines, m.start(), m.end()), "", related, fixes));
         }
         return findings;
     }

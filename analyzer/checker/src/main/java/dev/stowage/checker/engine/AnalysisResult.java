@@ -1,5 +1,7 @@
 package dev.stowage.checker.engine;
 
+import dev.stowage.checker.api.Finding;
+
 import java.util.List;
 
 /**

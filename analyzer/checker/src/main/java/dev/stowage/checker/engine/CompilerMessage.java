@@ -1,5 +1,7 @@
 package dev.stowage.checker.engine;
 
+import dev.stowage.checker.api.SourceRange;
+
 /**
  * A message of javac itself (not of the Stowage checker): a source that does not compile is a tool
  * error, reported apart from findings.

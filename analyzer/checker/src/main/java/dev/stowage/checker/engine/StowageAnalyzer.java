@@ -1,5 +1,9 @@
 package dev.stowage.checker.engine;
 
+import dev.stowage.checker.api.Finding;
+import dev.stowage.checker.api.SourceRange;
+import dev.stowage.checker.api.ValueFacts;
+
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
@@ -97,6 +101,29 @@ public final class StowageAnalyzer {
      *     stops and the result says {@link AnalysisResult#cancelled()}
      */
     public AnalysisResult analyze(List<SourceInput> sources, BooleanSupplier cancelled) {
+        return run(sources, cancelled, checker -> { });
+    }
+
+    /**
+     * The facts of the variable at one place: what it holds, where it came from, and whether it is
+     * valid there, from the same flow analysis that makes the findings (only the method around the
+     * place is analysed). Empty when no variable the checker knows of is there, or when the sources
+     * do not compile.
+     *
+     * <pre>{@code
+     * Optional<ValueFacts> facts = analyzer.factsAt(List.of(new SourceInput("src/Demo.java", text)), "src/Demo.java", offset, () -> false);
+     * }</pre>
+     *
+     * @param path the {@link SourceInput#path()} of the file the place is in
+     * @param offset a char offset into that file's text (on the variable's name)
+     */
+    public java.util.Optional<ValueFacts> factsAt(List<SourceInput> sources, String path, int offset, BooleanSupplier cancelled) {
+        java.util.concurrent.atomic.AtomicReference<ValueFacts> found = new java.util.concurrent.atomic.AtomicReference<>();
+        AnalysisResult result = run(sources, cancelled, checker -> checker.probeAt(path, offset, found::set));
+        return result.cancelled() ? java.util.Optional.empty() : java.util.Optional.ofNullable(found.get());
+    }
+
+    private AnalysisResult run(List<SourceInput> sources, BooleanSupplier cancelled, java.util.function.Consumer<StowageChecker> setup) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime (java.home=" + System.getProperty("java.home")
@@ -126,6 +153,7 @@ public final class StowageAnalyzer {
             javacOptions.addAll(options.javacOptions());
             JavacTask task = (JavacTask) compiler.getTask(null, fileManager, listener, javacOptions, null, files);
             StowageChecker checker = new StowageChecker();
+            setup.accept(checker);
             checker.collectFindings(findings::add, uri -> {
                 SourceInput s = byUri.get(uri);
                 return s != null ? s.path() : uri.getPath();

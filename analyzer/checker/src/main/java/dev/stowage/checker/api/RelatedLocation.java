@@ -1,4 +1,4 @@
-package dev.stowage.checker.engine;
+package dev.stowage.checker.api;
 
 /**
  * A place that explains a finding: where the value was resolved or issued, or the call that
