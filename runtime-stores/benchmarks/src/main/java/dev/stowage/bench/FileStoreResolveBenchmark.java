@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Resolve + read of a {@code long} on a FileStore ({@value #COUNT} allocations of {@value #SIZE}
  * bytes, visited in a shuffled order, through the {@code Store} interface) against the same read
  * at the same offsets of a raw mapped segment of a file of the same size ({@code FileChannel.map}).
- * The FileStore's resolve checks the block header in front of the handle (live bit and tag).
+ * The FileStore's resolve checks the handle against the block marks it keeps on the Java heap.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
