@@ -63,7 +63,7 @@ import java.util.TreeMap;
  * (in this or another process) is refused. Not thread-safe.
  */
 @Multiple
-public final class FileStore implements Store {
+public final class FileStore implements DurableStore {
 
     /**
      * Where allocations go. Chosen when the file is created and recorded in it.
@@ -272,6 +272,7 @@ public final class FileStore implements Store {
      * up to about 60 KiB are journaled with the step; larger ones are written and forced first (two
      * forces).
      */
+    @Override
     @Issues
     @Invalidates(effect = Effect.ALLOCATE)
     public long allocateDurable(MemorySegment contents, long byteAlignment) {
@@ -469,6 +470,7 @@ public final class FileStore implements Store {
      *
      * <p>The checker does not follow handles in arrays: it sees an allocation.
      */
+    @Override
     @Invalidates(effect = Effect.ALLOCATE)
     public long[] allocateBulk(long[] byteSizes, long byteAlignment) {
         requireOpen("allocateBulk");
@@ -500,6 +502,7 @@ public final class FileStore implements Store {
      * <p>The handles are stale afterwards; the checker does not follow handles in arrays, so it
      * treats this call as an allocation (every pointer of this store stale).
      */
+    @Override
     @Invalidates(effect = Effect.ALLOCATE)
     public void deallocateBulk(long[] handles, long[] byteSizes, long byteAlignment) {
         requireOpen("deallocateBulk");
@@ -552,6 +555,7 @@ public final class FileStore implements Store {
      * Makes every byte written through this store's pointers durable ({@code msync}). Invalidates
      * nothing. After an I/O error the store refuses further calls: close it and reopen the file.
      */
+    @Override
     public void sync() {
         requireOpen("sync");
         try {
@@ -562,12 +566,14 @@ public final class FileStore implements Store {
     }
 
     /** The value of root slot {@code slot} (0 in a new file). */
+    @Override
     public long root(int slot) {
         requireOpen("root");
         return stack.mapping().get(ValueLayout.JAVA_LONG_UNALIGNED, ROOT_OFFSET + 8L * checkSlot(slot));
     }
 
     /** Sets root slot {@code slot}, durably and atomically. Invalidates nothing. */
+    @Override
     public void setRoot(int slot, long value) {
         requireOpen("setRoot");
         DurableStack.Txn txn = new DurableStack.Txn();
@@ -576,6 +582,7 @@ public final class FileStore implements Store {
     }
 
     /** Sets root slots {@code 0..values.length-1} in one durable, atomic step. Invalidates nothing. */
+    @Override
     public void setRoots(long... values) {
         requireOpen("setRoots");
         if (values.length > ROOT_SLOTS) {
