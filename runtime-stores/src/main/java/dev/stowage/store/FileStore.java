@@ -4,6 +4,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Persistent;
 import dev.stowage.qual.Resolves;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ import java.util.TreeMap;
  * Pointers are segments of a mapping of the file, so an allocation that grows the file remaps it and
  * kills every pointer, but no handle.
  *
- * <p>Guarantees: {@code @Multiple} only. Any {@code allocate} or {@code grow} may grow the file and
+ * <p>Guarantees: {@code @Multiple} and {@code @Persistent} (handles outlive {@link #close()}: the
+ * checker accepts a handle kept across a close with the store reopened). Any {@code allocate} or {@code grow} may grow the file and
  * remap it (pointers resolved before then throw {@link IllegalStateException} when used, the FFM way);
  * handles are offsets into the file and are never invalidated except by freeing them.
  *
@@ -62,6 +64,7 @@ import java.util.TreeMap;
  * before any arithmetic can overflow. The store takes an exclusive lock on the file; a second open
  * (in this or another process) is refused. Not thread-safe.
  */
+@Persistent
 @Multiple
 public final class FileStore implements DurableStore {
 
