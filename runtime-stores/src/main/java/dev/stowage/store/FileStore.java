@@ -58,10 +58,13 @@ import java.util.TreeMap;
  * }
  * }</pre>
  *
- * <p><b>Safety.</b> Every handle is checked against the block header in front of it (a live bit and
- * a tag made of the offset and a random per-file salt), so a wild, foreign, freed or misaligned
- * handle throws {@link StaleHandleException} instead of touching memory, and every size is checked
- * before any arithmetic can overflow. The store takes an exclusive lock on the file; a second open
+ * <p><b>Safety.</b> Every handle is checked before any memory is touched: {@code resolve} against a
+ * map of the heap's blocks kept on the Java heap (rebuilt from the file when it is opened; 1/64 of
+ * the heap's size), the other calls against the block header in front of it in the file (a live bit
+ * and a tag made of the offset and a random per-file salt). So a wild, freed or misaligned handle,
+ * or one of another file that names no live block here, throws {@link StaleHandleException}, a
+ * {@code byteSize} beyond the allocation throws {@link IllegalArgumentException}, and every size is
+ * checked before any arithmetic can overflow. The store takes an exclusive lock on the file; a second open
  * (in this or another process) is refused. Not thread-safe.
  */
 @Persistent
@@ -117,6 +120,8 @@ public final class FileStore implements DurableStore {
     /** The strictest alignment: a page (the mapping starts at a page boundary). */
     public static final long MAX_ALIGNMENT = 4096;
 
+    /** The largest heap: the stack's limit less 1 MiB, so that the resolve marks fit one Java array. */
+    private static final long MAX_HEAP = DurableStack.MAX_LENGTH - (1L << 20);
     private static final long HEADER = 16;
     private static final long LIVE = 1;
     private static final long DATA = DurableStack.DATA_START;
@@ -137,6 +142,25 @@ public final class FileStore implements DurableStore {
     /** Undo log of the step being planned: {key, old value or -1}. */
     private final List<long[]> undo = new ArrayList<>();
 
+    private static final long[] NO_MARKS = new long[0];
+    private static final int MARK_START = 1;
+    private static final int MARK_LIVE = 3;
+    /**
+     * What {@link #resolve} checks, on the Java heap: two bits per 16-byte granule of the heap, for
+     * the granule where a block's payload starts (its header's granule + 1): {@code 01} a free
+     * block, {@code 11} a live block, {@code 00} no block starts there. The granule just past the
+     * heap ({@code length / 16 + 1}) holds the end sentinel {@code 01}, so that every block's extent
+     * is bounded by the next mark. Rebuilt from the headers on open, changed only after a step
+     * commits; {@link #checkedBlocks()} checks it against the file. Costs 1/64 of the heap
+     * (16 MiB for a 1 GiB file). Empty once closed or failed.
+     */
+    private long[] marks = NO_MARKS;
+    /** The marks the step being planned changes: pairs {block, mark}, applied when it commits. */
+    private long[] markEdits = new long[32];
+    private int markEditCount;
+    /** The heap length the marks describe (the last committed length). */
+    private long markedLength;
+
     private FileStore(DurableStack stack, Policy policy) throws IOException {
         this.stack = stack;
         this.policy = policy;
@@ -145,6 +169,9 @@ public final class FileStore implements DurableStore {
         this.length = stack.length();
         refreshMapping();
         walkOnOpen();
+        ensureMarks(length);
+        setMark((length >>> 4) + 1, MARK_START);
+        markedLength = length;
     }
 
     /** Opens (or creates, with the first-fit policy) the store in {@code path}; an existing file keeps its policy. */
@@ -223,6 +250,8 @@ public final class FileStore implements DurableStore {
             if ((word0 & LIVE) == 0) {
                 free.put(at, extent);
             }
+            ensureMarks(at);
+            setMark((at >>> 4) + 1, (word0 & LIVE) != 0 ? MARK_LIVE : MARK_START);
             at += HEADER + extent;
         }
     }
@@ -321,14 +350,29 @@ public final class FileStore implements DurableStore {
     @Override
     @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
-        MemorySegment p = payload;
-        if (p != null && (handle & 15) == 0 && handle >= HEADER && handle <= length) {
-            // one load checks it all: word1 = tag ^ (extent | LIVE), and a tag has bit 62 set
-            long word0 = p.get(LONG, handle - 8) ^ tag(handle - HEADER);
-            long extent = word0 & ~15L; // garbage (not a header of this file) is far beyond the heap
-            if ((word0 & LIVE) != 0 && Long.compareUnsigned(extent, length - handle) <= 0
-                    && Long.compareUnsigned(byteSize, extent) <= 0) {
-                return p.asSlice(handle, byteSize);
+        // The heap marks check it all (see marks), and never read the file: the handle's granule
+        // must be the first of a live block, and the granules byteSize covers after it must start
+        // no block (the next block, or the end-of-heap sentinel, bounds the extent). Up to 16 bytes
+        // need only the handle's own mark (a live block holds at least 16 bytes, so the granule after
+        // its first starts no block): one array load. Longer requests read a window of the 32
+        // granules from the handle's, over two adjacent words (the array has a spare word at the
+        // end); more than 31 granules (496 bytes) take the slow path. A dangling, negative or wild
+        // handle is beyond the array; a closed or failed store has no marks.
+        long[] m = marks;
+        long granule = handle >>> 4;
+        if ((handle & 15) == 0 && (granule >>> 5) < m.length - 1) {
+            int word = (int) (granule >>> 5);
+            int shift = ((int) granule & 31) << 1;
+            if (byteSize >= 0 && byteSize <= HEADER) {
+                if (((m[word] >>> shift) & 3) == MARK_LIVE) {
+                    return payload.asSlice(handle, byteSize);
+                }
+            } else if (byteSize > 0 && byteSize <= 31 * HEADER) {
+                long span = (byteSize + 15) >>> 4;
+                long window = (m[word] >>> shift) | (m[word + 1] << 1 << (63 - shift));
+                if ((window & ((4L << (span << 1)) - 1)) == MARK_LIVE) {
+                    return payload.asSlice(handle, byteSize);
+                }
             }
         }
         return resolveUnusual(handle, byteSize);
@@ -341,6 +385,9 @@ public final class FileStore implements DurableStore {
             return Checks.resolveDangling(handle, byteSize, this);
         }
         long extent = requireLive(handle, "resolve");
+        if (byteSize <= extent) {
+            return payload.asSlice(handle, byteSize); // a long request: checked against the header
+        }
         throw new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the " + extent
                 + " bytes of handle " + Checks.hex(handle) + " in " + this);
     }
@@ -384,7 +431,7 @@ public final class FileStore implements DurableStore {
                 long next = block + HEADER + extent;
                 long combined = extent + HEADER + nextFree;
                 removeFree(next);
-                txn.meta(DATA + next, 0, 0);
+                clearHeader(txn, next);
                 long rest = combined - newExtent;
                 if (rest >= HEADER) {
                     long tail = block + HEADER + newExtent;
@@ -452,7 +499,7 @@ public final class FileStore implements DurableStore {
                 Long nextFree = free.get(next);
                 if (nextFree != null) {
                     removeFree(next);
-                    txn.meta(DATA + next, 0, 0);
+                    clearHeader(txn, next);
                     tailExtent += HEADER + nextFree;
                 }
                 putFree(tail, tailExtent);
@@ -543,6 +590,7 @@ public final class FileStore implements DurableStore {
                     + e.getMessage() + "; bytes written since the last sync may be lost", e));
         }
         payload = null;
+        marks = NO_MARKS;
         free.clear();
         try {
             stack.close();
@@ -691,7 +739,7 @@ public final class FileStore implements DurableStore {
         if (freedNow != null && !freedNow.add(block)) {
             throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " appears twice");
         }
-        txn.meta(DATA + block, 0, 0); // a freed handle fails the header check from now on
+        clearHeader(txn, block); // a freed handle fails the header check (and its mark is cleared) from now on
         long start = block;
         long end = block + HEADER + extent;
         if (policy.kind() == Policy.Kind.FIRST_FIT) {
@@ -703,7 +751,7 @@ public final class FileStore implements DurableStore {
             Long after = free.get(end);
             if (after != null) {
                 removeFree(end);
-                txn.meta(DATA + end, 0, 0);
+                clearHeader(txn, end);
                 end += HEADER + after;
             }
         }
@@ -731,11 +779,13 @@ public final class FileStore implements DurableStore {
         } finally {
             if (stack.hasFailed()) {
                 payload = null; // resolve takes the slow path, which refuses: the file must be reopened
+                marks = NO_MARKS;
             } else {
                 refreshMapping();
             }
         }
         undo.clear();
+        applyMarks();
     }
 
     private void rollback(long lengthBefore) {
@@ -745,7 +795,58 @@ public final class FileStore implements DurableStore {
             else free.put(entry[0], entry[1]);
         }
         undo.clear();
+        markEditCount = 0;
         length = lengthBefore;
+    }
+
+    private void recordMark(long block, int mark) {
+        if (markEditCount == markEdits.length) markEdits = java.util.Arrays.copyOf(markEdits, markEditCount * 2);
+        markEdits[markEditCount++] = block;
+        markEdits[markEditCount++] = mark;
+    }
+
+    /** After a commit: the planned header changes, then the blocks past a shrunk heap, then the sentinel. */
+    private void applyMarks() {
+        long before = markedLength;
+        ensureMarks(Math.max(before, length));
+        setMark((before >>> 4) + 1, 0);
+        long highest = before;
+        for (int i = 0; i < markEditCount; i += 2) {
+            setMark((markEdits[i] >>> 4) + 1, (int) markEdits[i + 1]);
+            highest = Math.max(highest, markEdits[i]);
+        }
+        markEditCount = 0;
+        if (highest > length) { // popped blocks (their headers are left behind the end, unmarked)
+            clearMarks((length >>> 4) + 1, (highest >>> 4) + 1);
+        }
+        setMark((length >>> 4) + 1, MARK_START);
+        markedLength = length;
+    }
+
+    /** Makes room in the marks for the granules of a heap of {@code heapLength} bytes and its sentinel. */
+    private void ensureMarks(long heapLength) {
+        long words = (((heapLength >>> 4) + 1) >>> 5) + 2; // + the spare word resolve's window reads
+        if (words > marks.length) {
+            marks = java.util.Arrays.copyOf(marks, (int) Math.min(Integer.MAX_VALUE - 8, // MAX_HEAP fits
+                    Math.max(words, marks.length + (marks.length >>> 1))));
+        }
+    }
+
+    private void setMark(long granule, int mark) {
+        int word = (int) (granule >>> 5);
+        int shift = ((int) granule & 31) << 1;
+        marks[word] = (marks[word] & ~(3L << shift)) | ((long) mark << shift);
+    }
+
+    private int markOf(long granule) {
+        return (int) (marks[(int) (granule >>> 5)] >>> (((int) granule & 31) << 1)) & 3;
+    }
+
+    /** Clears the marks of granules {@code from..to}, inclusive. */
+    private void clearMarks(long from, long to) {
+        while (from <= to && (from & 31) != 0) setMark(from++, 0);
+        while (to >= from && (to & 31) != 31) setMark(to--, 0);
+        if (from < to) java.util.Arrays.fill(marks, (int) (from >>> 5), (int) (to >>> 5) + 1, 0L);
     }
 
     private void putFree(long block, long extent) {
@@ -779,6 +880,13 @@ public final class FileStore implements DurableStore {
 
     private void writeHeader(DurableStack.Txn txn, long block, long word0) {
         txn.meta(DATA + block, word0, tag(block) ^ word0);
+        recordMark(block, (word0 & LIVE) != 0 ? MARK_LIVE : MARK_START);
+    }
+
+    /** Zeroes the header of a block that merges into another or is freed. */
+    private void clearHeader(DurableStack.Txn txn, long block) {
+        txn.meta(DATA + block, 0, 0);
+        recordMark(block, 0);
     }
 
     /** The extent of the live block {@code handle} names, or a {@link StaleHandleException} saying why not. */
@@ -792,7 +900,10 @@ public final class FileStore implements DurableStore {
                     + this + " (" + ((handle & 15) != 0 ? "misaligned" : "outside the heap") + ")");
         }
         long word0 = payload.get(LONG, handle - HEADER);
-        if (payload.get(LONG, handle - 8) != (tag(handle - HEADER) ^ word0) || (word0 & LIVE) == 0) {
+        // The marks are the truth (a popped block's header stays behind in the file, and a later
+        // block can grow over it); the header then gives the extent.
+        if (markOf(handle >>> 4) != MARK_LIVE
+                || payload.get(LONG, handle - 8) != (tag(handle - HEADER) ^ word0) || (word0 & LIVE) == 0) {
             throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " is not a live allocation of "
                     + this + " (freed, from another file, or not a handle)");
         }
@@ -819,8 +930,8 @@ public final class FileStore implements DurableStore {
     }
 
     private long checkedEnd(long block, long extent, String operation) {
-        if (block > DurableStack.MAX_LENGTH - HEADER - extent) {
-            throw new StoreExhaustedException(operation + ": the heap would exceed " + DurableStack.MAX_LENGTH
+        if (block > MAX_HEAP - HEADER - extent) {
+            throw new StoreExhaustedException(operation + ": the heap would exceed " + MAX_HEAP
                     + " bytes in " + this);
         }
         return block + HEADER + extent;
@@ -872,6 +983,16 @@ public final class FileStore implements DurableStore {
             throw new IllegalStateException("the free list " + free + " disagrees with the headers " + seenFree);
         }
         if (previousFree) throw new IllegalStateException("a free block ends the heap of " + this);
+        long[] expected = new long[marks.length];
+        for (long[] block : blocks) {
+            long granule = (block[0] >>> 4) + 1;
+            expected[(int) (granule >>> 5)] |= (long) (block[2] == 1 ? MARK_LIVE : MARK_START) << (((int) granule & 31) << 1);
+        }
+        long sentinel = (length >>> 4) + 1;
+        expected[(int) (sentinel >>> 5)] |= (long) MARK_START << (((int) sentinel & 31) << 1);
+        if (!java.util.Arrays.equals(expected, marks)) {
+            throw new IllegalStateException("the resolve marks disagree with the headers of " + this);
+        }
         return blocks;
     }
 }
