@@ -58,10 +58,12 @@ import java.util.TreeMap;
  * }
  * }</pre>
  *
- * <p><b>Safety.</b> Every handle is checked before any memory is touched: {@code resolve} against a
- * map of the heap's blocks kept on the Java heap (rebuilt from the file when it is opened; 1/64 of
- * the heap's size), the other calls against the block header in front of it in the file (a live bit
- * and a tag made of the offset and a random per-file salt). So a wild, freed or misaligned handle,
+ * <p><b>Safety.</b> Every handle is checked before any memory is touched, against a map of the
+ * heap's blocks kept on the Java heap (two bits per 16-byte granule, rebuilt from the block headers
+ * when the file is opened: 1/64 of the heap's size); the calls that change a block also check the
+ * header in front of it in the file (a live bit and a tag made of the offset and a random per-file
+ * salt). Bytes in the file are never trusted alone: a header left behind a popped end of the heap
+ * and grown over later names no block. So a wild, freed or misaligned handle,
  * or one of another file that names no live block here, throws {@link StaleHandleException}, a
  * {@code byteSize} beyond the allocation throws {@link IllegalArgumentException}, and every size is
  * checked before any arithmetic can overflow. The store takes an exclusive lock on the file; a second open

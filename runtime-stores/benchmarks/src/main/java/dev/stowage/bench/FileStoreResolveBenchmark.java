@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Resolve + read of a {@code long} on a FileStore ({@value #COUNT} allocations of {@value #SIZE}
  * bytes, visited in a shuffled order, through the {@code Store} interface) against the same read
  * at the same offsets of a raw mapped segment of a file of the same size ({@code FileChannel.map}).
- * The FileStore's resolve checks the block header in front of the handle (live bit and tag);
- * {@code rawMappedMarksRead} times the alternative of issue 14's follow-up, validity kept on the Java
- * heap (two bits per 16-byte granule), inlined by hand: it measured slower (docs/benchmarks.md).
+ * The FileStore's resolve checks the handle against the block marks it keeps on the Java heap (two
+ * bits per 16-byte granule); {@code rawMappedHeaderCheckRead} and {@code rawMappedMarksRead} time a
+ * header check in the mapping and the marks' two-word window check, inlined by hand.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
