@@ -28,8 +28,9 @@ import java.util.TreeMap;
  * kills every pointer, but no handle.
  *
  * <p>Guarantees: {@code @Multiple} and {@code @Persistent} (handles outlive {@link #close()}: the
- * checker accepts a handle kept across a close with the store reopened). Any {@code allocate} or {@code grow} may grow the file and
- * remap it (pointers resolved before then throw {@link IllegalStateException} when used, the FFM way);
+ * checker accepts a handle kept across a close with the store reopened). Any {@code allocate} or
+ * {@code grow} may grow the file and remap it (pointers resolved before then throw
+ * {@link IllegalStateException} when used, the FFM way);
  * handles are offsets into the file and are never invalidated except by freeing them.
  *
  * <p><b>Durability.</b> Allocation metadata is durable when a call returns: {@code allocate},
@@ -63,11 +64,11 @@ import java.util.TreeMap;
  * when the file is opened: 1/64 of the heap's size); the calls that change a block also check the
  * header in front of it in the file (a live bit and a tag made of the offset and a random per-file
  * salt). Bytes in the file are never trusted alone: a header left behind a popped end of the heap
- * and grown over later names no block. So a wild, freed or misaligned handle,
- * or one of another file that names no live block here, throws {@link StaleHandleException}, a
- * {@code byteSize} beyond the allocation throws {@link IllegalArgumentException}, and every size is
- * checked before any arithmetic can overflow. The store takes an exclusive lock on the file; a second open
- * (in this or another process) is refused. Not thread-safe.
+ * and grown over later names no block. So a wild, freed or misaligned handle, or one of another
+ * file that names no live block here, throws {@link StaleHandleException}, a {@code byteSize}
+ * beyond the allocation throws {@link IllegalArgumentException}, and every size is checked before
+ * any arithmetic can overflow. The store takes an exclusive lock on the file; a second open (in this
+ * or another process) is refused. Not thread-safe.
  */
 @Persistent
 @Multiple
@@ -741,7 +742,7 @@ public final class FileStore implements DurableStore {
         if (freedNow != null && !freedNow.add(block)) {
             throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " appears twice");
         }
-        clearHeader(txn, block); // a freed handle fails the header check (and its mark is cleared) from now on
+        clearHeader(txn, block); // a freed handle's mark and header are cleared when the step commits
         long start = block;
         long end = block + HEADER + extent;
         if (policy.kind() == Policy.Kind.FIRST_FIT) {
@@ -809,6 +810,10 @@ public final class FileStore implements DurableStore {
 
     /** After a commit: the planned header changes, then the blocks past a shrunk heap, then the sentinel. */
     private void applyMarks() {
+        if (stack.hasFailed()) { // the marks are gone with the mapping: the file must be reopened
+            markEditCount = 0;
+            return;
+        }
         long before = markedLength;
         ensureMarks(Math.max(before, length));
         setMark((before >>> 4) + 1, 0);
