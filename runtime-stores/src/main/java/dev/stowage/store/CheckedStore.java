@@ -55,6 +55,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after releasing everything. Zero-byte allocations are {@linkplain #dangling dangling} handles
  * and never leak.
  *
+ * <p><b>Durable stores</b>: over a {@link DurableStore} ({@link FileStore}) the durable operations
+ * are forwarded with the same checks: {@link #allocateDurable} and {@link #allocateBulk} issue checked
+ * handles, {@link #deallocateBulk} checks every handle (live, its size and alignment, no repeats)
+ * before anything is freed, and each applies the table row of its {@code @Invalidates} effect on
+ * the wrapped store's guarantees. Root slots hold plain {@code long}s and are forwarded unchanged;
+ * a checked handle does not outlive this wrapper, so keep {@link #persistentHandle} of it in a root
+ * and {@link #adopt} the root's value after a reopen. Over another store these methods throw
+ * {@link UnsupportedOperationException}.
+ *
  * <p><b>Sharing</b>: if the wrapped store is a {@link SharingStore}, {@link #share()} wraps a new
  * member of it; all members check handles against one ledger. Every method is synchronized on that
  * ledger, so the wrapper is thread-safe when the wrapped store is. It is a debugging tool: each
@@ -70,7 +79,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 @SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
-public final class CheckedStore implements SharingStore, CompactingStore {
+public final class CheckedStore implements SharingStore, CompactingStore, DurableStore {
 
     /** One live allocation, as {@link #outstanding()} reports it. */
     public record Allocation(long handle, long byteSize, long byteAlignment, String allocatedAt) {
@@ -359,6 +368,193 @@ public final class CheckedStore implements SharingStore, CompactingStore {
         }
     }
 
+    // --- durable stores ----------------------------------------------------------------------
+
+    /** The wrapped store as a durable store, or an {@link UnsupportedOperationException} naming the operation. */
+    private DurableStore durable(String operation) {
+        if (!(inner instanceof DurableStore d)) {
+            throw new UnsupportedOperationException(operation + ": " + inner + " is not a DurableStore");
+        }
+        return d;
+    }
+
+    /** Forwards to the wrapped durable store (writes through a heap stand-in reach it first). */
+    @Override
+    public void sync() {
+        synchronized (ledger) {
+            requireOpen("sync");
+            DurableStore d = durable("sync");
+            flushShadows();
+            d.sync();
+        }
+    }
+
+    /** The wrapped store's root slot, unchanged (a persistent handle is not a handle of this wrapper: {@link #adopt} it). */
+    @Override
+    public long root(int slot) {
+        synchronized (ledger) {
+            requireOpen("root");
+            return durable("root").root(slot);
+        }
+    }
+
+    /** Sets the wrapped store's root slot to {@code value}, unchanged (keep {@link #persistentHandle}s there, not handles). */
+    @Override
+    public void setRoot(int slot, long value) {
+        synchronized (ledger) {
+            requireOpen("setRoot");
+            durable("setRoot").setRoot(slot, value);
+        }
+    }
+
+    @Override
+    public void setRoots(long... values) {
+        synchronized (ledger) {
+            requireOpen("setRoots");
+            durable("setRoots").setRoots(values);
+        }
+    }
+
+    @Override
+    @Issues
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long allocateDurable(MemorySegment contents, long byteAlignment) {
+        synchronized (ledger) {
+            requireOpen("allocateDurable");
+            DurableStore d = durable("allocateDurable");
+            long byteSize = contents.byteSize();
+            Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+            ledger.requireFreeSlot(this);
+            flushShadows();
+            long innerHandle = byteSize == 0 ? 0 : d.allocateDurable(contents, byteAlignment);
+            String site = callerSite();
+            applyTable(Effect.ALLOCATE, "allocateDurable", site, -1);
+            return byteSize == 0 ? dangling(byteAlignment) : register(innerHandle, byteSize, byteAlignment, site);
+        }
+    }
+
+    @Override
+    @Invalidates(effect = Effect.ALLOCATE)
+    public long[] allocateBulk(long[] byteSizes, long byteAlignment) {
+        synchronized (ledger) {
+            requireOpen("allocateBulk");
+            DurableStore d = durable("allocateBulk");
+            Checks.requireAlignment(byteAlignment);
+            for (long size : byteSizes) Checks.requireSizeAndAlignment(size, byteAlignment);
+            if ((long) MAX_SLOTS - ledger.slotCount + ledger.freeCount < byteSizes.length) {
+                throw new StoreExhaustedException(this + " tracks " + MAX_SLOTS
+                        + " live allocations, the most its handles can name; allocateBulk asks for " + byteSizes.length);
+            }
+            flushShadows();
+            long[] innerHandles = d.allocateBulk(byteSizes, byteAlignment);
+            String site = callerSite();
+            applyTable(Effect.ALLOCATE, "allocateBulk", site, -1);
+            long[] handles = new long[byteSizes.length];
+            for (int i = 0; i < handles.length; i++) {
+                handles[i] = byteSizes[i] == 0 ? dangling(byteAlignment)
+                        : register(innerHandles[i], byteSizes[i], byteAlignment, site);
+            }
+            return handles;
+        }
+    }
+
+    /**
+     * Checks every handle (live, issued here, with its size and alignment, no repeats) before the
+     * wrapped store frees anything; then every one of them and its pointers is stale, and the rest
+     * of the {@code ALLOCATE} row applies.
+     */
+    @Override
+    @Invalidates(effect = Effect.ALLOCATE)
+    public void deallocateBulk(long[] handles, long[] byteSizes, long byteAlignment) {
+        synchronized (ledger) {
+            requireOpen("deallocateBulk");
+            DurableStore d = durable("deallocateBulk");
+            Checks.requireAlignment(byteAlignment);
+            if (handles.length != byteSizes.length) {
+                throw new IllegalArgumentException("deallocateBulk: " + handles.length + " handles but "
+                        + byteSizes.length + " sizes");
+            }
+            List<Integer> slots = new ArrayList<>();
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int i = 0; i < handles.length; i++) {
+                requireOpen(handles[i], "deallocateBulk");
+                Checks.requireSizeAndAlignment(byteSizes[i], byteAlignment);
+                if (isDanglingHandle(handles[i])) {
+                    requireDanglingSize(handles[i], byteSizes[i], "deallocateBulk");
+                    continue;
+                }
+                int slot = liveSlot(handles[i], "deallocateBulk");
+                requireLayout(handles[i], ledger.entries[slot], byteSizes[i], byteAlignment, "deallocateBulk");
+                if (!seen.add(slot)) {
+                    throw new StaleHandleException("deallocateBulk: handle " + Checks.hex(handles[i])
+                            + " appears twice (a double free) in " + this);
+                }
+                slots.add(slot);
+            }
+            long[] innerHandles = new long[slots.size()];
+            long[] innerSizes = new long[slots.size()];
+            for (int i = 0; i < innerHandles.length; i++) {
+                innerHandles[i] = ledger.entries[slots.get(i)].innerHandle;
+                innerSizes[i] = ledger.entries[slots.get(i)].byteSize;
+            }
+            flushShadows();
+            d.deallocateBulk(innerHandles, innerSizes, byteAlignment);
+            String site = callerSite();
+            for (int slot : slots) {
+                kill(slot, "freed by deallocateBulk at " + site);
+            }
+            applyTable(Effect.ALLOCATE, "deallocateBulk", site, -1);
+        }
+    }
+
+    /**
+     * The wrapped store's persistent handle for the live checked handle {@code handle}: what to keep
+     * in a root slot or in the store's memory to {@link #adopt} after a restart.
+     *
+     * @throws StaleHandleException if {@code handle} is not live here (or is a dangling handle)
+     */
+    @Override
+    public long persistentHandle(long handle) {
+        synchronized (ledger) {
+            requireOpen(handle, "persistentHandle");
+            DurableStore d = durable("persistentHandle");
+            if (isDanglingHandle(handle)) {
+                throw new StaleHandleException("persistentHandle: handle " + Checks.hex(handle)
+                        + " is a dangling handle of " + this + " and names no allocation to keep");
+            }
+            return d.persistentHandle(ledger.entries[liveSlot(handle, "persistentHandle")].innerHandle);
+        }
+    }
+
+    /**
+     * A checked handle for an allocation the wrapped store holds from an earlier session (found
+     * through a root slot): checked by the wrapped store, then tracked like any allocation made
+     * here (its size and alignment must be passed back as given).
+     *
+     * @throws StaleHandleException if the wrapped store holds no live allocation there, or one of
+     *     this wrapper's live handles already names it (adopt it once)
+     */
+    @Override
+    @Issues
+    public long adopt(long persistentHandle, long byteSize, long byteAlignment) {
+        synchronized (ledger) {
+            requireOpen(persistentHandle, "adopt");
+            DurableStore d = durable("adopt");
+            Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+            ledger.requireFreeSlot(this);
+            long innerHandle = d.adopt(persistentHandle, byteSize, byteAlignment);
+            for (int slot = 0; slot < ledger.slotCount; slot++) {
+                Entry entry = ledger.entries[slot];
+                if (entry.live && entry.innerHandle == innerHandle) {
+                    throw new StaleHandleException("adopt: " + Checks.hex(persistentHandle) + " of " + inner
+                            + " is already live in " + this + " as handle " + Checks.hex(encode(slot, entry.generation))
+                            + " (allocated at " + entry.allocatedAt + ")");
+                }
+            }
+            return register(innerHandle, byteSize, byteAlignment, "adopt at " + callerSite());
+        }
+    }
+
     /**
      * A new member of the sharing set, wrapping a new member of the wrapped store.
      *
@@ -556,8 +752,11 @@ public final class CheckedStore implements SharingStore, CompactingStore {
      * definition the checker applies.
      */
     private void applyTable(String operation, String site, int exceptSlot) {
+        applyTable(operation.startsWith("allocate") ? Effect.ALLOCATE : Effect.FREE, operation, site, exceptSlot);
+    }
+
+    private void applyTable(Effect effect, String operation, String site, int exceptSlot) {
         Guarantees g = ledger.guarantees;
-        Effect effect = operation.startsWith("allocate") ? Effect.ALLOCATE : Effect.FREE;
         if (effect.killsHandles(g.multiple(), g.shared())) {
             for (int slot = 0; slot < ledger.slotCount; slot++) {
                 if (slot != exceptSlot && ledger.entries[slot].live) {

@@ -4,6 +4,7 @@ import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
 import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
+import dev.stowage.qual.Persistent;
 import dev.stowage.qual.Resolves;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +27,10 @@ import java.util.TreeMap;
  * Pointers are segments of a mapping of the file, so an allocation that grows the file remaps it and
  * kills every pointer, but no handle.
  *
- * <p>Guarantees: {@code @Multiple} only. Any {@code allocate} or {@code grow} may grow the file and
- * remap it (pointers resolved before then throw {@link IllegalStateException} when used, the FFM way);
+ * <p>Guarantees: {@code @Multiple} and {@code @Persistent} (handles outlive {@link #close()}: the
+ * checker accepts a handle kept across a close with the store reopened). Any {@code allocate} or
+ * {@code grow} may grow the file and remap it (pointers resolved before then throw
+ * {@link IllegalStateException} when used, the FFM way);
  * handles are offsets into the file and are never invalidated except by freeing them.
  *
  * <p><b>Durability.</b> Allocation metadata is durable when a call returns: {@code allocate},
@@ -56,14 +59,20 @@ import java.util.TreeMap;
  * }
  * }</pre>
  *
- * <p><b>Safety.</b> Every handle is checked against the block header in front of it (a live bit and
- * a tag made of the offset and a random per-file salt), so a wild, foreign, freed or misaligned
- * handle throws {@link StaleHandleException} instead of touching memory, and every size is checked
- * before any arithmetic can overflow. The store takes an exclusive lock on the file; a second open
- * (in this or another process) is refused. Not thread-safe.
+ * <p><b>Safety.</b> Every handle is checked before any memory is touched, against a map of the
+ * heap's blocks kept on the Java heap (two bits per 16-byte granule, rebuilt from the block headers
+ * when the file is opened: 1/64 of the heap's size); the calls that change a block also check the
+ * header in front of it in the file (a live bit and a tag made of the offset and a random per-file
+ * salt). Bytes in the file are never trusted alone: a header left behind a popped end of the heap
+ * and grown over later names no block. So a wild, freed or misaligned handle, or one of another
+ * file that names no live block here, throws {@link StaleHandleException}, a {@code byteSize}
+ * beyond the allocation throws {@link IllegalArgumentException}, and every size is checked before
+ * any arithmetic can overflow. The store takes an exclusive lock on the file; a second open (in this
+ * or another process) is refused. Not thread-safe.
  */
+@Persistent
 @Multiple
-public final class FileStore implements Store {
+public final class FileStore implements DurableStore {
 
     /**
      * Where allocations go. Chosen when the file is created and recorded in it.
@@ -114,6 +123,8 @@ public final class FileStore implements Store {
     /** The strictest alignment: a page (the mapping starts at a page boundary). */
     public static final long MAX_ALIGNMENT = 4096;
 
+    /** The largest heap: the stack's limit less 1 MiB, so that the resolve marks fit one Java array. */
+    private static final long MAX_HEAP = DurableStack.MAX_LENGTH - (1L << 20);
     private static final long HEADER = 16;
     private static final long LIVE = 1;
     private static final long DATA = DurableStack.DATA_START;
@@ -134,6 +145,25 @@ public final class FileStore implements Store {
     /** Undo log of the step being planned: {key, old value or -1}. */
     private final List<long[]> undo = new ArrayList<>();
 
+    private static final long[] NO_MARKS = new long[0];
+    private static final int MARK_START = 1;
+    private static final int MARK_LIVE = 3;
+    /**
+     * What {@link #resolve} checks, on the Java heap: two bits per 16-byte granule of the heap, for
+     * the granule where a block's payload starts (its header's granule + 1): {@code 01} a free
+     * block, {@code 11} a live block, {@code 00} no block starts there. The granule just past the
+     * heap ({@code length / 16 + 1}) holds the end sentinel {@code 01}, so that every block's extent
+     * is bounded by the next mark. Rebuilt from the headers on open, changed only after a step
+     * commits; {@link #checkedBlocks()} checks it against the file. Costs 1/64 of the heap
+     * (16 MiB for a 1 GiB file). Empty once closed or failed.
+     */
+    private long[] marks = NO_MARKS;
+    /** The marks the step being planned changes: pairs {block, mark}, applied when it commits. */
+    private long[] markEdits = new long[32];
+    private int markEditCount;
+    /** The heap length the marks describe (the last committed length). */
+    private long markedLength;
+
     private FileStore(DurableStack stack, Policy policy) throws IOException {
         this.stack = stack;
         this.policy = policy;
@@ -142,6 +172,9 @@ public final class FileStore implements Store {
         this.length = stack.length();
         refreshMapping();
         walkOnOpen();
+        ensureMarks(length);
+        setMark((length >>> 4) + 1, MARK_START);
+        markedLength = length;
     }
 
     /** Opens (or creates, with the first-fit policy) the store in {@code path}; an existing file keeps its policy. */
@@ -220,6 +253,8 @@ public final class FileStore implements Store {
             if ((word0 & LIVE) == 0) {
                 free.put(at, extent);
             }
+            ensureMarks(at);
+            setMark((at >>> 4) + 1, (word0 & LIVE) != 0 ? MARK_LIVE : MARK_START);
             at += HEADER + extent;
         }
     }
@@ -272,6 +307,7 @@ public final class FileStore implements Store {
      * up to about 60 KiB are journaled with the step; larger ones are written and forced first (two
      * forces).
      */
+    @Override
     @Issues
     @Invalidates(effect = Effect.ALLOCATE)
     public long allocateDurable(MemorySegment contents, long byteAlignment) {
@@ -317,14 +353,29 @@ public final class FileStore implements Store {
     @Override
     @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
-        MemorySegment p = payload;
-        if (p != null && (handle & 15) == 0 && handle >= HEADER && handle <= length) {
-            // one load checks it all: word1 = tag ^ (extent | LIVE), and a tag has bit 62 set
-            long word0 = p.get(LONG, handle - 8) ^ tag(handle - HEADER);
-            long extent = word0 & ~15L; // garbage (not a header of this file) is far beyond the heap
-            if ((word0 & LIVE) != 0 && Long.compareUnsigned(extent, length - handle) <= 0
-                    && Long.compareUnsigned(byteSize, extent) <= 0) {
-                return p.asSlice(handle, byteSize);
+        // The heap marks check it all (see marks), and never read the file: the handle's granule
+        // must be the first of a live block, and the granules byteSize covers after it must start
+        // no block (the next block, or the end-of-heap sentinel, bounds the extent). Up to 16 bytes
+        // need only the handle's own mark (a live block holds at least 16 bytes, so the granule after
+        // its first starts no block): one array load. Longer requests read a window of the 32
+        // granules from the handle's, over two adjacent words (the array has a spare word at the
+        // end); more than 31 granules (496 bytes) take the slow path. A dangling, negative or wild
+        // handle is beyond the array; a closed or failed store has no marks.
+        long[] m = marks;
+        long granule = handle >>> 4;
+        if ((handle & 15) == 0 && (granule >>> 5) < m.length - 1) {
+            int word = (int) (granule >>> 5);
+            int shift = ((int) granule & 31) << 1;
+            if (byteSize >= 0 && byteSize <= HEADER) {
+                if (((m[word] >>> shift) & 3) == MARK_LIVE) {
+                    return payload.asSlice(handle, byteSize);
+                }
+            } else if (byteSize > 0 && byteSize <= 31 * HEADER) {
+                long span = (byteSize + 15) >>> 4;
+                long window = (m[word] >>> shift) | (m[word + 1] << 1 << (63 - shift));
+                if ((window & ((4L << (span << 1)) - 1)) == MARK_LIVE) {
+                    return payload.asSlice(handle, byteSize);
+                }
             }
         }
         return resolveUnusual(handle, byteSize);
@@ -337,6 +388,9 @@ public final class FileStore implements Store {
             return Checks.resolveDangling(handle, byteSize, this);
         }
         long extent = requireLive(handle, "resolve");
+        if (byteSize <= extent) {
+            return payload.asSlice(handle, byteSize); // a long request: checked against the header
+        }
         throw new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the " + extent
                 + " bytes of handle " + Checks.hex(handle) + " in " + this);
     }
@@ -380,7 +434,7 @@ public final class FileStore implements Store {
                 long next = block + HEADER + extent;
                 long combined = extent + HEADER + nextFree;
                 removeFree(next);
-                txn.meta(DATA + next, 0, 0);
+                clearHeader(txn, next);
                 long rest = combined - newExtent;
                 if (rest >= HEADER) {
                     long tail = block + HEADER + newExtent;
@@ -448,7 +502,7 @@ public final class FileStore implements Store {
                 Long nextFree = free.get(next);
                 if (nextFree != null) {
                     removeFree(next);
-                    txn.meta(DATA + next, 0, 0);
+                    clearHeader(txn, next);
                     tailExtent += HEADER + nextFree;
                 }
                 putFree(tail, tailExtent);
@@ -469,6 +523,7 @@ public final class FileStore implements Store {
      *
      * <p>The checker does not follow handles in arrays: it sees an allocation.
      */
+    @Override
     @Invalidates(effect = Effect.ALLOCATE)
     public long[] allocateBulk(long[] byteSizes, long byteAlignment) {
         requireOpen("allocateBulk");
@@ -500,6 +555,7 @@ public final class FileStore implements Store {
      * <p>The handles are stale afterwards; the checker does not follow handles in arrays, so it
      * treats this call as an allocation (every pointer of this store stale).
      */
+    @Override
     @Invalidates(effect = Effect.ALLOCATE)
     public void deallocateBulk(long[] handles, long[] byteSizes, long byteAlignment) {
         requireOpen("deallocateBulk");
@@ -537,6 +593,7 @@ public final class FileStore implements Store {
                     + e.getMessage() + "; bytes written since the last sync may be lost", e));
         }
         payload = null;
+        marks = NO_MARKS;
         free.clear();
         try {
             stack.close();
@@ -552,6 +609,7 @@ public final class FileStore implements Store {
      * Makes every byte written through this store's pointers durable ({@code msync}). Invalidates
      * nothing. After an I/O error the store refuses further calls: close it and reopen the file.
      */
+    @Override
     public void sync() {
         requireOpen("sync");
         try {
@@ -562,12 +620,14 @@ public final class FileStore implements Store {
     }
 
     /** The value of root slot {@code slot} (0 in a new file). */
+    @Override
     public long root(int slot) {
         requireOpen("root");
         return stack.mapping().get(ValueLayout.JAVA_LONG_UNALIGNED, ROOT_OFFSET + 8L * checkSlot(slot));
     }
 
     /** Sets root slot {@code slot}, durably and atomically. Invalidates nothing. */
+    @Override
     public void setRoot(int slot, long value) {
         requireOpen("setRoot");
         DurableStack.Txn txn = new DurableStack.Txn();
@@ -576,6 +636,7 @@ public final class FileStore implements Store {
     }
 
     /** Sets root slots {@code 0..values.length-1} in one durable, atomic step. Invalidates nothing. */
+    @Override
     public void setRoots(long... values) {
         requireOpen("setRoots");
         if (values.length > ROOT_SLOTS) {
@@ -681,7 +742,7 @@ public final class FileStore implements Store {
         if (freedNow != null && !freedNow.add(block)) {
             throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " appears twice");
         }
-        txn.meta(DATA + block, 0, 0); // a freed handle fails the header check from now on
+        clearHeader(txn, block); // a freed handle's mark and header are cleared when the step commits
         long start = block;
         long end = block + HEADER + extent;
         if (policy.kind() == Policy.Kind.FIRST_FIT) {
@@ -693,7 +754,7 @@ public final class FileStore implements Store {
             Long after = free.get(end);
             if (after != null) {
                 removeFree(end);
-                txn.meta(DATA + end, 0, 0);
+                clearHeader(txn, end);
                 end += HEADER + after;
             }
         }
@@ -721,11 +782,13 @@ public final class FileStore implements Store {
         } finally {
             if (stack.hasFailed()) {
                 payload = null; // resolve takes the slow path, which refuses: the file must be reopened
+                marks = NO_MARKS;
             } else {
                 refreshMapping();
             }
         }
         undo.clear();
+        applyMarks();
     }
 
     private void rollback(long lengthBefore) {
@@ -735,7 +798,62 @@ public final class FileStore implements Store {
             else free.put(entry[0], entry[1]);
         }
         undo.clear();
+        markEditCount = 0;
         length = lengthBefore;
+    }
+
+    private void recordMark(long block, int mark) {
+        if (markEditCount == markEdits.length) markEdits = java.util.Arrays.copyOf(markEdits, markEditCount * 2);
+        markEdits[markEditCount++] = block;
+        markEdits[markEditCount++] = mark;
+    }
+
+    /** After a commit: the planned header changes, then the blocks past a shrunk heap, then the sentinel. */
+    private void applyMarks() {
+        if (stack.hasFailed()) { // the marks are gone with the mapping: the file must be reopened
+            markEditCount = 0;
+            return;
+        }
+        long before = markedLength;
+        ensureMarks(Math.max(before, length));
+        setMark((before >>> 4) + 1, 0);
+        long highest = before;
+        for (int i = 0; i < markEditCount; i += 2) {
+            setMark((markEdits[i] >>> 4) + 1, (int) markEdits[i + 1]);
+            highest = Math.max(highest, markEdits[i]);
+        }
+        markEditCount = 0;
+        if (highest > length) { // popped blocks (their headers are left behind the end, unmarked)
+            clearMarks((length >>> 4) + 1, (highest >>> 4) + 1);
+        }
+        setMark((length >>> 4) + 1, MARK_START);
+        markedLength = length;
+    }
+
+    /** Makes room in the marks for the granules of a heap of {@code heapLength} bytes and its sentinel. */
+    private void ensureMarks(long heapLength) {
+        long words = (((heapLength >>> 4) + 1) >>> 5) + 2; // + the spare word resolve's window reads
+        if (words > marks.length) {
+            marks = java.util.Arrays.copyOf(marks, (int) Math.min(Integer.MAX_VALUE - 8, // MAX_HEAP fits
+                    Math.max(words, marks.length + (marks.length >>> 1))));
+        }
+    }
+
+    private void setMark(long granule, int mark) {
+        int word = (int) (granule >>> 5);
+        int shift = ((int) granule & 31) << 1;
+        marks[word] = (marks[word] & ~(3L << shift)) | ((long) mark << shift);
+    }
+
+    private int markOf(long granule) {
+        return (int) (marks[(int) (granule >>> 5)] >>> (((int) granule & 31) << 1)) & 3;
+    }
+
+    /** Clears the marks of granules {@code from..to}, inclusive. */
+    private void clearMarks(long from, long to) {
+        while (from <= to && (from & 31) != 0) setMark(from++, 0);
+        while (to >= from && (to & 31) != 31) setMark(to--, 0);
+        if (from < to) java.util.Arrays.fill(marks, (int) (from >>> 5), (int) (to >>> 5) + 1, 0L);
     }
 
     private void putFree(long block, long extent) {
@@ -769,6 +887,13 @@ public final class FileStore implements Store {
 
     private void writeHeader(DurableStack.Txn txn, long block, long word0) {
         txn.meta(DATA + block, word0, tag(block) ^ word0);
+        recordMark(block, (word0 & LIVE) != 0 ? MARK_LIVE : MARK_START);
+    }
+
+    /** Zeroes the header of a block that merges into another or is freed. */
+    private void clearHeader(DurableStack.Txn txn, long block) {
+        txn.meta(DATA + block, 0, 0);
+        recordMark(block, 0);
     }
 
     /** The extent of the live block {@code handle} names, or a {@link StaleHandleException} saying why not. */
@@ -782,7 +907,10 @@ public final class FileStore implements Store {
                     + this + " (" + ((handle & 15) != 0 ? "misaligned" : "outside the heap") + ")");
         }
         long word0 = payload.get(LONG, handle - HEADER);
-        if (payload.get(LONG, handle - 8) != (tag(handle - HEADER) ^ word0) || (word0 & LIVE) == 0) {
+        // The marks are the truth (a popped block's header stays behind in the file, and a later
+        // block can grow over it); the header then gives the extent.
+        if (markOf(handle >>> 4) != MARK_LIVE
+                || payload.get(LONG, handle - 8) != (tag(handle - HEADER) ^ word0) || (word0 & LIVE) == 0) {
             throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " is not a live allocation of "
                     + this + " (freed, from another file, or not a handle)");
         }
@@ -809,8 +937,8 @@ public final class FileStore implements Store {
     }
 
     private long checkedEnd(long block, long extent, String operation) {
-        if (block > DurableStack.MAX_LENGTH - HEADER - extent) {
-            throw new StoreExhaustedException(operation + ": the heap would exceed " + DurableStack.MAX_LENGTH
+        if (block > MAX_HEAP - HEADER - extent) {
+            throw new StoreExhaustedException(operation + ": the heap would exceed " + MAX_HEAP
                     + " bytes in " + this);
         }
         return block + HEADER + extent;
@@ -862,6 +990,16 @@ public final class FileStore implements Store {
             throw new IllegalStateException("the free list " + free + " disagrees with the headers " + seenFree);
         }
         if (previousFree) throw new IllegalStateException("a free block ends the heap of " + this);
+        long[] expected = new long[marks.length];
+        for (long[] block : blocks) {
+            long granule = (block[0] >>> 4) + 1;
+            expected[(int) (granule >>> 5)] |= (long) (block[2] == 1 ? MARK_LIVE : MARK_START) << (((int) granule & 31) << 1);
+        }
+        long sentinel = (length >>> 4) + 1;
+        expected[(int) (sentinel >>> 5)] |= (long) MARK_START << (((int) sentinel & 31) << 1);
+        if (!java.util.Arrays.equals(expected, marks)) {
+            throw new IllegalStateException("the resolve marks disagree with the headers of " + this);
+        }
         return blocks;
     }
 }

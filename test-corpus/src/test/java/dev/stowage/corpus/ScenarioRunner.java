@@ -100,8 +100,14 @@ final class ScenarioRunner {
         return Arrays.stream(annotations)
                 .map(a -> a.annotationType())
                 .filter(t -> t.getPackageName().equals(QUALIFIER_PACKAGE))
+                .filter(ScenarioRunner::isTypeQualifier) // not the class-level contracts (@Persistent), which no parameter can carry
                 .map(t -> "@" + t.getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static boolean isTypeQualifier(Class<? extends Annotation> type) {
+        java.lang.annotation.Target target = type.getAnnotation(java.lang.annotation.Target.class);
+        return target != null && Arrays.asList(target.value()).contains(java.lang.annotation.ElementType.TYPE_USE);
     }
 
     private static Object parse(Scenario scenario, String value, Class<?> type) {

@@ -25,7 +25,8 @@ import javax.lang.model.util.Types;
  * {@code dev.stowage.qual} on methods ({@code @Invalidates} with its capacity promises
  * {@code unlessReserved}/{@code unlessPresent}, {@code @Resolves}, {@code @Issues}, {@code @Leaks},
  * {@code @Reserves}, inherited from the methods they override) and the type qualifiers of store types
- * ({@code @Multiple}, {@code @Stable}, {@code @Pinned}, {@code @SharedStore}). It knows no store
+ * ({@code @Multiple}, {@code @Stable}, {@code @Pinned}, {@code @SharedStore}) and the class-level
+ * contracts ({@code @ScopeChecked}, {@code @Persistent}, {@code @OwnsMemory}). It knows no store
  * class by name. Lookups are cached per element: one instance lives as long as one compilation.
  *
  * <p>The same annotations may come from stub files ({@link LibraryModels}: the bundled models such
@@ -53,6 +54,7 @@ final class StoreContracts {
     private static final String RUNS_ON_ANOTHER_THREAD = QUAL_PACKAGE + "RunsOnAnotherThread";
     private static final String OWNS_MEMORY = QUAL_PACKAGE + "OwnsMemory";
     private static final String SCOPE_CHECKED = QUAL_PACKAGE + "ScopeChecked";
+    private static final String PERSISTENT = QUAL_PACKAGE + "Persistent";
     private static final String RETAINS = QUAL_PACKAGE + "Retains";
     private static final String BORROWS = QUAL_PACKAGE + "Borrows";
     private static final java.util.Set<String> TYPE_QUALIFIERS = java.util.Set.of(QUAL_PACKAGE + "Multiple",
@@ -582,6 +584,7 @@ final class StoreContracts {
             case "dev.stowage.qual.SharedStore", "dev.stowage.checker.qual.SharedMember" -> new Quals(false, false, false, true);
             case "dev.stowage.qual.Confined" -> new Quals(false, false, false, false, true, false);
             case SCOPE_CHECKED -> new Quals(false, false, false, false, false, true);
+            case PERSISTENT -> new Quals(false, false, false, false, false, false, true);
             default -> Quals.NONE;
         };
     }

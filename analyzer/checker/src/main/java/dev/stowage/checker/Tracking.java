@@ -903,7 +903,7 @@ final class Tracking {
 
     /** The invalidation table's handle column, defined once in {@link Effect#killsHandles}. */
     static boolean killsHandles(Effect e, Quals q) {
-        return e.killsHandles(q.multiple(), q.shared());
+        return e.killsHandles(q.multiple(), q.shared(), q.persistent());
     }
 
     /** The invalidation table's pointer column, defined once in {@link Effect#killsPointers}. */

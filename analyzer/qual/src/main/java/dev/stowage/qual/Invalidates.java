@@ -133,9 +133,23 @@ public @interface Invalidates {
          * @param shared the store is a {@code @SharedStore} member (its handles outlive a member's close)
          */
         public boolean killsHandles(boolean multiple, boolean shared) {
+            return killsHandles(multiple, shared, false);
+        }
+
+        /**
+         * As {@link #killsHandles(boolean, boolean)}, for a store that may be {@code @Persistent}: its
+         * handles name memory that outlives the object, so closing it kills none of them.
+         *
+         * <pre>{@code
+         * Effect.CLOSE.killsHandles(true, false, true);   // false: a FileStore's handles survive close()
+         * }</pre>
+         *
+         * @param persistent the store is {@code @Persistent}
+         */
+        public boolean killsHandles(boolean multiple, boolean shared, boolean persistent) {
             return switch (this) {
                 case ALLOCATE, FREE -> !multiple;
-                case CLOSE -> !shared; // handles are valid with every member of a sharing set
+                case CLOSE -> !shared && !persistent; // valid with every member of a sharing set / in the file
                 case MOVE, ANY -> true;
                 case RELOCATE, POINTERS -> false;
             };

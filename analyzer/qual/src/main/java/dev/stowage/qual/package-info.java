@@ -3,7 +3,8 @@
  *
  * <p>Type qualifiers on store types say what a store guarantees: {@link dev.stowage.qual.Multiple},
  * {@link dev.stowage.qual.Stable}, {@link dev.stowage.qual.Pinned} and
- * {@link dev.stowage.qual.SharedStore}. Declaration annotations on methods say what a call does:
+ * {@link dev.stowage.qual.SharedStore}; on a store class, {@link dev.stowage.qual.Persistent} says
+ * its handles outlive {@code close()} (they name a file). Declaration annotations on methods say what a call does:
  * {@link dev.stowage.qual.Invalidates} (what it may make stale), {@link dev.stowage.qual.Resolves}
  * (its result is a pointer tied to a store), {@link dev.stowage.qual.Issues} (its result is a handle,
  * box or collection owned by a store), {@link dev.stowage.qual.Leaks} (it gives memory up for

@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Resolve + read of a {@code long} on a FileStore ({@value #COUNT} allocations of {@value #SIZE}
  * bytes, visited in a shuffled order, through the {@code Store} interface) against the same read
  * at the same offsets of a raw mapped segment of a file of the same size ({@code FileChannel.map}).
- * The FileStore's resolve checks the block header in front of the handle (live bit and tag).
+ * The FileStore's resolve checks the handle against the block marks it keeps on the Java heap (two
+ * bits per 16-byte granule); {@code rawMappedHeaderCheckRead} and {@code rawMappedMarksRead} time a
+ * header check in the mapping and the marks' two-word window check, inlined by hand.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -70,6 +72,11 @@ public class FileStoreResolveBenchmark {
             raw = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes, rawArena);
         }
         for (int i = 0; i < COUNT; i++) raw.set(LONG, inOrder[i], i);
+        marks = new long[(int) (bytes >>> 9) + 3];
+        for (int i = 0; i < COUNT; i++) {
+            long granule = inOrder[i] >>> 4;
+            marks[(int) (granule >>> 5)] |= 3L << (((int) granule & 31) << 1);
+        }
     }
 
     @TearDown(Level.Trial)
@@ -112,6 +119,57 @@ public class FileStoreResolveBenchmark {
     }
 
     private long tagKey = 0x1234567L;
+    private long[] marks;
+
+    /** The raw mapping with FileStore's heap-marks check inlined by hand (what resolve adds). */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedMarksRead() {
+        long sum = 0;
+        long[] m = marks;
+        for (long h : handles) {
+            long granule = h >>> 4;
+            long span = (SIZE + 15) >>> 4;
+            if ((h & 15) == 0 && (granule >>> 5) < m.length - 1) {
+                int word = (int) (granule >>> 5);
+                int shift = ((int) granule & 31) << 1;
+                long window = (m[word] >>> shift) | (m[word + 1] << 1 << (63 - shift));
+                if ((window & ((4L << (span << 1)) - 1)) == 3) {
+                    sum += raw.asSlice(h, SIZE).get(LONG, 0);
+                    continue;
+                }
+            }
+            throw new IllegalStateException();
+        }
+        return sum;
+    }
+
+    /** Resolve, read the long, write it back incremented: the op of {@link ResolveBenchmark}, for the other stores. */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long fileStoreResolveReadWrite() {
+        long sum = 0;
+        for (long h : handles) {
+            MemorySegment p = store.resolve(h, SIZE);
+            long v = p.get(LONG, 0);
+            p.set(LONG, 0, v + 1);
+            sum += v;
+        }
+        return sum;
+    }
+
+    /** The same read and write at the same offsets of the raw mapping (the peer of the op above). */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedReadWrite() {
+        long sum = 0;
+        for (long h : handles) {
+            long v = raw.get(LONG, h);
+            raw.set(LONG, h, v + 1);
+            sum += v;
+        }
+        return sum;
+    }
 
     @Benchmark
     @OperationsPerInvocation(COUNT)
