@@ -1,10 +1,6 @@
 package dev.stowage.store;
 
-import dev.stowage.qual.Invalidates;
-import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
-import dev.stowage.qual.Resolves;
 import dev.stowage.qual.Stable;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -54,7 +50,7 @@ import java.util.Arrays;
  */
 @SuppressWarnings("restricted") // one arena-scoped view, sliced only inside chunks (see resolve)
 @Stable @Multiple
-public final class ArenaStore implements Store {
+public final class ArenaStore extends AbstractStore {
 
     /** The size of the first chunk unless the constructor says otherwise. */
     public static final long DEFAULT_CHUNK_SIZE = 64 * 1024;
@@ -107,7 +103,6 @@ public final class ArenaStore implements Store {
     private long lastSize;
     private long nextChunkSize;
     private long reservedBytes;
-    private boolean closed;
 
     /** An arena with {@link #DEFAULT_CHUNK_SIZE} chunks and no limit but the machine's memory. */
     public ArenaStore() {
@@ -132,41 +127,13 @@ public final class ArenaStore implements Store {
     }
 
     @Override
-    public long dangling(long byteAlignment) {
-        return Checks.dangling(byteAlignment);
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocate(long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return Checks.dangling(byteAlignment);
-        }
+    long allocateBytes(long byteSize, long byteAlignment) {
         return bumpAllocate(byteSize, byteAlignment, "allocate");
     }
 
+    /** Frees nothing, except that the last allocation rewinds the bump pointer (see the class comment). */
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocateZeroed(long byteSize, long byteAlignment) {
-        long handle = allocate(byteSize, byteAlignment);
-        if (byteSize != 0) {
-            resolve(handle, byteSize).fill((byte) 0); // memory given back by deallocate may be dirty
-        }
-        return handle;
-    }
-
-    @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public void deallocate(long handle, long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return;
-        }
+    void deallocateBytes(long handle, long byteSize, long byteAlignment) {
         requireAllocation(handle, byteSize, "deallocate");
         if (handle == lastHandle && byteSize == lastSize) {
             rewind((handle ^ salt) & OFFSET_MASK);
@@ -174,7 +141,6 @@ public final class ArenaStore implements Store {
     }
 
     @Override
-    @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
         long[] bounds = table.bounds;
         long raw = handle ^ salt;
@@ -188,24 +154,13 @@ public final class ArenaStore implements Store {
         return all.asSlice(bounds[at] + offset, byteSize);
     }
 
-    private MemorySegment resolveUnusual(long handle, long byteSize) {
-        requireOpen();
-        if (Checks.isDangling(handle)) {
-            return Checks.resolveDangling(handle, byteSize, this);
-        }
-        Checks.requireResolveSize(byteSize);
-        throw foreign(handle, "resolve");
+    @Override
+    RuntimeException refuse(long handle, long byteSize) {
+        return foreign(handle, "resolve");
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return allocate(newByteSize, byteAlignment);
-        }
+    long growBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireAllocation(handle, oldByteSize, "grow");
         long offset = (handle ^ salt) & OFFSET_MASK;
         if (handle == lastHandle && oldByteSize == lastSize
@@ -221,45 +176,18 @@ public final class ArenaStore implements Store {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        if (newByteSize > oldByteSize) {
-            resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
-        }
-        return grown;
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return handle;
-        }
+    long shrinkBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireAllocation(handle, oldByteSize, "shrink");
         if (handle == lastHandle && oldByteSize == lastSize) {
-            if (newByteSize == 0) {
-                rewind((handle ^ salt) & OFFSET_MASK);
-            } else {
-                bump = ((handle ^ salt) & OFFSET_MASK) + newByteSize;
-                lastSize = newByteSize;
-            }
+            bump = ((handle ^ salt) & OFFSET_MASK) + newByteSize;
+            lastSize = newByteSize;
         }
-        return newByteSize == 0 ? Checks.dangling(byteAlignment) : handle;
+        return handle;
     }
 
     /** Frees every chunk: every handle and pointer of this store is stale afterwards. */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void releaseMemory() {
         table = ChunkTable.EMPTY;
         current = -1;
         currentChunk = null;
@@ -375,11 +303,5 @@ public final class ArenaStore implements Store {
     private RuntimeException foreign(long handle, String operation) {
         return new StaleHandleException(operation + ": handle " + Checks.hex(handle)
                 + " was not issued by " + this + " (foreign, stale or corrupt)");
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw Checks.closed(this);
-        }
     }
 }

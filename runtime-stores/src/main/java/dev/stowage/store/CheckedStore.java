@@ -2,9 +2,7 @@ package dev.stowage.store;
 
 import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.PolyStore;
-import dev.stowage.qual.Resolves;
 import dev.stowage.qual.SharedStore;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -172,8 +170,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocate(long byteSize, long byteAlignment) {
         synchronized (ledger) {
             return allocate(byteSize, byteAlignment, false, "allocate");
@@ -181,8 +177,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocateZeroed(long byteSize, long byteAlignment) {
         synchronized (ledger) {
             return allocate(byteSize, byteAlignment, true, "allocateZeroed");
@@ -206,7 +200,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
     public void deallocate(long handle, long byteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "deallocate");
@@ -228,7 +221,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     @Override
-    @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
         synchronized (ledger) {
             requireOpen(handle, "resolve");
@@ -259,8 +251,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "grow");
@@ -270,8 +260,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "growZeroed");
@@ -281,8 +269,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "shrink");
@@ -323,7 +309,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
      * relocation.
      */
     @Override
-    @Invalidates(effect = Effect.RELOCATE)
     public void compact() {
         synchronized (ledger) {
             requireOpen("compact");
@@ -388,7 +373,6 @@ public final class CheckedStore implements SharingStore, CompactingStore {
      * with {@link #failingOnLeaks}). Closing twice does nothing.
      */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
     public void close() {
         List<Allocation> leaks;
         synchronized (ledger) {

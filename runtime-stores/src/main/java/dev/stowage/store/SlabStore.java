@@ -1,10 +1,6 @@
 package dev.stowage.store;
 
-import dev.stowage.qual.Invalidates;
-import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
-import dev.stowage.qual.Resolves;
 import dev.stowage.qual.Stable;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
@@ -47,7 +43,7 @@ import java.util.Arrays;
  */
 @SuppressWarnings("restricted") // one arena-scoped view, sliced only at live slots (see resolve)
 @Stable @Multiple
-public final class SlabStore implements Store {
+public final class SlabStore extends AbstractStore {
 
     private static final int MAX_SLOT_LIMIT = 1 << 29;
     static final int SLOT_BITS = 29;
@@ -89,7 +85,6 @@ public final class SlabStore implements Store {
     private int carved;
     private int liveCount;
     private int retiredCount;
-    private boolean closed;
 
     /** Slots of {@code slotSize} bytes aligned to {@code slotAlignment}, with no limit on their number. */
     public SlabStore(long slotSize, long slotAlignment) {
@@ -149,17 +144,19 @@ public final class SlabStore implements Store {
     }
 
     @Override
-    public long dangling(long byteAlignment) {
-        return Checks.dangling(byteAlignment);
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocate(long byteSize, long byteAlignment) {
         if (byteSize <= 0 || byteSize > slotSize || byteAlignment > slotAlignment
                 || Long.bitCount(byteAlignment) != 1) {
-            return allocateUnusual(byteSize, byteAlignment, "allocate");
+            return super.allocate(byteSize, byteAlignment); // the checks, zero bytes, a closed store
+        }
+        return allocateBytes(byteSize, byteAlignment);
+    }
+
+    @Override
+    long allocateBytes(long byteSize, long byteAlignment) {
+        if (byteSize > slotSize) {
+            throw new StoreExhaustedException("allocate: " + byteSize + " bytes do not fit a slot of "
+                    + slotSize + " bytes of " + this);
         }
         int slot = freeHead;
         if (slot >= 0) {
@@ -173,30 +170,7 @@ public final class SlabStore implements Store {
         return (((long) generation << SLOT_BITS) | slot) ^ salt;
     }
 
-    private long allocateUnusual(long byteSize, long byteAlignment, String operation) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        requireSlotAlignment(byteAlignment, operation);
-        if (byteSize == 0) {
-            return Checks.dangling(byteAlignment);
-        }
-        throw new StoreExhaustedException(operation + ": " + byteSize + " bytes do not fit a slot of "
-                + slotSize + " bytes of " + this);
-    }
-
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocateZeroed(long byteSize, long byteAlignment) {
-        long handle = allocate(byteSize, byteAlignment);
-        if (byteSize > 0) {
-            resolve(handle, byteSize).fill((byte) 0);
-        }
-        return handle;
-    }
-
-    @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
     public void deallocate(long handle, long byteSize, long byteAlignment) {
         long raw = handle ^ salt;
         int slot = (int) raw & SLOT_MASK;
@@ -204,11 +178,22 @@ public final class SlabStore implements Store {
         if (byteSize <= 0 || byteSize > slotSize || byteAlignment > slotAlignment
                 || Long.bitCount(byteAlignment) != 1 || slot >= gens.length
                 || gens[slot] != raw >>> SLOT_BITS) {
-            deallocateUnusual(handle, byteSize, byteAlignment);
+            super.deallocate(handle, byteSize, byteAlignment); // checks, then deallocateBytes refuses
             return;
         }
-        int generation = gens[slot];
-        gens[slot] = -generation - 1;
+        free(slot);
+    }
+
+    @Override
+    void deallocateBytes(long handle, long byteSize, long byteAlignment) {
+        requireFitsSlot(handle, byteSize, "deallocate");
+        requireLive(handle, "deallocate");
+        free((int) (handle ^ salt) & SLOT_MASK);
+    }
+
+    private void free(int slot) {
+        int generation = generations[slot];
+        generations[slot] = -generation - 1;
         liveCount--;
         if (generation < retireGeneration) {
             nextFree[slot] = freeHead;
@@ -218,23 +203,7 @@ public final class SlabStore implements Store {
         }
     }
 
-    private void deallocateUnusual(long handle, long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        requireSlotAlignment(byteAlignment, "deallocate");
-        if (byteSize == 0) {
-            return;
-        }
-        if (byteSize > slotSize) {
-            throw new IllegalArgumentException("deallocate: " + byteSize + " bytes is more than a slot ("
-                    + slotSize + ") of " + this + ": not the size handle " + Checks.hex(handle)
-                    + " was allocated with");
-        }
-        throw notLive(handle, "deallocate");
-    }
-
     @Override
-    @Resolves(handle = "#1")
     public MemorySegment resolve(long handle, long byteSize) {
         long raw = handle ^ salt;
         int slot = (int) raw & SLOT_MASK;
@@ -245,28 +214,18 @@ public final class SlabStore implements Store {
         return all.asSlice(pageBases[slot >>> pageShift] + (slot & pageMask) * slotSize, byteSize);
     }
 
-    private MemorySegment resolveUnusual(long handle, long byteSize) {
-        requireOpen();
-        if (Checks.isDangling(handle)) {
-            return Checks.resolveDangling(handle, byteSize, this);
-        }
+    @Override
+    RuntimeException refuse(long handle, long byteSize) {
         if (isLive(handle)) {
-            throw new IllegalArgumentException("resolve: byteSize " + byteSize + " is more than a slot ("
+            return new IllegalArgumentException("resolve: byteSize " + byteSize + " is more than a slot ("
                     + slotSize + ") of " + this);
         }
-        throw notLive(handle, "resolve");
+        return notLive(handle, "resolve");
     }
 
+    /** Within the slot: the same handle (the old one is still stale by contract). */
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
-        requireSlotAlignment(byteAlignment, "grow");
-        if (oldByteSize == 0) {
-            return allocate(newByteSize, byteAlignment);
-        }
+    long growBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireLive(handle, "grow");
         if (newByteSize > slotSize) {
             throw new StoreExhaustedException("grow: " + newByteSize + " bytes do not fit a slot of "
@@ -276,46 +235,23 @@ public final class SlabStore implements Store {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        if (newByteSize > oldByteSize) {
-            resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
-        }
-        return grown;
+    long shrinkBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        requireLive(handle, "shrink");
+        requireFitsSlot(handle, oldByteSize, "shrink");
+        return handle;
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
-        requireSlotAlignment(byteAlignment, "shrink");
-        if (oldByteSize == 0) {
-            return handle;
+    void requireStoreAlignment(long byteAlignment, String operation) {
+        if (byteAlignment > slotAlignment) {
+            throw new IllegalArgumentException(operation + ": alignment " + byteAlignment
+                    + " is stricter than the slot alignment " + slotAlignment + " of " + this);
         }
-        requireLive(handle, "shrink");
-        if (oldByteSize > slotSize) {
-            throw new IllegalArgumentException("shrink: " + oldByteSize + " bytes is more than a slot ("
-                    + slotSize + ") of " + this);
-        }
-        if (newByteSize == 0) {
-            deallocate(handle, oldByteSize, byteAlignment);
-            return Checks.dangling(byteAlignment);
-        }
-        return handle;
     }
 
     /** Frees every page: every handle and pointer of this store is stale afterwards. */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void releaseMemory() {
         pages = new MemorySegment[0];
         pageBases = new long[0];
         generations = new int[0];
@@ -379,21 +315,17 @@ public final class SlabStore implements Store {
         }
     }
 
-    private void requireSlotAlignment(long byteAlignment, String operation) {
-        if (byteAlignment > slotAlignment) {
-            throw new IllegalArgumentException(operation + ": alignment " + byteAlignment
-                    + " is stricter than the slot alignment " + slotAlignment + " of " + this);
+    /** A size that fits a slot (a slot does not record the exact size of its allocation). */
+    private void requireFitsSlot(long handle, long byteSize, String operation) {
+        if (byteSize > slotSize) {
+            throw new IllegalArgumentException(operation + ": " + byteSize + " bytes is more than a slot ("
+                    + slotSize + ") of " + this + ": not the size handle " + Checks.hex(handle)
+                    + " was allocated with");
         }
     }
 
     private StaleHandleException notLive(long handle, String operation) {
         return new StaleHandleException(operation + ": handle " + Checks.hex(handle)
                 + " is not a live allocation of " + this + " (freed, foreign or corrupt)");
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw Checks.closed(this);
-        }
     }
 }
