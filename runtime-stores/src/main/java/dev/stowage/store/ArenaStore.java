@@ -22,18 +22,24 @@ import java.util.Arrays;
  * closed using one throws {@link IllegalStateException} instead of touching freed memory. (The
  * slice is taken from one arena-scoped view of the address space, made once with
  * {@code reinterpret}: a restricted method of the JDK, used by this library, never with an address
- * the caller gave.) What it cannot tell apart without a record per allocation is a
- * stale handle from a live one inside its own chunks: resolving a stale handle reads this store's
- * memory (wrap the store in a {@link CheckedStore} to find such bugs).
+ * the caller gave.)
  *
- * <p>{@link #deallocate} frees nothing, with one exception: freeing (or shrinking) the allocation
- * made last, with the handle and size it was made with, moves the bump pointer back, so a
- * temporary allocation freed at once is reused. Every such rewind starts a new epoch, so the handle
- * of the next allocation at that place differs from the freed one, and freeing the stale handle
- * again changes nothing: no double free can make two live handles share memory. Epochs are 10
- * bits; when they run out, the bump pointer skips past every offset ever used in the chunk, so an
- * epoch never comes back for an offset. Freeing any other allocation of the store is accepted and
- * changes nothing; a handle outside the store's chunks throws {@link StaleHandleException}.
+ * <p>Each chunk keeps a record of the allocations made in it (handle and size, 16 bytes on the Java
+ * heap per allocation), so {@link #deallocate}, {@link #grow} and {@link #shrink} refuse, changing
+ * nothing, a handle that is not a live allocation (freed, grown, foreign or forged:
+ * {@link StaleHandleException}) and an old size that is not the allocation's
+ * ({@link IllegalArgumentException}): no call can make an allocation overlap another. {@link #resolve}
+ * does not read the record (its fast path checks only the chunk's bounds, to cost what a raw access
+ * costs), so resolving a stale handle, or a live one with more bytes than it holds, reads this
+ * store's memory, never anyone else's (wrap the store in a {@link CheckedStore} to find such bugs).
+ *
+ * <p>{@link #deallocate} gives memory back only in one case: freeing (or shrinking to nothing) the
+ * allocation made last moves the bump pointer back, so a temporary allocation freed at once is
+ * reused. Every such rewind starts a new epoch, so the handle of the next allocation at that place
+ * differs from the freed one, and the freed handle is refused from then on. Epochs are 10 bits; when
+ * they run out, the bump pointer skips past every offset ever used in the chunk, so an epoch never
+ * comes back for an offset. Freeing any other allocation marks it freed in the record (its memory
+ * is reclaimed when the store closes).
  * {@link #grow} extends the last allocation in place when the chunk has room, and otherwise copies
  * into a new slot. Not thread-safe (use {@link SharedArenaStore} for that), but not confined
  * either: one thread at a time may use it, and any thread may close it.
@@ -78,6 +84,46 @@ public final class ArenaStore extends AbstractStore {
         static final ChunkTable EMPTY = new ChunkTable(new MemorySegment[0], new long[0]);
     }
 
+    /**
+     * The allocations made in one chunk, in the order of their offsets (the bump pointer only moves
+     * up, and a rewind drops the last one): {@code entries[2 i]} is the handle without the salt,
+     * {@code entries[2 i + 1]} its size, or {@code ~size} once freed. Why a record per allocation
+     * (16 bytes on the Java heap): without it, {@code shrink(h, wrongOldSize, n)} could hand back an
+     * allocation that overlaps its neighbour, and a stale or double free was accepted (issue 15).
+     * {@code resolve} does not read it: its fast path checks only the chunk's bounds.
+     */
+    private static final class Log {
+        long[] entries = new long[16];
+        int count;
+
+        void append(long raw, long byteSize) {
+            if (2 * count == entries.length) {
+                entries = Arrays.copyOf(entries, entries.length * 2);
+            }
+            entries[2 * count] = raw;
+            entries[2 * count + 1] = byteSize;
+            count++;
+        }
+
+        /** The index of the allocation made at {@code offset}, or -1. */
+        int find(long offset) {
+            int low = 0;
+            int high = count - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                long at = entries[2 * mid] & OFFSET_MASK;
+                if (at < offset) {
+                    low = mid + 1;
+                } else if (at > offset) {
+                    high = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -1;
+        }
+    }
+
     private final Arena arena = Arena.ofShared();
     /**
      * The address space in the arena's scope. {@link #resolve} slices it only at an offset and size
@@ -90,6 +136,8 @@ public final class ArenaStore extends AbstractStore {
     private final long salt = Checks.newSalt();
     private final long maxBytes;
     private ChunkTable table = ChunkTable.EMPTY;
+    /** The allocations of each chunk, by chunk index (see {@link Log}). */
+    private Log[] logs = new Log[0];
     /** Index of the chunk the bump pointer is in, or -1 before the first allocation. */
     private int current = -1;
     private MemorySegment currentChunk;
@@ -134,9 +182,13 @@ public final class ArenaStore extends AbstractStore {
     /** Frees nothing, except that the last allocation rewinds the bump pointer (see the class comment). */
     @Override
     void deallocateBytes(long handle, long byteSize, long byteAlignment) {
-        requireAllocation(handle, byteSize, "deallocate");
-        if (handle == lastHandle && byteSize == lastSize) {
+        Log log = logOf(handle);
+        int entry = requireLive(log, handle, byteSize, "deallocate");
+        if (handle == lastHandle) {
+            log.count--; // the last allocation of the current chunk
             rewind((handle ^ salt) & OFFSET_MASK);
+        } else {
+            log.entries[2 * entry + 1] = ~byteSize;
         }
     }
 
@@ -161,24 +213,28 @@ public final class ArenaStore extends AbstractStore {
 
     @Override
     long growBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireAllocation(handle, oldByteSize, "grow");
+        Log log = logOf(handle);
+        int entry = requireLive(log, handle, oldByteSize, "grow");
         long offset = (handle ^ salt) & OFFSET_MASK;
-        if (handle == lastHandle && oldByteSize == lastSize
-                && newByteSize <= currentChunk.byteSize() - offset) {
+        if (handle == lastHandle && newByteSize <= currentChunk.byteSize() - offset) {
             bump = offset + newByteSize; // extend in place
             highWater = Math.max(highWater, bump);
             lastSize = newByteSize;
+            log.entries[2 * entry + 1] = newByteSize;
             return handle;
         }
         long moved = bumpAllocate(newByteSize, byteAlignment, "grow");
         MemorySegment.copy(resolve(handle, oldByteSize), 0, resolve(moved, oldByteSize), 0, oldByteSize);
+        log.entries[2 * entry + 1] = ~oldByteSize; // the old place is not reused, but its handle is dead
         return moved;
     }
 
     @Override
     long shrinkBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireAllocation(handle, oldByteSize, "shrink");
-        if (handle == lastHandle && oldByteSize == lastSize) {
+        Log log = logOf(handle);
+        int entry = requireLive(log, handle, oldByteSize, "shrink");
+        log.entries[2 * entry + 1] = newByteSize;
+        if (handle == lastHandle) {
             bump = ((handle ^ salt) & OFFSET_MASK) + newByteSize;
             lastSize = newByteSize;
         }
@@ -189,6 +245,7 @@ public final class ArenaStore extends AbstractStore {
     @Override
     void releaseMemory() {
         table = ChunkTable.EMPTY;
+        logs = new Log[0];
         current = -1;
         currentChunk = null;
         lastHandle = NO_HANDLE;
@@ -217,8 +274,11 @@ public final class ArenaStore extends AbstractStore {
         }
     }
 
-    private long handle(int chunk, long offset) {
-        return (((long) epoch << EPOCH_SHIFT) | ((long) chunk << OFFSET_BITS) | offset) ^ salt;
+    /** A new allocation's handle, recorded in its chunk's log. */
+    private long issue(int chunk, long offset, long byteSize) {
+        long raw = ((long) epoch << EPOCH_SHIFT) | ((long) chunk << OFFSET_BITS) | offset;
+        logs[chunk].append(raw, byteSize);
+        return raw ^ salt;
     }
 
     private long bumpAllocate(long byteSize, long byteAlignment, String operation) {
@@ -227,7 +287,7 @@ public final class ArenaStore extends AbstractStore {
             if (start >= 0 && byteSize <= currentChunk.byteSize() - start) {
                 bump = start + byteSize;
                 highWater = Math.max(highWater, bump);
-                lastHandle = handle(current, start);
+                lastHandle = issue(current, start, byteSize);
                 lastSize = byteSize;
                 return lastHandle;
             }
@@ -236,7 +296,7 @@ public final class ArenaStore extends AbstractStore {
         if (byteSize > target / 4 && current >= 0) {
             // A big allocation gets a chunk of its own; the current chunk keeps serving small ones.
             int index = addChunk(byteSize, byteAlignment, operation);
-            return handle(index, 0);
+            return issue(index, 0, byteSize);
         }
         long size = Math.max(target, byteSize);
         int index = addChunk(size, byteAlignment, operation);
@@ -245,7 +305,7 @@ public final class ArenaStore extends AbstractStore {
         bump = byteSize;
         highWater = byteSize;
         nextChunkSize = Math.min(MAX_CHUNK_SIZE, target * 2);
-        lastHandle = handle(index, 0);
+        lastHandle = issue(index, 0, byteSize);
         lastSize = byteSize;
         return lastHandle;
     }
@@ -277,6 +337,8 @@ public final class ArenaStore extends AbstractStore {
         bounds[chunks.length * 2] = chunk.address();
         bounds[chunks.length * 2 + 1] = chunk.byteSize();
         table = new ChunkTable(grown, bounds);
+        logs = Arrays.copyOf(logs, grown.length);
+        logs[chunks.length] = new Log();
         reservedBytes += size;
         return chunks.length;
     }
@@ -288,16 +350,34 @@ public final class ArenaStore extends AbstractStore {
         return aligned < address ? -1 : aligned - chunk.address();
     }
 
-    /** The handle names {@code byteSize} bytes inside one of the chunks. */
-    private void requireAllocation(long handle, long byteSize, String operation) {
-        MemorySegment[] chunks = table.chunks;
+    /** The log of the chunk a handle names, or null for a handle that names none (or is tagged). */
+    private Log logOf(long handle) {
         long raw = handle ^ salt;
         int chunk = (int) (raw >>> OFFSET_BITS) & CHUNK_MASK;
-        long offset = raw & OFFSET_MASK;
-        if ((raw & Checks.TAG_BITS) != 0 || chunk >= chunks.length
-                || byteSize > chunks[chunk].byteSize() - offset) {
+        return (raw & Checks.TAG_BITS) != 0 || chunk >= logs.length ? null : logs[chunk];
+    }
+
+    /**
+     * The handle is a live allocation of exactly {@code byteSize} bytes (its epoch included, so a
+     * handle of an allocation that was rewound does not pass for the one made at its place since):
+     * its index in {@code log}. Otherwise throws, changing nothing.
+     */
+    private int requireLive(Log log, long handle, long byteSize, String operation) {
+        long raw = handle ^ salt;
+        int entry = log == null ? -1 : log.find(raw & OFFSET_MASK);
+        if (entry < 0 || log.entries[2 * entry] != raw) {
             throw foreign(handle, operation);
         }
+        long recorded = log.entries[2 * entry + 1];
+        if (recorded < 0) {
+            throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " of " + this
+                    + " was freed (or grown: the handle grow returned is the live one)");
+        }
+        if (recorded != byteSize) {
+            throw new IllegalArgumentException(operation + ": handle " + Checks.hex(handle) + " of " + this
+                    + " holds " + recorded + " bytes, but the call says " + byteSize);
+        }
+        return entry;
     }
 
     private RuntimeException foreign(long handle, String operation) {

@@ -281,7 +281,8 @@ class StoreStrengthTest {
             assertThrows(StaleHandleException.class, () -> arena.deallocate(pastTheEnd, 8, 8));
             assertThrows(StaleHandleException.class, () -> arena.grow(lastBytes, 16, 32, 8));
             assertThrows(StaleHandleException.class, () -> arena.shrink(tagged, 8, 4, 8));
-            arena.deallocate(lastBytes, 8, 8); // inside the chunk, not the last allocation: changes nothing
+            // inside the chunk, where no allocation starts: refused by the arena's record, changes nothing
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(lastBytes, 8, 8));
             long next = arena.allocate(8, 8);
             assertEquals(arena.resolve(first, 8).address() + 8, arena.resolve(next, 8).address());
             assertEquals(1, arena.resolve(first, 8).get(JAVA_LONG, 0));
