@@ -33,13 +33,14 @@ import java.util.Arrays;
  * costs), so resolving a stale handle, or a live one with more bytes than it holds, reads this
  * store's memory, never anyone else's (wrap the store in a {@link CheckedStore} to find such bugs).
  *
- * <p>{@link #deallocate} gives memory back only in one case: freeing (or shrinking to nothing) the
- * allocation made last moves the bump pointer back, so a temporary allocation freed at once is
- * reused. Every such rewind starts a new epoch, so the handle of the next allocation at that place
- * differs from the freed one, and the freed handle is refused from then on. Epochs are 10 bits; when
- * they run out, the bump pointer skips past every offset ever used in the chunk, so an epoch never
- * comes back for an offset. Freeing any other allocation marks it freed in the record (its memory
- * is reclaimed when the store closes).
+ * <p>{@link #deallocate} marks the allocation freed in the record; it gives memory back in one case:
+ * freeing (or shrinking to nothing) the allocation that ends at the bump pointer moves the pointer
+ * back to its start, and past the freed allocations right below it, so allocations freed newest
+ * first (a stack, or a temporary freed at once) are reused. Every such rewind starts a new epoch, so
+ * the handle of the next allocation at that place differs from the freed ones, which are refused from
+ * then on. Epochs are 10 bits; when they run out, the bump pointer skips past every offset ever used
+ * in the chunk and never rewinds below it again, so an (epoch, offset) pair never comes back. Other
+ * freed memory is reclaimed when the store closes.
  * {@link #grow} extends the last allocation in place when the chunk has room, and otherwise copies
  * into a new slot. Not thread-safe (use {@link SharedArenaStore} for that), but not confined
  * either: one thread at a time may use it, and any thread may close it.
@@ -73,7 +74,6 @@ public final class ArenaStore extends AbstractStore {
     static final int MAX_CHUNKS = 1 << CHUNK_BITS;
     private static final long MAX_CHUNK_BYTES = 1L << OFFSET_BITS;
     private static final long CHUNK_ALIGNMENT = 16;
-    private static final long NO_HANDLE = -1;
 
     /**
      * The chunks, by index: {@code bounds[2 i]} is chunk i's address, {@code bounds[2 i + 1]} its size.
@@ -146,9 +146,13 @@ public final class ArenaStore extends AbstractStore {
     /** The highest the bump pointer has been in the current chunk. */
     private long highWater;
     private int epoch;
-    /** The handle and size of the allocation that ends at the bump pointer, or NO_HANDLE. */
-    private long lastHandle = NO_HANDLE;
-    private long lastSize;
+    /** The log of the current chunk, or null before the first allocation. */
+    private Log currentLog;
+    /**
+     * The bump pointer never moves back below this offset of the current chunk: the high water mark
+     * when the epochs last wrapped, so that an (epoch, offset) pair of an earlier cycle never comes back.
+     */
+    private long floor;
     private long nextChunkSize;
     private long reservedBytes;
 
@@ -179,17 +183,34 @@ public final class ArenaStore extends AbstractStore {
         return bumpAllocate(byteSize, byteAlignment, "allocate");
     }
 
-    /** Frees nothing, except that the last allocation rewinds the bump pointer (see the class comment). */
+    /**
+     * Marks the allocation freed; the allocation that ends at the bump pointer, and the freed ones
+     * right below it, also give their memory back (see the class comment).
+     */
     @Override
     void deallocateBytes(long handle, long byteSize, long byteAlignment) {
         Log log = logOf(handle);
         int entry = requireLive(log, handle, byteSize, "deallocate");
-        if (handle == lastHandle) {
-            log.count--; // the last allocation of the current chunk
-            rewind((handle ^ salt) & OFFSET_MASK);
-        } else {
+        long offset = (handle ^ salt) & OFFSET_MASK;
+        if (!atBump(log, entry, offset, byteSize)) {
             log.entries[2 * entry + 1] = ~byteSize;
+            return;
         }
+        log.count--;
+        while (log.count > 0 && log.entries[2 * log.count - 1] < 0
+                && (log.entries[2 * log.count - 2] & OFFSET_MASK) >= floor) {
+            log.count--; // a freed allocation right below: its memory comes back too
+            offset = log.entries[2 * log.count] & OFFSET_MASK;
+        }
+        rewind(offset);
+    }
+
+    /**
+     * Whether the allocation at {@code entry} of {@code log} is the last of the current chunk, ends
+     * at the bump pointer, and lies above the floor: the one allocation whose end may move.
+     */
+    private boolean atBump(Log log, int entry, long offset, long byteSize) {
+        return log == currentLog && entry == log.count - 1 && offset + byteSize == bump && offset >= floor;
     }
 
     @Override
@@ -216,10 +237,9 @@ public final class ArenaStore extends AbstractStore {
         Log log = logOf(handle);
         int entry = requireLive(log, handle, oldByteSize, "grow");
         long offset = (handle ^ salt) & OFFSET_MASK;
-        if (handle == lastHandle && newByteSize <= currentChunk.byteSize() - offset) {
+        if (atBump(log, entry, offset, oldByteSize) && newByteSize <= currentChunk.byteSize() - offset) {
             bump = offset + newByteSize; // extend in place
             highWater = Math.max(highWater, bump);
-            lastSize = newByteSize;
             log.entries[2 * entry + 1] = newByteSize;
             return handle;
         }
@@ -233,11 +253,11 @@ public final class ArenaStore extends AbstractStore {
     long shrinkBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         Log log = logOf(handle);
         int entry = requireLive(log, handle, oldByteSize, "shrink");
-        log.entries[2 * entry + 1] = newByteSize;
-        if (handle == lastHandle) {
-            bump = ((handle ^ salt) & OFFSET_MASK) + newByteSize;
-            lastSize = newByteSize;
+        long offset = (handle ^ salt) & OFFSET_MASK;
+        if (atBump(log, entry, offset, oldByteSize)) {
+            bump = offset + newByteSize;
         }
+        log.entries[2 * entry + 1] = newByteSize;
         return handle;
     }
 
@@ -248,7 +268,7 @@ public final class ArenaStore extends AbstractStore {
         logs = new Log[0];
         current = -1;
         currentChunk = null;
-        lastHandle = NO_HANDLE;
+        currentLog = null;
         arena.close();
     }
 
@@ -266,11 +286,11 @@ public final class ArenaStore extends AbstractStore {
     /** Moves the bump pointer back to {@code offset}, in a new epoch (see the class comment). */
     private void rewind(long offset) {
         bump = offset;
-        lastHandle = NO_HANDLE;
         epoch = (epoch + 1) & EPOCH_MASK;
         if (epoch == 0) {
             // The epochs wrapped: from now on, only offsets never used in this chunk are handed out.
             bump = highWater;
+            floor = highWater;
         }
     }
 
@@ -287,9 +307,7 @@ public final class ArenaStore extends AbstractStore {
             if (start >= 0 && byteSize <= currentChunk.byteSize() - start) {
                 bump = start + byteSize;
                 highWater = Math.max(highWater, bump);
-                lastHandle = issue(current, start, byteSize);
-                lastSize = byteSize;
-                return lastHandle;
+                return issue(current, start, byteSize);
             }
         }
         long target = nextChunkSize;
@@ -302,12 +320,12 @@ public final class ArenaStore extends AbstractStore {
         int index = addChunk(size, byteAlignment, operation);
         current = index;
         currentChunk = table.chunks[index];
+        currentLog = logs[index];
         bump = byteSize;
         highWater = byteSize;
+        floor = 0;
         nextChunkSize = Math.min(MAX_CHUNK_SIZE, target * 2);
-        lastHandle = issue(index, 0, byteSize);
-        lastSize = byteSize;
-        return lastHandle;
+        return issue(index, 0, byteSize);
     }
 
     private int addChunk(long size, long byteAlignment, String operation) {
@@ -364,7 +382,9 @@ public final class ArenaStore extends AbstractStore {
      */
     private int requireLive(Log log, long handle, long byteSize, String operation) {
         long raw = handle ^ salt;
-        int entry = log == null ? -1 : log.find(raw & OFFSET_MASK);
+        int entry = log == null ? -1
+                : log.count > 0 && log.entries[2 * log.count - 2] == raw ? log.count - 1 // freed newest first
+                : log.find(raw & OFFSET_MASK);
         if (entry < 0 || log.entries[2 * entry] != raw) {
             throw foreign(handle, operation);
         }
