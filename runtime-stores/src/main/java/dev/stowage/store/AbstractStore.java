@@ -23,16 +23,18 @@ import java.lang.foreign.MemorySegment;
  * {@link CheckedStore} derives its table from the class qualifiers ({@link Guarantees}), which stay on
  * each concrete class because they differ per store.
  *
- * <p><b>Why the fast paths stay in the concrete classes.</b> A template such as {@link #allocate} is one
- * method body shared by every store class, so its call to {@link #allocateBytes} has one type profile
- * for all of them. That costs nothing where C2 inlines the template into a caller that knows the
- * receiver's class (the common case: one store class per call site, and every concrete store is
- * {@code final}), but a program that drives several store classes through one {@code Store} call site
- * would pay a second virtual dispatch inside the template. So every {@code resolve}, which is the hot
- * path of every store, is written in the concrete class (this class gives it only the shared slow
- * path), and {@link SlabStore} overrides {@code allocate} and {@code deallocate} with a fast path that
- * falls back to these templates (allocate+free is its point). The templates are not {@code final}
- * for that reason only.
+ * <p><b>Why this does not make the hot paths megamorphic.</b> A template such as {@link #allocate} is
+ * one method body shared by every store class, so its call to {@link #allocateBytes} has one type
+ * profile for all of them. That costs nothing, for two reasons. This class is not public and the
+ * stores are {@code final}, so javac gives each store a public bridge method ({@code
+ * ArenaStore.allocate} calls this {@code allocate} with {@code invokespecial}): C2 compiles the bridge
+ * knowing the receiver's exact class and binds {@code allocateBytes} statically, whatever other store
+ * classes the program uses (measured with a polluted profile: docs/benchmarks.md). And every {@code
+ * resolve}, the hot path of every store, is written in the concrete class (this class gives it only
+ * the shared slow path), while {@link SlabStore} overrides {@code allocate} and {@code deallocate}
+ * with a fast path that falls back to these templates (allocate+free is its point). The templates
+ * are not {@code final} so that a store can do better ({@code GlobalStore.allocateZeroed} uses
+ * {@code calloc}).
  *
  * <p>The decorators ({@link SmallStore}, {@link SharedArenaStore}, {@link CheckedStore}) and the file
  * store ({@link FileStore}) implement {@link Store} directly: they pass each call on to another store

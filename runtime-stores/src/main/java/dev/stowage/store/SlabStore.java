@@ -84,7 +84,9 @@ public final class SlabStore extends AbstractStore {
      * addresses[slot]: while the slot is allocated, its address, so that resolve reads one element
      * beside the generation instead of looking its page up (a page lookup, a variable shift and a
      * second bounds check cost resolve 25-30% over a raw access; this costs 4 more heap bytes per slot
-     * than a free list of ints); while it is free, the next slot of the free list, or -1.
+     * than a free list of ints); while it is free, the next slot of the free list (or -1) with bit 63
+     * set. Negative on purpose: were a free slot ever sliced (it never is: resolve checks the
+     * generation first), {@code asSlice} would throw instead of reading a small address.
      */
     private long[] addresses = new long[0];
     private int freeHead = -1;
@@ -167,7 +169,7 @@ public final class SlabStore extends AbstractStore {
         }
         int slot = freeHead;
         if (slot >= 0) {
-            freeHead = (int) addresses[slot];
+            freeHead = (int) addresses[slot]; // the low 32 bits: the next free slot, or -1
         } else {
             slot = carve();
         }
@@ -204,7 +206,7 @@ public final class SlabStore extends AbstractStore {
         generations[slot] = -generation - 1;
         liveCount--;
         if (generation < retireGeneration) {
-            addresses[slot] = freeHead;
+            addresses[slot] = Long.MIN_VALUE | freeHead; // negative, whatever freeHead is (see addresses)
             freeHead = slot;
         } else {
             retiredCount++; // the next generation would wrap: never hand this slot out again
@@ -302,6 +304,7 @@ public final class SlabStore extends AbstractStore {
         }
         int slots = (pages.length + 1) << pageShift;
         long[] grownAddresses = Arrays.copyOf(addresses, slots); // both arrays the same length, always
+        Arrays.fill(grownAddresses, generations.length, slots, Long.MIN_VALUE); // never used: no address
         int used = generations.length;
         generations = Arrays.copyOf(generations, slots);
         Arrays.fill(generations, used, slots, -1); // never used: no handle matches

@@ -320,6 +320,20 @@ class StoreStrengthTest {
             arena.deallocate(a, 16, 8); // below the floor now: marked freed, nothing rewinds
             long e = arena.allocate(16, 8);
             assertEquals(aAddress + 32, arena.resolve(e, 16).address(), "past every offset used before the wrap");
+            long f = arena.allocate(16, 8);
+            arena.deallocate(e, 16, 8); // e starts exactly at the floor: a rewind may reach it
+            arena.deallocate(f, 16, 8);
+            assertEquals(aAddress + 32, arena.resolve(arena.allocate(16, 8), 16).address(), "back to the floor");
+        }
+    }
+
+    @Test
+    void arenaRefusesAFreeInAChunkWhoseAllocationsAreAllGone() {
+        try (ArenaStore arena = new ArenaStore(1024, 1 << 20)) {
+            long a = arena.allocate(16, 8);
+            arena.deallocate(a, 16, 8); // rewinds: the chunk's log is empty
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(a, 16, 8));
+            assertThrows(StaleHandleException.class, () -> arena.grow(a, 16, 32, 8));
         }
     }
 
