@@ -1,10 +1,6 @@
 package dev.stowage.store;
 
-import dev.stowage.qual.Invalidates;
-import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
-import dev.stowage.qual.Resolves;
 import dev.stowage.qual.Stable;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -26,18 +22,25 @@ import java.util.Arrays;
  * closed using one throws {@link IllegalStateException} instead of touching freed memory. (The
  * slice is taken from one arena-scoped view of the address space, made once with
  * {@code reinterpret}: a restricted method of the JDK, used by this library, never with an address
- * the caller gave.) What it cannot tell apart without a record per allocation is a
- * stale handle from a live one inside its own chunks: resolving a stale handle reads this store's
- * memory (wrap the store in a {@link CheckedStore} to find such bugs).
+ * the caller gave.)
  *
- * <p>{@link #deallocate} frees nothing, with one exception: freeing (or shrinking) the allocation
- * made last, with the handle and size it was made with, moves the bump pointer back, so a
- * temporary allocation freed at once is reused. Every such rewind starts a new epoch, so the handle
- * of the next allocation at that place differs from the freed one, and freeing the stale handle
- * again changes nothing: no double free can make two live handles share memory. Epochs are 10
- * bits; when they run out, the bump pointer skips past every offset ever used in the chunk, so an
- * epoch never comes back for an offset. Freeing any other allocation of the store is accepted and
- * changes nothing; a handle outside the store's chunks throws {@link StaleHandleException}.
+ * <p>Each chunk keeps a record of the allocations made in it (handle and size, 16 bytes on the Java
+ * heap per allocation), so {@link #deallocate}, {@link #grow} and {@link #shrink} refuse, changing
+ * nothing, a handle that is not a live allocation (freed, grown, foreign or forged:
+ * {@link StaleHandleException}) and an old size that is not the allocation's
+ * ({@link IllegalArgumentException}): no call can make an allocation overlap another. {@link #resolve}
+ * does not read the record (its fast path checks only the chunk's bounds, to cost what a raw access
+ * costs), so resolving a stale handle, or a live one with more bytes than it holds, reads this
+ * store's memory, never anyone else's (wrap the store in a {@link CheckedStore} to find such bugs).
+ *
+ * <p>{@link #deallocate} marks the allocation freed in the record; it gives memory back in one case:
+ * freeing (or shrinking to nothing) the allocation that ends at the bump pointer moves the pointer
+ * back to its start, and past the freed allocations right below it, so allocations freed newest
+ * first (a stack, or a temporary freed at once) are reused. Every such rewind starts a new epoch, so
+ * the handle of the next allocation at that place differs from the freed ones, which are refused from
+ * then on. Epochs are 10 bits; when they run out, the bump pointer skips past every offset ever used
+ * in the chunk and never rewinds below it again, so an (epoch, offset) pair never comes back. Other
+ * freed memory is reclaimed when the store closes.
  * {@link #grow} extends the last allocation in place when the chunk has room, and otherwise copies
  * into a new slot. Not thread-safe (use {@link SharedArenaStore} for that), but not confined
  * either: one thread at a time may use it, and any thread may close it.
@@ -54,7 +57,7 @@ import java.util.Arrays;
  */
 @SuppressWarnings("restricted") // one arena-scoped view, sliced only inside chunks (see resolve)
 @Stable @Multiple
-public final class ArenaStore implements Store {
+public final class ArenaStore extends AbstractStore {
 
     /** The size of the first chunk unless the constructor says otherwise. */
     public static final long DEFAULT_CHUNK_SIZE = 64 * 1024;
@@ -71,7 +74,6 @@ public final class ArenaStore implements Store {
     static final int MAX_CHUNKS = 1 << CHUNK_BITS;
     private static final long MAX_CHUNK_BYTES = 1L << OFFSET_BITS;
     private static final long CHUNK_ALIGNMENT = 16;
-    private static final long NO_HANDLE = -1;
 
     /**
      * The chunks, by index: {@code bounds[2 i]} is chunk i's address, {@code bounds[2 i + 1]} its size.
@@ -80,6 +82,46 @@ public final class ArenaStore implements Store {
      */
     private record ChunkTable(MemorySegment[] chunks, long[] bounds) {
         static final ChunkTable EMPTY = new ChunkTable(new MemorySegment[0], new long[0]);
+    }
+
+    /**
+     * The allocations made in one chunk, in the order of their offsets (the bump pointer only moves
+     * up, and a rewind drops the last one): {@code entries[2 i]} is the handle without the salt,
+     * {@code entries[2 i + 1]} its size, or {@code ~size} once freed. Why a record per allocation
+     * (16 bytes on the Java heap): without it, {@code shrink(h, wrongOldSize, n)} could hand back an
+     * allocation that overlaps its neighbour, and a stale or double free was accepted (issue 15).
+     * {@code resolve} does not read it: its fast path checks only the chunk's bounds.
+     */
+    private static final class Log {
+        long[] entries = new long[16];
+        int count;
+
+        void append(long raw, long byteSize) {
+            if (2 * count == entries.length) {
+                entries = Arrays.copyOf(entries, entries.length * 2);
+            }
+            entries[2 * count] = raw;
+            entries[2 * count + 1] = byteSize;
+            count++;
+        }
+
+        /** The index of the allocation made at {@code offset}, or -1. */
+        int find(long offset) {
+            int low = 0;
+            int high = count - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                long at = entries[2 * mid] & OFFSET_MASK;
+                if (at < offset) {
+                    low = mid + 1;
+                } else if (at > offset) {
+                    high = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -1;
+        }
     }
 
     private final Arena arena = Arena.ofShared();
@@ -94,6 +136,8 @@ public final class ArenaStore implements Store {
     private final long salt = Checks.newSalt();
     private final long maxBytes;
     private ChunkTable table = ChunkTable.EMPTY;
+    /** The allocations of each chunk, by chunk index (see {@link Log}). */
+    private Log[] logs = new Log[0];
     /** Index of the chunk the bump pointer is in, or -1 before the first allocation. */
     private int current = -1;
     private MemorySegment currentChunk;
@@ -102,12 +146,15 @@ public final class ArenaStore implements Store {
     /** The highest the bump pointer has been in the current chunk. */
     private long highWater;
     private int epoch;
-    /** The handle and size of the allocation that ends at the bump pointer, or NO_HANDLE. */
-    private long lastHandle = NO_HANDLE;
-    private long lastSize;
+    /** The log of the current chunk, or null before the first allocation. */
+    private Log currentLog;
+    /**
+     * The bump pointer never moves back below this offset of the current chunk: the high water mark
+     * when the epochs last wrapped, so that an (epoch, offset) pair of an earlier cycle never comes back.
+     */
+    private long floor;
     private long nextChunkSize;
     private long reservedBytes;
-    private boolean closed;
 
     /** An arena with {@link #DEFAULT_CHUNK_SIZE} chunks and no limit but the machine's memory. */
     public ArenaStore() {
@@ -132,49 +179,41 @@ public final class ArenaStore implements Store {
     }
 
     @Override
-    public long dangling(long byteAlignment) {
-        return Checks.dangling(byteAlignment);
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocate(long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return Checks.dangling(byteAlignment);
-        }
+    long allocateBytes(long byteSize, long byteAlignment) {
         return bumpAllocate(byteSize, byteAlignment, "allocate");
     }
 
+    /**
+     * Marks the allocation freed; the allocation that ends at the bump pointer, and the freed ones
+     * right below it, also give their memory back (see the class comment).
+     */
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocateZeroed(long byteSize, long byteAlignment) {
-        long handle = allocate(byteSize, byteAlignment);
-        if (byteSize != 0) {
-            resolve(handle, byteSize).fill((byte) 0); // memory given back by deallocate may be dirty
-        }
-        return handle;
-    }
-
-    @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public void deallocate(long handle, long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
+    void deallocateBytes(long handle, long byteSize, long byteAlignment) {
+        Log log = logOf(handle);
+        int entry = requireLive(log, handle, byteSize, "deallocate");
+        long offset = (handle ^ salt) & OFFSET_MASK;
+        if (!atBump(log, entry, offset, byteSize)) {
+            log.entries[2 * entry + 1] = ~byteSize;
             return;
         }
-        requireAllocation(handle, byteSize, "deallocate");
-        if (handle == lastHandle && byteSize == lastSize) {
-            rewind((handle ^ salt) & OFFSET_MASK);
+        log.count--;
+        while (log.count > 0 && log.entries[2 * log.count - 1] < 0
+                && (log.entries[2 * log.count - 2] & OFFSET_MASK) >= floor) {
+            log.count--; // a freed allocation right below: its memory comes back too
+            offset = log.entries[2 * log.count] & OFFSET_MASK;
         }
+        rewind(offset);
+    }
+
+    /**
+     * Whether the allocation at {@code entry} of {@code log} is the last of the current chunk, ends
+     * at the bump pointer, and lies above the floor: the one allocation whose end may move.
+     */
+    private boolean atBump(Log log, int entry, long offset, long byteSize) {
+        return log == currentLog && entry == log.count - 1 && offset + byteSize == bump && offset >= floor;
     }
 
     @Override
-    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         long[] bounds = table.bounds;
         long raw = handle ^ salt;
@@ -188,82 +227,48 @@ public final class ArenaStore implements Store {
         return all.asSlice(bounds[at] + offset, byteSize);
     }
 
-    private MemorySegment resolveUnusual(long handle, long byteSize) {
-        requireOpen();
-        if (Checks.isDangling(handle)) {
-            return Checks.resolveDangling(handle, byteSize, this);
-        }
-        Checks.requireResolveSize(byteSize);
-        throw foreign(handle, "resolve");
+    @Override
+    RuntimeException refuse(long handle, long byteSize) {
+        return foreign(handle, "resolve");
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return allocate(newByteSize, byteAlignment);
-        }
-        requireAllocation(handle, oldByteSize, "grow");
+    long growBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        Log log = logOf(handle);
+        int entry = requireLive(log, handle, oldByteSize, "grow");
         long offset = (handle ^ salt) & OFFSET_MASK;
-        if (handle == lastHandle && oldByteSize == lastSize
-                && newByteSize <= currentChunk.byteSize() - offset) {
+        if (atBump(log, entry, offset, oldByteSize) && newByteSize <= currentChunk.byteSize() - offset) {
             bump = offset + newByteSize; // extend in place
             highWater = Math.max(highWater, bump);
-            lastSize = newByteSize;
+            log.entries[2 * entry + 1] = newByteSize;
             return handle;
         }
         long moved = bumpAllocate(newByteSize, byteAlignment, "grow");
         MemorySegment.copy(resolve(handle, oldByteSize), 0, resolve(moved, oldByteSize), 0, oldByteSize);
+        log.entries[2 * entry + 1] = ~oldByteSize; // the old place is not reused, but its handle is dead
         return moved;
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        if (newByteSize > oldByteSize) {
-            resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
+    long shrinkBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
+        Log log = logOf(handle);
+        int entry = requireLive(log, handle, oldByteSize, "shrink");
+        long offset = (handle ^ salt) & OFFSET_MASK;
+        if (atBump(log, entry, offset, oldByteSize)) {
+            bump = offset + newByteSize;
         }
-        return grown;
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return handle;
-        }
-        requireAllocation(handle, oldByteSize, "shrink");
-        if (handle == lastHandle && oldByteSize == lastSize) {
-            if (newByteSize == 0) {
-                rewind((handle ^ salt) & OFFSET_MASK);
-            } else {
-                bump = ((handle ^ salt) & OFFSET_MASK) + newByteSize;
-                lastSize = newByteSize;
-            }
-        }
-        return newByteSize == 0 ? Checks.dangling(byteAlignment) : handle;
+        log.entries[2 * entry + 1] = newByteSize;
+        return handle;
     }
 
     /** Frees every chunk: every handle and pointer of this store is stale afterwards. */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void releaseMemory() {
         table = ChunkTable.EMPTY;
+        logs = new Log[0];
         current = -1;
         currentChunk = null;
-        lastHandle = NO_HANDLE;
+        currentLog = null;
         arena.close();
     }
 
@@ -281,16 +286,19 @@ public final class ArenaStore implements Store {
     /** Moves the bump pointer back to {@code offset}, in a new epoch (see the class comment). */
     private void rewind(long offset) {
         bump = offset;
-        lastHandle = NO_HANDLE;
         epoch = (epoch + 1) & EPOCH_MASK;
         if (epoch == 0) {
             // The epochs wrapped: from now on, only offsets never used in this chunk are handed out.
             bump = highWater;
+            floor = highWater;
         }
     }
 
-    private long handle(int chunk, long offset) {
-        return (((long) epoch << EPOCH_SHIFT) | ((long) chunk << OFFSET_BITS) | offset) ^ salt;
+    /** A new allocation's handle, recorded in its chunk's log. */
+    private long issue(int chunk, long offset, long byteSize) {
+        long raw = ((long) epoch << EPOCH_SHIFT) | ((long) chunk << OFFSET_BITS) | offset;
+        logs[chunk].append(raw, byteSize);
+        return raw ^ salt;
     }
 
     private long bumpAllocate(long byteSize, long byteAlignment, String operation) {
@@ -299,27 +307,25 @@ public final class ArenaStore implements Store {
             if (start >= 0 && byteSize <= currentChunk.byteSize() - start) {
                 bump = start + byteSize;
                 highWater = Math.max(highWater, bump);
-                lastHandle = handle(current, start);
-                lastSize = byteSize;
-                return lastHandle;
+                return issue(current, start, byteSize);
             }
         }
         long target = nextChunkSize;
         if (byteSize > target / 4 && current >= 0) {
             // A big allocation gets a chunk of its own; the current chunk keeps serving small ones.
             int index = addChunk(byteSize, byteAlignment, operation);
-            return handle(index, 0);
+            return issue(index, 0, byteSize);
         }
         long size = Math.max(target, byteSize);
         int index = addChunk(size, byteAlignment, operation);
         current = index;
         currentChunk = table.chunks[index];
+        currentLog = logs[index];
         bump = byteSize;
         highWater = byteSize;
+        floor = 0;
         nextChunkSize = Math.min(MAX_CHUNK_SIZE, target * 2);
-        lastHandle = handle(index, 0);
-        lastSize = byteSize;
-        return lastHandle;
+        return issue(index, 0, byteSize);
     }
 
     private int addChunk(long size, long byteAlignment, String operation) {
@@ -349,6 +355,8 @@ public final class ArenaStore implements Store {
         bounds[chunks.length * 2] = chunk.address();
         bounds[chunks.length * 2 + 1] = chunk.byteSize();
         table = new ChunkTable(grown, bounds);
+        logs = Arrays.copyOf(logs, grown.length);
+        logs[chunks.length] = new Log();
         reservedBytes += size;
         return chunks.length;
     }
@@ -360,26 +368,40 @@ public final class ArenaStore implements Store {
         return aligned < address ? -1 : aligned - chunk.address();
     }
 
-    /** The handle names {@code byteSize} bytes inside one of the chunks. */
-    private void requireAllocation(long handle, long byteSize, String operation) {
-        MemorySegment[] chunks = table.chunks;
+    /** The log of the chunk a handle names, or null for a handle that names none (or is tagged). */
+    private Log logOf(long handle) {
         long raw = handle ^ salt;
         int chunk = (int) (raw >>> OFFSET_BITS) & CHUNK_MASK;
-        long offset = raw & OFFSET_MASK;
-        if ((raw & Checks.TAG_BITS) != 0 || chunk >= chunks.length
-                || byteSize > chunks[chunk].byteSize() - offset) {
+        return (raw & Checks.TAG_BITS) != 0 || chunk >= logs.length ? null : logs[chunk];
+    }
+
+    /**
+     * The handle is a live allocation of exactly {@code byteSize} bytes (its epoch included, so a
+     * handle of an allocation that was rewound does not pass for the one made at its place since):
+     * its index in {@code log}. Otherwise throws, changing nothing.
+     */
+    private int requireLive(Log log, long handle, long byteSize, String operation) {
+        long raw = handle ^ salt;
+        int entry = log == null ? -1
+                : log.count > 0 && log.entries[2 * log.count - 2] == raw ? log.count - 1 // freed newest first
+                : log.find(raw & OFFSET_MASK);
+        if (entry < 0 || log.entries[2 * entry] != raw) {
             throw foreign(handle, operation);
         }
+        long recorded = log.entries[2 * entry + 1];
+        if (recorded < 0) {
+            throw new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " of " + this
+                    + " was freed (or grown: the handle grow returned is the live one)");
+        }
+        if (recorded != byteSize) {
+            throw new IllegalArgumentException(operation + ": handle " + Checks.hex(handle) + " of " + this
+                    + " holds " + recorded + " bytes, but the call says " + byteSize);
+        }
+        return entry;
     }
 
     private RuntimeException foreign(long handle, String operation) {
         return new StaleHandleException(operation + ": handle " + Checks.hex(handle)
                 + " was not issued by " + this + " (foreign, stale or corrupt)");
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw Checks.closed(this);
-        }
     }
 }

@@ -2,9 +2,7 @@ package dev.stowage.store;
 
 import dev.stowage.qual.Invalidates;
 import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.PolyStore;
-import dev.stowage.qual.Resolves;
 import dev.stowage.qual.SharedStore;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -181,8 +179,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocate(long byteSize, long byteAlignment) {
         synchronized (ledger) {
             return allocate(byteSize, byteAlignment, false, "allocate");
@@ -190,8 +186,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocateZeroed(long byteSize, long byteAlignment) {
         synchronized (ledger) {
             return allocate(byteSize, byteAlignment, true, "allocateZeroed");
@@ -215,7 +209,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
     public void deallocate(long handle, long byteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "deallocate");
@@ -237,7 +230,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         synchronized (ledger) {
             requireOpen(handle, "resolve");
@@ -268,8 +260,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "grow");
@@ -279,8 +269,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "growZeroed");
@@ -290,8 +278,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(handle, "shrink");
@@ -332,7 +318,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
      * relocation.
      */
     @Override
-    @Invalidates(effect = Effect.RELOCATE)
     public void compact() {
         synchronized (ledger) {
             requireOpen("compact");
@@ -416,8 +401,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocateDurable(MemorySegment contents, long byteAlignment) {
         synchronized (ledger) {
             requireOpen("allocateDurable");
@@ -434,7 +417,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
     }
 
     @Override
-    @Invalidates(effect = Effect.ALLOCATE)
     public long[] allocateBulk(long[] byteSizes, long byteAlignment) {
         synchronized (ledger) {
             requireOpen("allocateBulk");
@@ -464,7 +446,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
      * of the {@code ALLOCATE} row applies.
      */
     @Override
-    @Invalidates(effect = Effect.ALLOCATE)
     public void deallocateBulk(long[] handles, long[] byteSizes, long byteAlignment) {
         synchronized (ledger) {
             requireOpen("deallocateBulk");
@@ -535,7 +516,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
      *     this wrapper's live handles already names it (adopt it once)
      */
     @Override
-    @Issues
     public long adopt(long persistentHandle, long byteSize, long byteAlignment) {
         synchronized (ledger) {
             requireOpen(persistentHandle, "adopt");
@@ -584,7 +564,6 @@ public final class CheckedStore implements SharingStore, CompactingStore, Durabl
      * with {@link #failingOnLeaks}). Closing twice does nothing.
      */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
     public void close() {
         List<Allocation> leaks;
         synchronized (ledger) {

@@ -3,12 +3,8 @@ package dev.stowage.store;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import dev.stowage.qual.Invalidates;
-import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
 import dev.stowage.qual.Pinned;
-import dev.stowage.qual.Resolves;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -55,7 +51,7 @@ import java.lang.invoke.MethodHandle;
  */
 @SuppressWarnings("restricted") // native access is what this class is for (see docs/stores.md)
 @Pinned @Multiple
-public final class GlobalStore implements Store {
+public final class GlobalStore extends AbstractStore {
 
     /** The alignment {@code malloc} guarantees on the 64-bit platforms the JDK supports. */
     public static final long MALLOC_ALIGNMENT = 16;
@@ -94,7 +90,6 @@ public final class GlobalStore implements Store {
         return linker.downcallHandle(symbol, descriptor, option);
     }
 
-    private boolean closed;
 
     /**
      * A view of the C heap; cheap to create. This constructor is <em>restricted</em>: see the class
@@ -115,14 +110,7 @@ public final class GlobalStore implements Store {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocate(long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return byteAlignment;
-        }
+    long allocateBytes(long byteSize, long byteAlignment) {
         long address = byteAlignment <= MALLOC_ALIGNMENT
                 ? malloc(byteSize)
                 : alignedAlloc(byteAlignment, byteSize);
@@ -132,41 +120,28 @@ public final class GlobalStore implements Store {
         return address;
     }
 
+    /** {@code calloc} where {@code malloc} would do; otherwise allocate and fill. */
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocateZeroed(long byteSize, long byteAlignment) {
         requireOpen();
         Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return byteAlignment;
+        if (byteSize == 0 || byteAlignment > MALLOC_ALIGNMENT) {
+            return super.allocateZeroed(byteSize, byteAlignment);
         }
-        if (byteAlignment <= MALLOC_ALIGNMENT) {
-            long address = calloc(byteSize);
-            if (address == 0) {
-                throw exhausted("allocateZeroed", byteSize, byteAlignment);
-            }
-            return address;
+        long address = calloc(byteSize);
+        if (address == 0) {
+            throw exhausted("allocateZeroed", byteSize, byteAlignment);
         }
-        long address = allocate(byteSize, byteAlignment);
-        ALL_MEMORY.asSlice(address, byteSize).fill((byte) 0);
         return address;
     }
 
     @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public void deallocate(long handle, long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return;
-        }
+    void deallocateBytes(long handle, long byteSize, long byteAlignment) {
         requireAddress(handle, "deallocate");
         free(handle);
     }
 
     @Override
-    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         if (handle < MIN_ADDRESS || handle >= ADDRESS_LIMIT || closed) {
             return resolveUnusual(handle, byteSize);
@@ -174,27 +149,21 @@ public final class GlobalStore implements Store {
         return ALL_MEMORY.asSlice(handle, byteSize);
     }
 
-    /** Closed, or a handle in the null page (a dangling handle) or beyond any address. */
-    private MemorySegment resolveUnusual(long handle, long byteSize) {
-        requireOpen();
-        Checks.requireResolveSize(byteSize);
-        if (byteSize == 0 && handle > 0) {
-            return MemorySegment.ofAddress(handle); // a dangling handle: no memory
-        }
-        throw new StaleHandleException("resolve: handle " + Checks.hex(handle) + " of " + this
+    /** A dangling handle here is an address in the null page: the alignment it was made with. */
+    @Override
+    boolean isDanglingHandle(long handle) {
+        return handle > 0 && handle < MIN_ADDRESS;
+    }
+
+    @Override
+    RuntimeException refuse(long handle, long byteSize) {
+        return new StaleHandleException("resolve: handle " + Checks.hex(handle) + " of " + this
                 + " is not the address of an allocation (a dangling or null handle), resolved with byteSize "
                 + byteSize);
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return allocate(newByteSize, byteAlignment);
-        }
+    long growBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireAddress(handle, "grow");
         if (newByteSize == oldByteSize) {
             return handle;
@@ -216,28 +185,8 @@ public final class GlobalStore implements Store {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        long address = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        ALL_MEMORY.asSlice(address + oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
-        return address;
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return handle;
-        }
+    long shrinkBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireAddress(handle, "shrink");
-        if (newByteSize == 0) {
-            free(handle);
-            return byteAlignment;
-        }
         if (newByteSize == oldByteSize || byteAlignment > MALLOC_ALIGNMENT) {
             return handle; // a bigger block than needed is still a valid block to free later
         }
@@ -250,20 +199,11 @@ public final class GlobalStore implements Store {
      * allocated (leaked) stays valid for the life of the process.
      */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
-    public void close() {
-        closed = true;
-    }
+    void releaseMemory() {}
 
     @Override
     public String toString() {
         return "GlobalStore[" + (closed ? "closed" : "open") + "]";
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw Checks.closed(this);
-        }
     }
 
     private void requireAddress(long handle, String operation) {

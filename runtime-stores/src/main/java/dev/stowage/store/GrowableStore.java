@@ -1,10 +1,6 @@
 package dev.stowage.store;
 
-import dev.stowage.qual.Invalidates;
-import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
-import dev.stowage.qual.Resolves;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -48,7 +44,7 @@ import java.util.TreeMap;
  * }</pre>
  */
 @Multiple
-public final class GrowableStore implements CompactingStore {
+public final class GrowableStore extends AbstractStore implements CompactingStore {
 
     /** The capacity of the first buffer unless the constructor says otherwise. */
     public static final long DEFAULT_INITIAL_CAPACITY = 1024;
@@ -84,7 +80,6 @@ public final class GrowableStore implements CompactingStore {
     private int entryCount;
     private int freeEntry = -1;
     private long moves;
-    private boolean closed;
 
     /** A store with a {@link #DEFAULT_INITIAL_CAPACITY}-byte first buffer and no limit. */
     public GrowableStore() {
@@ -125,50 +120,20 @@ public final class GrowableStore implements CompactingStore {
     }
 
     @Override
-    public long dangling(long byteAlignment) {
-        return Checks.dangling(byteAlignment);
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocate(long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return Checks.dangling(byteAlignment);
-        }
+    long allocateBytes(long byteSize, long byteAlignment) {
         int entry = reserveEntry();
         long offset = place(byteSize, byteAlignment, "allocate");
         return issue(entry, offset, byteSize);
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocateZeroed(long byteSize, long byteAlignment) {
-        long handle = allocate(byteSize, byteAlignment);
-        if (byteSize > 0) {
-            resolve(handle, byteSize).fill((byte) 0);
-        }
-        return handle;
-    }
-
-    @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public void deallocate(long handle, long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return;
-        }
+    void deallocateBytes(long handle, long byteSize, long byteAlignment) {
         int entry = requireAllocated(handle, byteSize, "deallocate");
         release(offsets[entry], byteSize);
         retire(entry);
     }
 
     @Override
-    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         long raw = handle ^ salt;
         int entry = (int) raw & ENTRY_MASK;
@@ -180,30 +145,19 @@ public final class GrowableStore implements CompactingStore {
         return buffer.asSlice(offsets[entry], byteSize);
     }
 
-    private MemorySegment resolveUnusual(long handle, long byteSize) {
-        requireOpen();
-        if (Checks.isDangling(handle)) {
-            return Checks.resolveDangling(handle, byteSize, this);
-        }
+    @Override
+    RuntimeException refuse(long handle, long byteSize) {
         int entry = entryOf(handle);
         if (entry >= 0) {
-            Checks.requireResolveSize(byteSize);
-            throw new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the "
+            return new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the "
                     + sizes[entry] + " bytes of handle " + Checks.hex(handle) + " in " + this);
         }
-        throw new StaleHandleException("resolve: handle " + Checks.hex(handle)
+        return new StaleHandleException("resolve: handle " + Checks.hex(handle)
                 + " is not a live allocation of " + this + " (freed, stale or foreign)");
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return allocate(newByteSize, byteAlignment);
-        }
+    long growBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         int entry = requireAllocated(handle, oldByteSize, "grow");
         long offset = offsets[entry];
         int next = reserveEntry();
@@ -225,34 +179,12 @@ public final class GrowableStore implements CompactingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        if (newByteSize > oldByteSize) { // growing 0 -> 0 bytes gives a dangling handle: nothing to fill
-            resolve(grown, newByteSize).asSlice(oldByteSize).fill((byte) 0);
-        }
-        return grown;
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return handle;
-        }
+    long shrinkBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         int entry = requireAllocated(handle, oldByteSize, "shrink");
         long offset = offsets[entry];
-        int next = newByteSize == 0 ? -1 : reserveEntry();
+        int next = reserveEntry();
         if (newByteSize < oldByteSize) {
             release(offset + newByteSize, oldByteSize - newByteSize);
-        }
-        if (newByteSize == 0) {
-            retire(entry);
-            return Checks.dangling(byteAlignment);
         }
         return reissue(entry, next, offset, newByteSize);
     }
@@ -262,7 +194,6 @@ public final class GrowableStore implements CompactingStore {
      * Handles survive; every pointer resolved before is stale, and throws when used.
      */
     @Override
-    @Invalidates(effect = Effect.RELOCATE)
     public void compact() {
         requireOpen();
         if (bufferArena != null) {
@@ -272,12 +203,7 @@ public final class GrowableStore implements CompactingStore {
 
     /** Frees the buffer: every handle and pointer of this store is stale afterwards. */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void releaseMemory() {
         if (bufferArena != null) {
             bufferArena.close();
         }
@@ -485,9 +411,4 @@ public final class GrowableStore implements CompactingStore {
                 + maxBytes + "-byte limit of " + this);
     }
 
-    private void requireOpen() {
-        if (closed) {
-            throw Checks.closed(this);
-        }
-    }
 }

@@ -1,9 +1,5 @@
 package dev.stowage.store;
 
-import dev.stowage.qual.Invalidates;
-import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
-import dev.stowage.qual.Resolves;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 
@@ -30,7 +26,7 @@ import java.lang.foreign.MemorySegment;
  * store.resolve(h, 16);                    // throws StaleHandleException
  * }</pre>
  */
-public final class InlineStore implements Store {
+public final class InlineStore extends AbstractStore {
 
     /** The strictest alignment heap memory guarantees. */
     public static final long MAX_ALIGNMENT = 8;
@@ -45,7 +41,6 @@ public final class InlineStore implements Store {
     private long currentHandle = salt;
     private boolean occupied;
     private long size;
-    private boolean closed;
 
     /** Room for one allocation of up to {@code capacity} bytes (rounded up to a multiple of 8). */
     public InlineStore(long capacity) {
@@ -92,47 +87,20 @@ public final class InlineStore implements Store {
     }
 
     @Override
-    public long dangling(long byteAlignment) {
-        return Checks.dangling(byteAlignment);
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocate(long byteSize, long byteAlignment) {
-        requireOpen();
-        requireFits(byteSize, byteAlignment, "allocate");
-        if (byteSize == 0) {
-            return Checks.dangling(byteAlignment);
-        }
+    long allocateBytes(long byteSize, long byteAlignment) {
+        requireCapacity(byteSize, "allocate");
         occupied = true;
         size = byteSize;
         return nextHandle();
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
-    public long allocateZeroed(long byteSize, long byteAlignment) {
-        long handle = allocate(byteSize, byteAlignment);
-        memory.asSlice(0, byteSize).fill((byte) 0);
-        return handle;
-    }
-
-    @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
-    public void deallocate(long handle, long byteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
-        if (byteSize == 0) {
-            return;
-        }
+    void deallocateBytes(long handle, long byteSize, long byteAlignment) {
         requireCurrent(handle, byteSize, "deallocate");
         occupied = false;
     }
 
     @Override
-    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         if (handle != currentHandle || !occupied || Long.compareUnsigned(byteSize, size) > 0) {
             return resolveUnusual(handle, byteSize);
@@ -140,66 +108,33 @@ public final class InlineStore implements Store {
         return memory.asSlice(0, byteSize);
     }
 
-    private MemorySegment resolveUnusual(long handle, long byteSize) {
-        requireOpen();
-        if (Checks.isDangling(handle)) {
-            return Checks.resolveDangling(handle, byteSize, this);
-        }
+    @Override
+    RuntimeException refuse(long handle, long byteSize) {
         if (handle == currentHandle && occupied) {
-            Checks.requireResolveSize(byteSize);
-            throw new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the " + size
+            return new IllegalArgumentException("resolve: byteSize " + byteSize + " exceeds the " + size
                     + " bytes of handle " + Checks.hex(handle) + " in " + this);
         }
-        throw stale(handle, "resolve");
+        return stale(handle, "resolve");
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireGrow(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return allocate(newByteSize, byteAlignment);
-        }
+    long growBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireCurrent(handle, oldByteSize, "grow");
-        requireFits(newByteSize, byteAlignment, "grow");
+        requireCapacity(newByteSize, "grow");
         size = newByteSize;
         return nextHandle();
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        long grown = grow(handle, oldByteSize, newByteSize, byteAlignment);
-        memory.asSlice(oldByteSize, newByteSize - oldByteSize).fill((byte) 0);
-        return grown;
-    }
-
-    @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
-    public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
-        requireOpen();
-        Checks.requireShrink(oldByteSize, newByteSize, byteAlignment);
-        if (oldByteSize == 0) {
-            return handle;
-        }
+    long shrinkBytes(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         requireCurrent(handle, oldByteSize, "shrink");
-        if (newByteSize == 0) {
-            occupied = false;
-            return Checks.dangling(byteAlignment);
-        }
         size = newByteSize;
         return nextHandle();
     }
 
     /** Ends the store: every handle is stale afterwards. The heap memory goes with the object. */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
-    public void close() {
-        closed = true;
+    void releaseMemory() {
         occupied = false;
     }
 
@@ -216,12 +151,15 @@ public final class InlineStore implements Store {
         return currentHandle;
     }
 
-    private void requireFits(long byteSize, long byteAlignment, String operation) {
-        Checks.requireSizeAndAlignment(byteSize, byteAlignment);
+    @Override
+    void requireStoreAlignment(long byteAlignment, String operation) {
         if (byteAlignment > MAX_ALIGNMENT) {
             throw new IllegalArgumentException(operation + ": alignment " + byteAlignment
                     + " is stricter than the " + MAX_ALIGNMENT + " bytes heap memory gives (" + this + ")");
         }
+    }
+
+    private void requireCapacity(long byteSize, String operation) {
         if (byteSize > capacity) {
             throw new StoreExhaustedException(operation + ": " + byteSize + " bytes do not fit the "
                     + capacity + " bytes of " + this);
@@ -244,11 +182,5 @@ public final class InlineStore implements Store {
                 : handle == currentHandle ? "it was freed" : "this store never issued it";
         return new StaleHandleException(operation + ": handle " + Checks.hex(handle) + " of " + this
                 + " is stale: " + why);
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw Checks.closed(this);
-        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.stowage.store;
 
-import dev.stowage.qual.Invalidates;
-import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
-import dev.stowage.qual.Resolves;
 import dev.stowage.qual.SharedStore;
 import dev.stowage.qual.Stable;
 import java.lang.foreign.MemorySegment;
@@ -95,8 +91,6 @@ public final class SharedArenaStore implements SharingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocate(long byteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();
@@ -106,8 +100,6 @@ public final class SharedArenaStore implements SharingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocateZeroed(long byteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();
@@ -118,7 +110,6 @@ public final class SharedArenaStore implements SharingStore {
 
     /** Frees nothing, unless the handle is the arena's last allocation (see {@link ArenaStore}). */
     @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
     public void deallocate(long handle, long byteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();
@@ -127,7 +118,6 @@ public final class SharedArenaStore implements SharingStore {
     }
 
     @Override
-    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         if (closed) {
             throw Checks.closed(this);
@@ -138,8 +128,6 @@ public final class SharedArenaStore implements SharingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();
@@ -149,8 +137,6 @@ public final class SharedArenaStore implements SharingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();
@@ -160,8 +146,6 @@ public final class SharedArenaStore implements SharingStore {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         synchronized (shared) {
             requireOpen();
@@ -174,7 +158,6 @@ public final class SharedArenaStore implements SharingStore {
      * Closing twice does nothing.
      */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
     public void close() {
         synchronized (shared) {
             if (closed) {

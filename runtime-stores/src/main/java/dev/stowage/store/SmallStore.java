@@ -1,10 +1,6 @@
 package dev.stowage.store;
 
-import dev.stowage.qual.Invalidates;
-import dev.stowage.qual.Invalidates.Effect;
-import dev.stowage.qual.Issues;
 import dev.stowage.qual.Multiple;
-import dev.stowage.qual.Resolves;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -66,8 +62,6 @@ public final class SmallStore implements Store {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocate(long byteSize, long byteAlignment) {
         requireOpen();
         if (fitsInline(byteSize, byteAlignment)) {
@@ -78,8 +72,6 @@ public final class SmallStore implements Store {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.ALLOCATE)
     public long allocateZeroed(long byteSize, long byteAlignment) {
         requireOpen();
         if (fitsInline(byteSize, byteAlignment)) {
@@ -90,7 +82,6 @@ public final class SmallStore implements Store {
     }
 
     @Override
-    @Invalidates(effect = Effect.FREE, handle = "#1")
     public void deallocate(long handle, long byteSize, long byteAlignment) {
         if (handle < 0) {
             inline.deallocate(handle & ~INLINE_TAG, byteSize, byteAlignment);
@@ -103,7 +94,6 @@ public final class SmallStore implements Store {
     }
 
     @Override
-    @Resolves(handle = "#1", size = "#2")
     public MemorySegment resolve(long handle, long byteSize) {
         if (handle == inlineHandle && Long.compareUnsigned(byteSize, inlineSize) <= 0) {
             return room.asSlice(0, byteSize); // the inline allocation: two compares and a slice
@@ -123,15 +113,11 @@ public final class SmallStore implements Store {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long grow(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         return resize(handle, oldByteSize, newByteSize, byteAlignment, false);
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long growZeroed(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         return resize(handle, oldByteSize, newByteSize, byteAlignment, true);
     }
@@ -166,8 +152,6 @@ public final class SmallStore implements Store {
     }
 
     @Override
-    @Issues
-    @Invalidates(effect = Effect.FREE, handle = "#1", size = "#3")
     public long shrink(long handle, long oldByteSize, long newByteSize, long byteAlignment) {
         if (handle < 0) {
             long shrunk = inline.shrink(handle & ~INLINE_TAG, oldByteSize, newByteSize, byteAlignment);
@@ -182,7 +166,6 @@ public final class SmallStore implements Store {
 
     /** Closes the inline room and the fallback store. */
     @Override
-    @Invalidates(effect = Effect.CLOSE)
     public void close() {
         closed = true;
         inline.close();

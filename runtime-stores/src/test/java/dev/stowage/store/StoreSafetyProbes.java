@@ -92,7 +92,7 @@ class StoreSafetyProbes {
             long b = arena.allocate(16, 8);         // reuses a's memory
             assertNotEquals(a, b, "a new epoch: the reused memory has a new handle");
             arena.resolve(b, 16).set(JAVA_LONG, 0, 1234);
-            arena.deallocate(a, 16, 8);             // stale: changes nothing
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(a, 16, 8)); // stale: changes nothing
             long c = arena.allocate(16, 8);
             arena.resolve(c, 16).set(JAVA_LONG, 0, 5678);
             assertEquals(1234, arena.resolve(b, 16).get(JAVA_LONG, 0), "b and c do not alias");
@@ -115,12 +115,39 @@ class StoreSafetyProbes {
             }
             long live = arena.allocate(16, 8);
             arena.resolve(live, 16).set(JAVA_LONG, 0, 99);
-            for (long stale : seen) {
-                arena.deallocate(stale, 16, 8); // every one of them stale: none frees the live one
+            for (long stale : seen) { // every one of them stale: none frees the live one
+                assertThrows(StaleHandleException.class, () -> arena.deallocate(stale, 16, 8));
             }
             long next = arena.allocate(16, 8);
             arena.resolve(next, 16).set(JAVA_LONG, 0, -1);
             assertEquals(99, arena.resolve(live, 16).get(JAVA_LONG, 0));
+        }
+    }
+
+    /**
+     * A shrink or grow with a wrong old size, or a second free, on an allocation that is not the last:
+     * the arena used to take the caller's word for the size (shrink(a, 32, 24) on a 16-byte a handed
+     * back 24 bytes, 8 of them b's), and to accept a free of a freed handle. Its record refuses both.
+     */
+    @Test @Order(4)
+    void arenaStoreWrongOldSizesAndDoubleFreesThrowInsteadOfAliasing() {
+        try (ArenaStore arena = new ArenaStore()) {
+            long a = arena.allocate(16, 8);
+            long b = arena.allocate(16, 8);
+            arena.resolve(b, 16).set(JAVA_LONG, 0, 77);
+            assertThrows(IllegalArgumentException.class, () -> arena.shrink(a, 32, 24, 8));
+            assertThrows(IllegalArgumentException.class, () -> arena.grow(a, 8, 12, 8));
+            assertThrows(IllegalArgumentException.class, () -> arena.deallocate(a, 24, 8));
+            assertThrows(IllegalArgumentException.class, () -> arena.shrink(b, 24, 8, 8)); // the last one too
+            long a8 = arena.shrink(a, 16, 8, 8);                  // the right size works
+            assertThrows(IllegalArgumentException.class, () -> arena.grow(a8, 16, 24, 8)); // 8 bytes now
+            long grown = arena.grow(a8, 8, 64, 8);                 // not the last: moves
+            assertThrows(StaleHandleException.class, () -> arena.shrink(a8, 8, 4, 8)); // grown: dead
+            arena.deallocate(grown, 64, 8);
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(grown, 64, 8)); // double free
+            long forged = a ^ 8; // offset 8: inside a (offset 0), where no allocation starts
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(forged, 8, 8));
+            assertEquals(77, arena.resolve(b, 16).get(JAVA_LONG, 0), "b untouched by every refused call");
         }
     }
 

@@ -281,10 +281,59 @@ class StoreStrengthTest {
             assertThrows(StaleHandleException.class, () -> arena.deallocate(pastTheEnd, 8, 8));
             assertThrows(StaleHandleException.class, () -> arena.grow(lastBytes, 16, 32, 8));
             assertThrows(StaleHandleException.class, () -> arena.shrink(tagged, 8, 4, 8));
-            arena.deallocate(lastBytes, 8, 8); // inside the chunk, not the last allocation: changes nothing
+            // inside the chunk, where no allocation starts: refused by the arena's record, changes nothing
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(lastBytes, 8, 8));
             long next = arena.allocate(8, 8);
             assertEquals(arena.resolve(first, 8).address() + 8, arena.resolve(next, 8).address());
             assertEquals(1, arena.resolve(first, 8).get(JAVA_LONG, 0));
+        }
+    }
+
+    @Test
+    void arenaFreedNewestFirstReusesTheMemoryAndRefusesTheFreedHandles() {
+        try (ArenaStore arena = new ArenaStore(1024, 1 << 20)) {
+            long a = arena.allocate(16, 8);
+            long b = arena.allocate(16, 8);
+            long c = arena.allocate(16, 8);
+            long aAddress = arena.resolve(a, 16).address();
+            arena.deallocate(b, 16, 8); // not at the bump pointer: only marked freed
+            arena.deallocate(c, 16, 8); // at the bump pointer: rewinds past b as well
+            long d = arena.allocate(16, 8);
+            assertEquals(aAddress + 16, arena.resolve(d, 16).address(), "b's memory is reused");
+            assertNotEquals(b, d, "in a new epoch");
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(b, 16, 8));
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(c, 16, 8));
+            arena.deallocate(d, 16, 8);
+            arena.deallocate(a, 16, 8); // everything freed newest first: back to the chunk's start
+            assertEquals(aAddress, arena.resolve(arena.allocate(8, 8), 8).address());
+        }
+    }
+
+    @Test
+    void arenaNeverRewindsBelowWhereTheEpochsLastWrapped() {
+        try (ArenaStore arena = new ArenaStore(1024, 1 << 20)) {
+            long a = arena.allocate(16, 8);
+            long aAddress = arena.resolve(a, 16).address();
+            for (int i = 0; i <= ArenaStore.EPOCH_MASK; i++) { // the epochs wrap once
+                arena.deallocate(arena.allocate(16, 8), 16, 8);
+            }
+            arena.deallocate(a, 16, 8); // below the floor now: marked freed, nothing rewinds
+            long e = arena.allocate(16, 8);
+            assertEquals(aAddress + 32, arena.resolve(e, 16).address(), "past every offset used before the wrap");
+            long f = arena.allocate(16, 8);
+            arena.deallocate(e, 16, 8); // e starts exactly at the floor: a rewind may reach it
+            arena.deallocate(f, 16, 8);
+            assertEquals(aAddress + 32, arena.resolve(arena.allocate(16, 8), 16).address(), "back to the floor");
+        }
+    }
+
+    @Test
+    void arenaRefusesAFreeInAChunkWhoseAllocationsAreAllGone() {
+        try (ArenaStore arena = new ArenaStore(1024, 1 << 20)) {
+            long a = arena.allocate(16, 8);
+            arena.deallocate(a, 16, 8); // rewinds: the chunk's log is empty
+            assertThrows(StaleHandleException.class, () -> arena.deallocate(a, 16, 8));
+            assertThrows(StaleHandleException.class, () -> arena.grow(a, 16, 32, 8));
         }
     }
 

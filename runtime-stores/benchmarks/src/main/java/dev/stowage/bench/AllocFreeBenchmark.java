@@ -2,6 +2,7 @@ package dev.stowage.bench;
 
 import dev.stowage.store.ArenaStore;
 import dev.stowage.store.GlobalStore;
+import dev.stowage.store.GrowableStore;
 import dev.stowage.store.SlabStore;
 import dev.stowage.store.Store;
 import io.netty.buffer.ByteBuf;
@@ -57,6 +58,7 @@ public class AllocFreeBenchmark {
     private GlobalStore globalStore;
     private SlabStore slabStore;
     private ArenaStore arenaStore;
+    private GrowableStore growableStore;
     private PooledByteBufAllocator netty;
     private Arena slicerArena;
     private MemorySegment slicerMemory;
@@ -66,6 +68,7 @@ public class AllocFreeBenchmark {
         globalStore = new GlobalStore();
         slabStore = new SlabStore(BLOCK, 8);
         arenaStore = new ArenaStore();
+        growableStore = new GrowableStore();
         // Netty 4.2 gives only its own FastThreadLocalThreads a thread-local cache by default; turn it on
         // for the benchmark thread too, so Netty runs at its fastest.
         netty = new PooledByteBufAllocator(true,
@@ -75,6 +78,17 @@ public class AllocFreeBenchmark {
                 true);
         slicerArena = Arena.ofConfined();
         slicerMemory = slicerArena.allocate((long) BLOCK * BATCH, 64);
+        if (Boolean.getBoolean("stowage.bench.pollute")) {
+            // The stores' shared code (the skeleton's templates, storeBatch's call sites) sees four
+            // store classes before anything is measured, as in a program that uses several stores:
+            // what is measured then is the megamorphic case (docs/stores.md, "One skeleton").
+            for (int round = 0; round < 3_000; round++) {
+                storeBatch(globalStore);
+                storeBatch(slabStore);
+                storeBatch(arenaStore);
+                storeBatch(growableStore);
+            }
+        }
     }
 
     @TearDown(Level.Trial)
@@ -82,6 +96,7 @@ public class AllocFreeBenchmark {
         globalStore.close();
         slabStore.close();
         arenaStore.close();
+        growableStore.close();
         slicerArena.close();
     }
 
@@ -118,6 +133,13 @@ public class AllocFreeBenchmark {
     @OperationsPerInvocation(BATCH)
     public long arenaStore() {
         return storeBatch(arenaStore);
+    }
+
+    /** A store whose allocate and free go through the skeleton's templates (AbstractStore). */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long growableStore() {
+        return storeBatch(growableStore);
     }
 
     @Benchmark
