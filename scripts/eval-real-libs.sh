@@ -22,8 +22,8 @@ mkdir -p "$work"
 rm -f "$work/all-findings.new"
 
 # name | groupId:artifactId:version | optional dependencies its sources need (comma-separated) |
-# (a leading "!" replaces the project's declared dependencies by those) | the files to check (a regular expression on the path inside the sources jar; empty: all of them; when
-# set, the rest of the project comes from its own jar on the classpath) | its role
+# (a leading "!" replaces the project's declared dependencies by those) | the files to check (a regular expression on the path inside the sources jar, with "," for
+# alternation since "|" separates the fields; empty: all of them; when set, the rest of the project comes from its own jar on the classpath) | its role
 # The project's declared dependencies, plus the optional ones named, form the classpath. Roles: "user"
 # (code that uses a modelled library); "pre-fix"/"post-fix" (the release just before / with the fix of a
 # real bug cited in docs/evaluation-libs.md: the triage says whether the bug is found at its line).
@@ -38,6 +38,11 @@ projects=(
   # Netty's own examples (echo, HTTP, HTTP/2, WebSocket, proxies, ...): its pom names a native library by an
   # OS classifier that does not resolve here, so netty-all and the examples' optional libraries stand in
   "netty-example|io.netty:netty-example:4.1.118.Final|!io.netty:netty-all:4.1.118.Final,com.google.protobuf:protobuf-java:2.6.1,org.jboss.marshalling:jboss-marshalling:1.4.11.Final,com.jcraft:jzlib:1.1.3,io.netty:netty-tcnative-classes:2.0.70.Final,org.bouncycastle:bcpkix-jdk15on:1.69,javax.activation:activation:1.1.1,com.barchart.udt:barchart-udt-bundle:2.3.0||user"
+  # gRPC's Netty transport: frames, message framers and deframers on ByteBuf
+  "grpc-netty|io.grpc:grpc-netty:1.68.1|||user"
+  # Netty's own handlers that move buffers (flow control, flush consolidation, logging, pcap, chunked
+  # writes, traffic shaping, idle, IP filters); the TLS packages need native and optional providers and come from the jar
+  "netty-handler|io.netty:netty-handler:4.1.118.Final||^io/netty/handler/(flow,flush,logging,pcap,stream,timeout,traffic,ipfilter,address)/|user"
   "arrow-c-data|org.apache.arrow:arrow-c-data:18.3.0|||user"
   # LWJGL's own GLFW binding: generated code that allocates on the MemoryStack around nearly every call
   "lwjgl-glfw|org.lwjgl:lwjgl-glfw:3.3.6|org.jspecify:jspecify:1.0.0,org.lwjgl:lwjgl-opengl:3.3.6,org.lwjgl:lwjgl-egl:3.3.6,org.lwjgl:lwjgl-vulkan:3.3.6,org.lwjgl:lwjgl-opengles:3.3.6||user"
@@ -61,6 +66,7 @@ ran=()
 crashed=()
 for entry in "${projects[@]}"; do
   IFS='|' read -r name gav extras include role <<<"$entry"
+  include=${include//,/|} # "|" separates the fields, so a "," in the files' expression stands for it
   if [ -n "$ONLY" ] && ! grep -q -E "$ONLY" <<<"$name"; then continue; fi
   ran+=("$name")
   IFS=: read -r group artifact version <<<"$gav"
