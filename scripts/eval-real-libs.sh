@@ -43,6 +43,10 @@ projects=(
   # Netty's own handlers that move buffers (flow control, flush consolidation, logging, pcap, chunked
   # writes, traffic shaping, idle, IP filters); the TLS packages need native and optional providers and come from the jar
   "netty-handler|io.netty:netty-handler:4.1.118.Final||^io/netty/handler/(flow,flush,logging,pcap,stream,timeout,traffic,ipfilter,address)/|user"
+  # an HTTP client on Netty (request bodies, chunked uploads, WebSocket frames); the other transports are optional
+  "async-http-client|org.asynchttpclient:async-http-client:3.0.1|io.netty:netty-transport-classes-epoll:4.1.115.Final,io.netty:netty-transport-classes-kqueue:4.1.115.Final,io.netty.incubator:netty-incubator-transport-classes-io_uring:0.0.25.Final||user"
+  # Arrow Flight: record batches over gRPC, vectors and ArrowBufs to and from Netty buffers
+  "flight-core|org.apache.arrow:flight-core:18.3.0|||user"
   "arrow-c-data|org.apache.arrow:arrow-c-data:18.3.0|||user"
   # LWJGL's own GLFW binding: generated code that allocates on the MemoryStack around nearly every call
   "lwjgl-glfw|org.lwjgl:lwjgl-glfw:3.3.6|org.jspecify:jspecify:1.0.0,org.lwjgl:lwjgl-opengl:3.3.6,org.lwjgl:lwjgl-egl:3.3.6,org.lwjgl:lwjgl-vulkan:3.3.6,org.lwjgl:lwjgl-opengles:3.3.6||user"
