@@ -38,6 +38,8 @@ projects=(
   # Netty's own examples (echo, HTTP, HTTP/2, WebSocket, proxies, ...): its pom names a native library by an
   # OS classifier that does not resolve here, so netty-all and the examples' optional libraries stand in
   "netty-example|io.netty:netty-example:4.1.118.Final|!io.netty:netty-all:4.1.118.Final,com.google.protobuf:protobuf-java:2.6.1,org.jboss.marshalling:jboss-marshalling:1.4.11.Final,com.jcraft:jzlib:1.1.3,io.netty:netty-tcnative-classes:2.0.70.Final,org.bouncycastle:bcpkix-jdk15on:1.69,javax.activation:activation:1.1.1,com.barchart.udt:barchart-udt-bundle:2.3.0||user"
+  # Netty's HTTP/2 codec: frames, flow control, compression; retain/release balanced inside its own methods
+  "netty-codec-http2|io.netty:netty-codec-http2:4.1.118.Final|com.aayushatharva.brotli4j:brotli4j:1.16.0||user"
   # gRPC's Netty transport: frames, message framers and deframers on ByteBuf
   "grpc-netty|io.grpc:grpc-netty:1.68.1|||user"
   # Netty's own handlers that move buffers (flow control, flush consolidation, logging, pcap, chunked
