@@ -40,6 +40,16 @@ projects=(
   "netty-example|io.netty:netty-example:4.1.118.Final|!io.netty:netty-all:4.1.118.Final,com.google.protobuf:protobuf-java:2.6.1,org.jboss.marshalling:jboss-marshalling:1.4.11.Final,com.jcraft:jzlib:1.1.3,io.netty:netty-tcnative-classes:2.0.70.Final,org.bouncycastle:bcpkix-jdk15on:1.69,javax.activation:activation:1.1.1,com.barchart.udt:barchart-udt-bundle:2.3.0||user"
   # Netty's base codecs: decoders, encoders, compression (its optional compression and serialization libraries)
   "netty-codec|io.netty:netty-codec:4.1.118.Final|com.jcraft:jzlib:1.1.3,org.lz4:lz4-java:1.8.0,com.ning:compress-lzf:1.0.3,com.github.luben:zstd-jni:1.5.5-11,com.aayushatharva.brotli4j:brotli4j:1.16.0,com.google.protobuf:protobuf-java:2.6.1,com.google.protobuf.nano:protobuf-javanano:3.0.0-alpha-5,org.jboss.marshalling:jboss-marshalling:1.4.11.Final,com.github.jponge:lzma-java:1.3||user"
+  # Netty's smaller protocol codecs and its proxy handlers
+  "netty-codec-dns|io.netty:netty-codec-dns:4.1.118.Final|||user"
+  "netty-codec-haproxy|io.netty:netty-codec-haproxy:4.1.118.Final|||user"
+  "netty-codec-memcache|io.netty:netty-codec-memcache:4.1.118.Final|||user"
+  "netty-codec-mqtt|io.netty:netty-codec-mqtt:4.1.118.Final|||user"
+  "netty-codec-redis|io.netty:netty-codec-redis:4.1.118.Final|||user"
+  "netty-codec-smtp|io.netty:netty-codec-smtp:4.1.118.Final|||user"
+  "netty-codec-socks|io.netty:netty-codec-socks:4.1.118.Final|||user"
+  "netty-codec-stomp|io.netty:netty-codec-stomp:4.1.118.Final|||user"
+  "netty-handler-proxy|io.netty:netty-handler-proxy:4.1.118.Final|||user"
   # Netty's HTTP/2 codec: frames, flow control, compression; retain/release balanced inside its own methods
   "netty-codec-http2|io.netty:netty-codec-http2:4.1.118.Final|com.aayushatharva.brotli4j:brotli4j:1.16.0||user"
   # gRPC's Netty transport: frames, message framers and deframers on ByteBuf
