@@ -28,6 +28,9 @@ projects=(
   "jline-terminal-ffm|org.jline:jline-terminal-ffm:3.30.4|org.jline:jline-terminal:3.30.4,org.jline:jline-native:3.30.4|.|^$"
   # the package with its FFM code (MMapDirectory); the rest of Lucene from its jar
   "lucene-core-store|org.apache.lucene:lucene-core:10.3.2|org.apache.lucene:lucene-core:10.3.2|^org/apache/lucene/store/|^$"
+  # Jlama's native SIMD kernels: jextract-generated bindings (cnative/NativeSimd) and the tensor operations
+  # that call them on segments of mapped model weights; jlama-core for the tensor types
+  "jlama-native|com.github.tjake:jlama-native:0.8.4|com.github.tjake:jlama-core:0.8.4,org.slf4j:slf4j-api:2.0.7|.|^$"
 )
 
 mkdir -p "$work/jars"
