@@ -6,13 +6,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 
+// netty-example's UDT echo handlers; run() reads the echoed buffer, which autoRelease would have released
 // run-with: none
-/**
- * Safe twin of {@link ChannelRead0WritesWithAutoReleaseOn}: the echo handler calls super(false), so
- * SimpleChannelInboundHandler does not release the message and channelRead0 owns it; writing it
- * back hands that reference on (netty-example's UDT echo handlers). run() reads the echoed buffer:
- * with autoRelease on it would have been released already and reading it would throw.
- */
+/** Safe twin of {@link ChannelRead0WritesWithAutoReleaseOn}: super(false) turns autoRelease off, so channelRead0 owns the message it writes back. */
 public final class ChannelRead0OwnsItsMessageWithoutAutoRelease extends SimpleChannelInboundHandler<ByteBuf> {
     public ChannelRead0OwnsItsMessageWithoutAutoRelease() {
         super(false);

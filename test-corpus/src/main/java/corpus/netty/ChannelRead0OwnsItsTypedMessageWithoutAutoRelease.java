@@ -7,11 +7,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 
 // run-with: none
-/**
- * Safe twin of {@link ChannelRead0WritesWithAutoReleaseOn} through the {@code (Class, boolean)}
- * constructor: autoRelease = false, reached by a constructor that delegates with this(...); the
- * handler owns the message and passes it on.
- */
+/** Safe twin of {@link ChannelRead0WritesWithAutoReleaseOn}: super(Class, false), reached through this(...), so channelRead0 owns its message. */
 public final class ChannelRead0OwnsItsTypedMessageWithoutAutoRelease extends SimpleChannelInboundHandler<ByteBuf> {
     private final int limit;
 

@@ -5,11 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 
 // not-runnable: the base class releases the written message after channelRead0 returns; the failure comes where the transport reads it
-/**
- * A handler that names its message type and passes autoRelease = true explicitly (the
- * {@code (Class, boolean)} constructor): SimpleChannelInboundHandler still releases the message
- * after channelRead0, so writing it without retain() hands away a reference the handler does not own.
- */
+/** SimpleChannelInboundHandler(Class, true) still releases the message after channelRead0: writing it there without retain() hands away a borrowed reference. */
 public final class ChannelRead0WritesWithAutoReleaseOn extends SimpleChannelInboundHandler<ByteBuf> {
     public ChannelRead0WritesWithAutoReleaseOn() {
         super(ByteBuf.class, true);

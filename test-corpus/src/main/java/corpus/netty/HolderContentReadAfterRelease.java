@@ -5,10 +5,7 @@ import io.netty.buffer.DefaultByteBufHolder;
 import io.netty.buffer.Unpooled;
 
 // run-with: none
-/**
- * A message that holds a buffer (a ByteBufHolder) released, then its content read:
- * DefaultByteBufHolder.content() throws IllegalReferenceCountException once the count is 0.
- */
+/** A ByteBufHolder's content read after its release(): DefaultByteBufHolder.content() throws IllegalReferenceCountException. */
 public final class HolderContentReadAfterRelease {
     /** A frame with a field of its own next to its content, as an HTTP/2 data frame's flow-controlled byte count. */
     static final class Frame extends DefaultByteBufHolder {

@@ -2,12 +2,9 @@ package corpus.netty;
 
 import io.netty.buffer.Unpooled;
 
+// netty-example's HelloWorldHttp2Handler: data.release() then data.initialFlowControlledBytes(); Netty does not throw
 // run-with: none
-/**
- * Safe twin of {@link HolderContentReadAfterRelease}: after release() only the frame's own field is
- * read (netty-example's HelloWorldHttp2Handler reads Http2DataFrame.initialFlowControlledBytes() after
- * data.release()); it does not touch the released content and Netty does not throw.
- */
+/** Safe twin of {@link HolderContentReadAfterRelease}: only the frame's own field is read after release(), as Http2DataFrame.initialFlowControlledBytes(). */
 public final class HolderFieldReadAfterRelease {
     public static int run() {
         HolderContentReadAfterRelease.Frame frame = new HolderContentReadAfterRelease.Frame(Unpooled.buffer(4).writeInt(11));
