@@ -978,8 +978,9 @@ final class Tracking {
     /** The element a tree of the field's class uses or declares; null (and {@link #unattributed}) when javac has not attributed it yet. */
     private Element attributedElement(Tree t) {
         Element e = TreeUtils.elementFromTree(t);
-        if (e == null) {
-            unattributed = true;
+        if (e == null && (t instanceof IdentifierTree || t instanceof MemberSelectTree || t instanceof MethodInvocationTree
+                || t instanceof com.sun.source.tree.VariableTree)) {
+            unattributed = true; // these always have one once attributed (an array element has none)
         }
         return e;
     }
