@@ -57,6 +57,7 @@ final class StoreContracts {
     private static final String PERSISTENT = QUAL_PACKAGE + "Persistent";
     private static final String RETAINS = QUAL_PACKAGE + "Retains";
     private static final String BORROWS = QUAL_PACKAGE + "Borrows";
+    private static final String ENVELOPE = QUAL_PACKAGE + "Envelope";
     private static final java.util.Set<String> TYPE_QUALIFIERS = java.util.Set.of(QUAL_PACKAGE + "Multiple",
             QUAL_PACKAGE + "Stable", QUAL_PACKAGE + "Pinned", QUAL_PACKAGE + "SharedStore", QUAL_PACKAGE + "Confined");
 
@@ -164,6 +165,71 @@ final class StoreContracts {
         }
         contracts.put(method, c);
         return c;
+    }
+
+    /**
+     * True when this method's {@code @Borrows} holds only while the object's class keeps its
+     * class's boolean constructor flag on ({@code @Borrows(unlessConstructedWithFalse = true)}).
+     */
+    boolean borrowsUnlessConstructedWithFalse(ExecutableElement method) {
+        for (LibraryModels.Written am : annotationsOf(method)) {
+            if (am.name().equals(BORROWS) && Boolean.TRUE.equals(am.values().get("unlessConstructedWithFalse"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final Map<ExecutableElement, Boolean> ownFieldReaders = new HashMap<>();
+
+    /**
+     * True when {@code method}, called on an object that was closed or handed away, touches none of
+     * its memory: it is declared by a subtype of an {@code @Envelope} type and overrides no method of
+     * that type or of its supertypes (an HTTP/2 frame's {@code initialFlowControlledBytes()}, not its
+     * {@code content()}).
+     */
+    boolean readsOnlyOwnFields(ExecutableElement method) {
+        Boolean cached = ownFieldReaders.get(method);
+        if (cached == null) {
+            cached = computeReadsOnlyOwnFields(method);
+            ownFieldReaders.put(method, cached);
+        }
+        return cached;
+    }
+
+    private boolean computeReadsOnlyOwnFields(ExecutableElement method) {
+        if (method.getKind() != ElementKind.METHOD || method.getModifiers().contains(Modifier.STATIC)
+                || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+            return false;
+        }
+        List<TypeElement> envelopes = new ArrayList<>();
+        collectEnvelopes(owner.asType(), envelopes, new java.util.HashSet<>());
+        if (envelopes.isEmpty()) {
+            return false;
+        }
+        List<ExecutableElement> declarations = new ArrayList<>(overridden(method));
+        declarations.add(method);
+        for (ExecutableElement d : declarations) {
+            TypeMirror declaring = types.erasure(d.getEnclosingElement().asType());
+            for (TypeElement envelope : envelopes) {
+                if (types.isSubtype(types.erasure(envelope.asType()), declaring)) {
+                    return false; // the envelope's own method (or one of its supertypes'): it touches the content
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The {@code @Envelope} types among {@code type}'s strict supertypes (the envelope itself is not its own subtype). */
+    private void collectEnvelopes(TypeMirror type, List<TypeElement> out, java.util.Set<Element> seen) {
+        for (TypeMirror sup : types.directSupertypes(type)) {
+            if (sup instanceof DeclaredType dt && dt.asElement() instanceof TypeElement te && seen.add(te)) {
+                if (annotationsOf(te).stream().anyMatch(w -> w.name().equals(ENVELOPE))) {
+                    out.add(te);
+                }
+                collectEnvelopes(sup, out, seen);
+            }
+        }
     }
 
     private final Map<ExecutableElement, int[]> polyParams = new HashMap<>();

@@ -136,7 +136,9 @@ final class StowageRules {
         Contract c = contracts().of(m);
         ExpressionTree receiver = TreeUtils.getReceiverTree(tree);
         if (s != null) {
-            checkUse(receiver, s, null);
+            if (!contracts().readsOnlyOwnFields(m)) { // an @Envelope subtype's own accessor touches no memory
+                checkUse(receiver, s, null);
+            }
             for (int i = 0; i < tree.getArguments().size(); i++) {
                 if (!opaqueArgument(m, c, i, tree.getArguments().get(i), s)) {
                     checkUse(tree.getArguments().get(i), s, null);
@@ -604,7 +606,7 @@ final class StowageRules {
             if ((inv.effect() == Effect.CLOSE || inv.effect() == Effect.MOVE) && !declared.borrowed().isEmpty()
                     && !(inv.unlessReserved() && target.room() > 0)) {
                 int borrowedAt = declaredPosition(target, targetExpr, m);
-                if (declared.borrowed().contains(borrowedAt) && reported.add(borrowedAt)) {
+                if (declared.borrowed().contains(borrowedAt) && !ownedByConstruction(m, borrowedAt) && reported.add(borrowedAt)) {
                     reportBorrowed(call, m, borrowedAt, inv.effect());
                     continue;
                 }
@@ -652,6 +654,34 @@ final class StowageRules {
         Message message = Message.of(Template.OWNERSHIP_BORROWED, callText(call), effect == Effect.MOVE ? "hands away" : "releases", param,
                 m.getSimpleName().toString(), owner);
         report(call, Rule.OWNERSHIP_BORROWED, message, List.of(), NO_FIXES);
+    }
+
+    private ConstructorFlags constructorFlags;
+
+    /**
+     * True when the base class that makes {@code m}'s parameter borrowed releases it only with a
+     * constructor flag on ({@code @Borrows(unlessConstructedWithFalse = true)}), and {@code m}'s
+     * class may turn it off (Netty's {@code super(false)} for {@code autoRelease}): then {@code m} owns it.
+     */
+    private boolean ownedByConstruction(ExecutableElement m, int position) {
+        if (!(m.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner)) {
+            return false;
+        }
+        List<ExecutableElement> bases = overriddenWithBorrows(m, position);
+        for (ExecutableElement base : bases) {
+            if (!contracts().borrowsUnlessConstructedWithFalse(base)) {
+                return false; // borrowed whatever the constructors do
+            }
+        }
+        if (constructorFlags == null) {
+            constructorFlags = new ConstructorFlags(com.sun.source.util.Trees.instance(checker.getProcessingEnvironment()));
+        }
+        for (ExecutableElement base : bases) {
+            if (constructorFlags.mayBeOff(owner, (javax.lang.model.element.TypeElement) base.getEnclosingElement())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The methods {@code m} overrides whose contract says they borrow parameter {@code position}. */

@@ -956,10 +956,33 @@ final class Tracking {
     Quals freshFieldOwnerQuals(VariableElement field) {
         var cached = freshFields.get(field);
         if (cached == null) {
+            unattributed = false;
             cached = java.util.Optional.ofNullable(computeFreshFieldOwnerQuals(field));
+            if (unattributed) {
+                return null; // asked again once javac attributed the field's class
+            }
             freshFields.put(field, cached);
         }
         return cached.orElse(null);
+    }
+
+    /**
+     * Set when the field's class was not attributed yet: javac checks one class after another, and
+     * when it also lowers and generates each class before attributing the next (findings as
+     * warnings), a class may read a field of a class of the same compilation whose trees have no
+     * symbols yet. Such a field is "not known fresh" (netty-example's
+     * {@code HelloWorldHttp2Handler.RESPONSE_BYTES}, read by another class, crashed the checker).
+     */
+    private boolean unattributed;
+
+    /** The element a tree of the field's class uses or declares; null (and {@link #unattributed}) when javac has not attributed it yet. */
+    private Element attributedElement(Tree t) {
+        Element e = TreeUtils.elementFromTree(t);
+        if (e == null && (t instanceof IdentifierTree || t instanceof MemberSelectTree || t instanceof MethodInvocationTree
+                || t instanceof com.sun.source.tree.VariableTree)) {
+            unattributed = true; // these always have one once attributed (an array element has none)
+        }
+        return e;
     }
 
     private Quals computeFreshFieldOwnerQuals(VariableElement field) {
@@ -969,7 +992,7 @@ final class Tracking {
         }
         for (Tree member : cls.getMembers()) {
             if (member instanceof com.sun.source.tree.VariableTree v && v.getInitializer() != null
-                    && field.equals(TreeUtils.elementFromDeclaration(v))) {
+                    && field.equals(attributedElement(v))) {
                 return freshOwnerQuals(v.getInitializer());
             }
         }
@@ -999,7 +1022,7 @@ final class Tracking {
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitAssignment(com.sun.source.tree.AssignmentTree node, Void p) {
-                if (field.equals(TreeUtils.elementFromUse(node.getVariable()))) {
+                if (field.equals(attributedElement(node.getVariable()))) {
                     Quals one = freshOwnerQuals(node.getExpression());
                     fresh[0] &= one != null;
                     q[0] = one == null ? q[0] : q[0] == null ? one : q[0].meet(one);
@@ -1021,15 +1044,22 @@ final class Tracking {
             return Quals.NONE;
         }
         if (e instanceof MethodInvocationTree mi) {
-            ExecutableElement m = TreeUtils.elementFromUse(mi);
+            ExecutableElement m = attributedElement(mi) instanceof ExecutableElement x ? x : null;
             Contract c = m == null ? Contract.NONE : contracts.of(m);
             if (!c.issues() || m.getReturnType().getKind().isPrimitive()) {
                 return null;
             }
             ExpressionTree owner = argumentOrReceiver(mi, c.issuesOwner());
-            VariableElement local = localOf(owner);
-            return owner == null ? Quals.NONE
-                    : contracts.qualsOf(local != null ? local.asType() : TreeUtils.typeOf(owner));
+            if (owner == null) {
+                return Quals.NONE;
+            }
+            VariableElement local = skip(owner) instanceof IdentifierTree id && isLocal(attributedElement(id)) ? localOf(owner) : null;
+            TypeMirror type = local != null ? local.asType() : TreeUtils.typeOf(owner);
+            if (type == null) {
+                unattributed = true;
+                return null;
+            }
+            return contracts.qualsOf(type);
         }
         return null;
     }

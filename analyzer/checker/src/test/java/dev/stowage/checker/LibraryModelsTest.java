@@ -384,6 +384,15 @@ class LibraryModelsTest {
                     public abstract static class Decoder {
                         @Borrows("#1") protected abstract void decode(Buf in);
                     }
+                    public abstract static class Handler {
+                        protected Handler() { }
+                        protected Handler(boolean autoRelease) { }
+                        protected Handler(Class<?> type, boolean autoRelease) { }
+                        @Borrows(value = "#1", unlessConstructedWithFalse = true) protected abstract void read(Buf msg);
+                    }
+                    @Envelope public static class Holder extends Buf {
+                        @Issues("this") public Buf content() { return this; }
+                    }
                 }
                 """);
 
@@ -480,6 +489,56 @@ class LibraryModelsTest {
                             in.retain();
                             Buf.handOff(in);
                         }
+                    }
+                    """));
+        }
+
+        @Test
+        void aHandlerWhoseConstructorsTurnTheFlagOffOwnsItsMessage() {
+            assertEquals(List.of("ownership.borrowed:6", "ownership.borrowed:11", "ownership.borrowed:24"), check("""
+                    static class Default extends Buf.Handler {
+                        @Override protected void read(Buf msg) {
+                            msg.release();
+                        }
+                    }
+                    static class TypedOn extends Buf.Handler {
+                        TypedOn() { super(Buf.class, true); }
+                        @Override protected void read(Buf msg) { Buf.handOff(msg); }
+                    }
+                    static class Off extends Buf.Handler {
+                        Off() { super(false); }
+                        @Override protected void read(Buf msg) { Buf.handOff(msg); }
+                    }
+                    static class Chosen extends Buf.Handler {
+                        Chosen() { this(true); }
+                        Chosen(boolean autoRelease) { super(Buf.class, autoRelease); }
+                        @Override protected void read(Buf msg) { msg.release(); }
+                    }
+                    abstract static class MidOn extends Buf.Handler { }
+                    static class LeafOn extends MidOn {
+                        @Override protected void read(Buf msg) { msg.release(); }
+                    }
+                    abstract static class MidOff extends Buf.Handler { MidOff() { super(false); } }
+                    static class LeafOff extends MidOff {
+                        @Override protected void read(Buf msg) { msg.release(); }
+                    }
+                    """));
+        }
+
+        @Test
+        void anEnvelopesSubtypeAccessorIsNoUseAfterRelease() {
+            assertEquals(List.of("store.closed:12", "store.closed:13", "store.closed:14"), check("""
+                    static class Frame extends Buf.Holder {
+                        int length() { return 1; }
+                    }
+                    int run() {
+                        Frame f = new Frame();
+                        f.release();
+                        int n = f.length();
+                        Buf.Holder h = f;
+                        h.hashCode();
+                        n += f.content().read();
+                        return n + f.read();
                     }
                     """));
         }

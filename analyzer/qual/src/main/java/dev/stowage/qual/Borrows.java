@@ -17,6 +17,14 @@ import java.lang.annotation.Target;
  *     @Borrows("#2") protected abstract void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out);
  * }
  * }</pre>
+ *
+ * <p>Some base classes release the parameter only when a subclass left a constructor flag on
+ * ({@link #unlessConstructedWithFalse()}):
+ * <pre>{@code
+ * public abstract class SimpleChannelInboundHandler<I> {                       // Netty model
+ *     @Borrows(value = "#2", unlessConstructedWithFalse = true) protected void channelRead0(ChannelHandlerContext ctx, I msg);
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +33,14 @@ public @interface Borrows {
 
     /** The borrowed parameters, {@code "#n"} each. */
     String[] value();
+
+    /**
+     * When true, the parameters are borrowed only while the object's class keeps on the
+     * {@code boolean} parameter of this method's class's constructors (Netty's
+     * {@code SimpleChannelInboundHandler(boolean autoRelease)}, {@code (Class, boolean autoRelease)}):
+     * a class whose constructors pass that parameter anything but the constant {@code true}, such as
+     * {@code super(false)}, owns them, and releasing or handing them off is right. A constructor that
+     * calls one without a {@code boolean} parameter ({@code super()}) keeps the default, on.
+     */
+    boolean unlessConstructedWithFalse() default false;
 }

@@ -23,7 +23,9 @@
  * takes ownership of an argument is {@code @Invalidates(value = "#n", effect = Effect.MOVE)}.
  * Reference counts (Netty, Arrow): {@link dev.stowage.qual.Retains} (one more reference, which the
  * next {@code unlessReserved} release or hand-off gives up) and {@link dev.stowage.qual.Borrows}
- * (a method a user overrides must not release these parameters: its caller does).
+ * (a method a user overrides must not release these parameters: its caller does, unless a
+ * constructor flag turned that off), and {@link dev.stowage.qual.Envelope} (a type whose memory is
+ * the content it carries: a subtype's own accessors are no use of it once it is released).
  * The checker also reads these contracts from stub files ({@code .astub}) for code that cannot be
  * annotated.
  *
