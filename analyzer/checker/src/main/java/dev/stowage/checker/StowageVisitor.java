@@ -56,6 +56,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     private final SourcePositions positions;
     private final Map<Tree, AnalysisResult<StowageValue, StowageStore>> results = new IdentityHashMap<>();
     private final StowageStore empty = new StowageStore();
+    private final FlowNeed flowNeed;
+    /** Methods whose analysis was skipped because it would find no fact anywhere in them (and in their lambdas). */
+    private final java.util.Set<Tree> factFree = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private CompilationUnitTree contentRoot;
     private CharSequence content;
 
@@ -65,6 +68,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         this.tracking = new Tracking(checker.contracts(), e -> trees.getTree(e));
         this.analysis = new StowageAnalysis(tracking, checker.getProcessingEnvironment());
         this.positions = trees.getSourcePositions();
+        this.flowNeed = new FlowNeed(tracking);
     }
 
     private Tracking tracking() {
@@ -79,61 +83,35 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     public void setRoot(CompilationUnitTree newRoot) {
         super.setRoot(newRoot);
         results.clear();
+        factFree.clear();
     }
 
     /** Analyzes each method (and the lambdas in it) before its body is scanned for uses. */
     @Override
     public Void visitMethod(MethodTree tree, Void p) {
         checker.throwIfCancelled(); // a large class is many methods: stop between them, not only between classes
-        if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree) && needsFlow(tree.getBody())) {
-            ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
-            results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));
+        if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree)) {
+            if (flowNeed.needsFlow(tree.getBody())) {
+                ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
+                results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));
+            } else {
+                factFree.add(tree); // the analysis would find the empty store everywhere (FlowNeed)
+            }
         }
         return super.visitMethod(tree, p);
-    }
-
-    /**
-     * Facts live only in locals and change only at invalidating calls: a body that declares no
-     * local, assigns no parameter and calls nothing with {@code @Invalidates} would get an analysis
-     * whose every fact is absent or live, so it is not built (the checks then see an empty store,
-     * which gives the same answers).
-     */
-    private boolean needsFlow(Tree body) {
-        Boolean found = new com.sun.source.util.TreeScanner<Boolean, Void>() {
-            @Override
-            public Boolean reduce(Boolean a, Boolean b) {
-                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-            }
-
-            @Override
-            public Boolean visitVariable(VariableTree node, Void p) {
-                return true;
-            }
-
-            @Override
-            public Boolean visitAssignment(AssignmentTree node, Void p) {
-                return Tracking.localOf(node.getVariable()) != null || super.visitAssignment(node, p);
-            }
-
-            @Override
-            public Boolean visitMethodInvocation(MethodInvocationTree node, Void p) {
-                ExecutableElement m = TreeUtils.elementFromUse(node);
-                return (m != null && !contracts().of(m).invalidations().isEmpty()) || super.visitMethodInvocation(node, p);
-            }
-
-            @Override
-            public Boolean visitNewClass(NewClassTree node, Void p) {
-                ExecutableElement m = TreeUtils.elementFromUse(node);
-                return (m != null && !contracts().of(m).invalidations().isEmpty()) || super.visitNewClass(node, p);
-            }
-        }.scan(body, null);
-        return Boolean.TRUE.equals(found);
     }
 
     /** The facts before a tree, from the analysis of the method or lambda body that contains it. */
     private StowageStore storeBefore(Tree tree) {
         Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
         var result = enclosing == null ? null : results.get(enclosing);
+        if (result == null && enclosing != null && !factFree.isEmpty()) {
+            for (TreePath path = getCurrentPath(); path != null && !(path.getLeaf() instanceof ClassTree); path = path.getParentPath()) {
+                if (path.getLeaf() instanceof MethodTree method) {
+                    return factFree.contains(method) ? empty : null; // the method or one of its lambdas
+                }
+            }
+        }
         return result == null ? null : result.getStoreBefore(tree);
     }
 
