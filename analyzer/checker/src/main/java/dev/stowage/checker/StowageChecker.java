@@ -35,7 +35,8 @@ import org.checkerframework.framework.source.SourceVisitor;
  * <p>Contracts also come from stub files: the bundled library models (the JDK's
  * {@code java.lang.foreign} always; others when their library is on the classpath) and the user's
  * own, {@code -Astubs=path/a.astub:path/dir}. A stub entry that matches nothing is a warning
- * ({@code -AstubUnmatched=error|warning|ignore}).
+ * ({@code -AstubUnmatched=error|warning|ignore}); the bundled models' entries are matched when
+ * their type is first used ({@code -AstubCheck=all}: all of them up front).
  */
 public class StowageChecker extends SourceChecker {
 
@@ -102,6 +103,14 @@ public class StowageChecker extends SourceChecker {
     /** What a stub entry that matches no declaration is: {@code warning} (the default), {@code error} or {@code ignore}. */
     public static final String STUB_UNMATCHED_OPTION = "stubUnmatched";
 
+    /**
+     * Which entries of the bundled models are matched against the library: {@code used} (the
+     * default) those of each type when the checker first asks about it, so an unmatched entry of a
+     * type the code never touches goes unreported; {@code all} every entry up front (slower: each
+     * modelled class is read from the classpath), for checking a model against a library version.
+     */
+    public static final String STUB_CHECK_OPTION = "stubCheck";
+
     /** The bundled models, parsed on a daemon thread while javac parses and attributes the sources. */
     private java.util.concurrent.CompletableFuture<Void> preparsedModels;
 
@@ -120,6 +129,7 @@ public class StowageChecker extends SourceChecker {
         java.util.Set<String> options = new java.util.HashSet<>(super.getSupportedOptions());
         options.add(STUBS_OPTION);
         options.add(STUB_UNMATCHED_OPTION);
+        options.add(STUB_CHECK_OPTION);
         return options;
     }
 
@@ -134,15 +144,17 @@ public class StowageChecker extends SourceChecker {
             if (preparsedModels != null) {
                 preparsedModels.exceptionally(e -> null).join(); // a failure is reported by load() below
             }
-            LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), getOption(STUBS_OPTION));
+            LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), getOption(STUBS_OPTION),
+                    "all".equals(getOption(STUB_CHECK_OPTION, "used")));
             String unmatched = getOption(STUB_UNMATCHED_OPTION, "warning");
-            for (LibraryModels.Problem problem : models.problems()) {
+            java.util.function.Consumer<LibraryModels.Problem> report = problem -> {
                 Diagnostic.Kind kind = problem.error() || unmatched.equals("error") ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
-                if (!problem.error() && unmatched.equals("ignore")) {
-                    continue;
+                if (problem.error() || !unmatched.equals("ignore")) {
+                    env.getMessager().printMessage(kind, "[stowage] stub " + problem);
                 }
-                env.getMessager().printMessage(kind, "[stowage] stub " + problem);
-            }
+            };
+            models.problems().forEach(report);
+            models.onLateProblem(report); // a bundled model's type is read when first used (LibraryModels.Lazy)
             contracts = new StoreContracts(env.getElementUtils(), env.getTypeUtils(), models);
         }
         return contracts;
