@@ -160,15 +160,17 @@ final class LibraryModels {
     private static final class Lazy {
         private final Elements elements;
         private final Types types;
+        private final javax.lang.model.element.ModuleElement module;
         private final List<Map.Entry<String, Parsed>> sources;
         private final Map<Element, List<Written>> declared = new HashMap<>();
         private final Map<ExecutableElement, List<Written>> returnTypes = new HashMap<>();
         private final Map<Element, Boolean> readTypes = new java.util.IdentityHashMap<>();
         private java.util.function.Consumer<Problem> lateProblems = p -> {};
 
-        Lazy(Elements elements, Types types, List<Map.Entry<String, Parsed>> sources) {
+        Lazy(Elements elements, Types types, javax.lang.model.element.ModuleElement module, List<Map.Entry<String, Parsed>> sources) {
             this.elements = elements;
             this.types = types;
+            this.module = module;
             this.sources = sources;
         }
 
@@ -187,7 +189,7 @@ final class LibraryModels {
                     continue;
                 }
                 List<Problem> found = new ArrayList<>();
-                Reader reader = new Reader(elements, types, source.getKey(), declared, returnTypes, found);
+                Reader reader = new Reader(elements, types, module, source.getKey(), declared, returnTypes, found);
                 for (Parsed.TypeEntry entry : entries) {
                     reader.readTypeOnly(entry);
                 }
@@ -198,11 +200,11 @@ final class LibraryModels {
         void readAll(List<Problem> problems) {
             for (Map.Entry<String, Parsed> source : sources) {
                 for (List<Parsed.TypeEntry> entries : source.getValue().byType().values()) {
-                    TypeElement type = elements.getTypeElement(entries.getFirst().qualifiedName());
+                    TypeElement type = typeElement(elements, module, entries.getFirst().qualifiedName());
                     if (type != null && readTypes.putIfAbsent(type, Boolean.TRUE) != null) {
                         continue;
                     }
-                    Reader reader = new Reader(elements, types, source.getKey(), declared, returnTypes, problems);
+                    Reader reader = new Reader(elements, types, module, source.getKey(), declared, returnTypes, problems);
                     for (Parsed.TypeEntry entry : entries) {
                         reader.readTypeOnly(entry);
                     }
@@ -262,19 +264,23 @@ final class LibraryModels {
      * the platform's path separator). Later sources win over earlier ones for the same declaration.
      */
     static LibraryModels load(Elements elements, Types types, String userStubs) {
-        return load(elements, types, userStubs, false);
+        return load(elements, types, null, userStubs, false);
     }
 
     /**
      * As above; {@code checkAll} reads every entry of the bundled models up front (so that each one
      * that matches nothing is in {@link #problems()}), instead of each type when it is first asked about.
+     * {@code module}, when not null, is the module the compiled code is in (the unnamed one for a
+     * classpath compilation): names are looked up as that code sees them, which is much cheaper than
+     * javac's search of every module (each bundled model's switch is a lookup of a class that is usually absent).
      */
-    static LibraryModels load(Elements elements, Types types, String userStubs, boolean checkAll) {
+    static LibraryModels load(Elements elements, Types types, javax.lang.model.element.ModuleElement module, String userStubs,
+            boolean checkAll) {
         List<Source> sources = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Map.Entry<String, Parsed>> bundledSources = new ArrayList<>();
         for (Bundled b : bundledModels()) {
-            if (elements.getTypeElement(b.activatedBy()) != null) {
+            if (typeElement(elements, module, b.activatedBy()) != null) {
                 Source source = new Source("bundled:" + b.resource(), resource(b.resource()));
                 Parsed parsed = parse(source);
                 if (!parsed.result().isSuccessful() || parsed.result().getResult().isEmpty()) {
@@ -299,13 +305,18 @@ final class LibraryModels {
                 }
             }
         }
-        Lazy lazy = bundledSources.isEmpty() ? null : new Lazy(elements, types, bundledSources);
+        Lazy lazy = bundledSources.isEmpty() ? null : new Lazy(elements, types, module, bundledSources);
         if (lazy != null && checkAll) {
             lazy.readAll(problems);
         }
         List<String> names = new ArrayList<>();
         bundledSources.forEach(b -> names.add(b.getKey()));
-        return read(elements, types, sources, problems, names, lazy);
+        return read(elements, types, module, sources, problems, names, lazy);
+    }
+
+    /** A type by its canonical name, as code in {@code module} sees it (null: javac's search of all modules). */
+    static TypeElement typeElement(Elements elements, javax.lang.model.element.ModuleElement module, String name) {
+        return module == null ? elements.getTypeElement(name) : elements.getTypeElement(module, name);
     }
 
     /** A stub file, or the {@code .astub} files under a directory (sorted, so the order is stable). */
@@ -323,11 +334,11 @@ final class LibraryModels {
 
     /** Reads stub sources against the library the compilation sees. */
     static LibraryModels read(Elements elements, Types types, List<Source> sources, List<Problem> problemsSoFar) {
-        return read(elements, types, sources, problemsSoFar, List.of(), null);
+        return read(elements, types, null, sources, problemsSoFar, List.of(), null);
     }
 
-    private static LibraryModels read(Elements elements, Types types, List<Source> sources, List<Problem> problemsSoFar,
-            List<String> loadedSoFar, Lazy lazy) {
+    private static LibraryModels read(Elements elements, Types types, javax.lang.model.element.ModuleElement module,
+            List<Source> sources, List<Problem> problemsSoFar, List<String> loadedSoFar, Lazy lazy) {
         Map<Element, List<Written>> declared = new HashMap<>();
         Map<ExecutableElement, List<Written>> returnTypes = new HashMap<>();
         List<Problem> problems = new ArrayList<>(problemsSoFar);
@@ -339,7 +350,7 @@ final class LibraryModels {
                 continue;
             }
             loaded.add(source.name());
-            new Reader(elements, types, source.name(), declared, returnTypes, problems).read(parsed.result().getResult().get());
+            new Reader(elements, types, module, source.name(), declared, returnTypes, problems).read(parsed.result().getResult().get());
         }
         return new LibraryModels(declared, returnTypes, List.copyOf(problems), List.copyOf(loaded), lazy);
     }
@@ -413,16 +424,18 @@ final class LibraryModels {
     private static final class Reader {
         private final Elements elements;
         private final Types types;
+        private final javax.lang.model.element.ModuleElement module;
         private final String source;
         private final Map<Element, List<Written>> declared;
         private final Map<ExecutableElement, List<Written>> returnTypes;
         private final List<Problem> problems;
         private CompilationUnit unit;
 
-        Reader(Elements elements, Types types, String source, Map<Element, List<Written>> declared,
-                Map<ExecutableElement, List<Written>> returnTypes, List<Problem> problems) {
+        Reader(Elements elements, Types types, javax.lang.model.element.ModuleElement module, String source,
+                Map<Element, List<Written>> declared, Map<ExecutableElement, List<Written>> returnTypes, List<Problem> problems) {
             this.elements = elements;
             this.types = types;
+            this.module = module;
             this.source = source;
             this.declared = declared;
             this.returnTypes = returnTypes;
@@ -450,7 +463,7 @@ final class LibraryModels {
         }
 
         private void readType(TypeDeclaration<?> decl, String qualifiedName, Set<String> outerTypeParameters, boolean nested) {
-            TypeElement type = elements.getTypeElement(qualifiedName);
+            TypeElement type = typeElement(elements, module, qualifiedName);
             if (type == null) {
                 problem(decl, "type " + qualifiedName + " is not on the classpath: the stub entry matches nothing");
                 return;
@@ -557,7 +570,7 @@ final class LibraryModels {
                 if (name == null || !name.startsWith(StoreContracts.QUAL_PACKAGE)) {
                     continue; // other checkers' annotations in a shared stub file are not ours to read
                 }
-                TypeElement annotationType = elements.getTypeElement(name);
+                TypeElement annotationType = typeElement(elements, module, name);
                 if (annotationType == null) {
                     problem(a, "unknown Stowage annotation @" + a.getNameAsString());
                     continue;
@@ -607,7 +620,7 @@ final class LibraryModels {
         /** The qualified name of an annotation written in the stub, through its imports; null when it resolves to nothing. */
         private String qualify(String written) {
             if (written.contains(".")) {
-                if (elements.getTypeElement(written) != null) {
+                if (typeElement(elements, module, written) != null) {
                     return written;
                 }
                 // Invalidates.List, or dev.stowage.qual.Invalidates written in full
@@ -623,12 +636,12 @@ final class LibraryModels {
                 if (!imp.isAsterisk() && name.endsWith("." + written)) {
                     return name;
                 }
-                if (imp.isAsterisk() && elements.getTypeElement(name + "." + written) != null) {
+                if (imp.isAsterisk() && typeElement(elements, module, name + "." + written) != null) {
                     return name + "." + written;
                 }
             }
             String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
-            return elements.getTypeElement(pkg + written) != null ? pkg + written : null;
+            return typeElement(elements, module, pkg + written) != null ? pkg + written : null;
         }
 
         private void problem(org.checkerframework.com.github.javaparser.ast.Node node, String message) {

@@ -144,8 +144,8 @@ public class StowageChecker extends SourceChecker {
             if (preparsedModels != null) {
                 preparsedModels.exceptionally(e -> null).join(); // a failure is reported by load() below
             }
-            LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), getOption(STUBS_OPTION),
-                    "all".equals(getOption(STUB_CHECK_OPTION, "used")));
+            LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), compiledModule(),
+                    getOption(STUBS_OPTION), "all".equals(getOption(STUB_CHECK_OPTION, "used")));
             String unmatched = getOption(STUB_UNMATCHED_OPTION, "warning");
             java.util.function.Consumer<LibraryModels.Problem> report = problem -> {
                 Diagnostic.Kind kind = problem.error() || unmatched.equals("error") ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
@@ -158,6 +158,27 @@ public class StowageChecker extends SourceChecker {
             contracts = new StoreContracts(env.getElementUtils(), env.getTypeUtils(), models);
         }
         return contracts;
+    }
+
+    /**
+     * The module the compiled code is in, as javac resolves its names: the unnamed module for a
+     * classpath compilation (the system modules plus the unnamed one: nothing else is in the module
+     * graph). Null otherwise (a module path, source modules, or {@code --release 8}): names are then
+     * looked up in every module, javac's general search.
+     */
+    private javax.lang.model.element.ModuleElement compiledModule() {
+        var elements = getProcessingEnvironment().getElementUtils();
+        var unnamed = elements.getModuleElement("");
+        if (unnamed == null || !unnamed.isUnnamed()) {
+            return null;
+        }
+        for (var module : elements.getAllModuleElements()) {
+            String name = module.getQualifiedName().toString();
+            if (!module.isUnnamed() && !name.startsWith("java.") && !name.startsWith("jdk.")) {
+                return null;
+            }
+        }
+        return unnamed;
     }
 
     Relevance relevance() {
