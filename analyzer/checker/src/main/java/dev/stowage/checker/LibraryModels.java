@@ -161,17 +161,35 @@ final class LibraryModels {
         private final Elements elements;
         private final Types types;
         private final javax.lang.model.element.ModuleElement module;
-        private final List<Map.Entry<String, Parsed>> sources;
+        private final List<String> resources;
+        private List<Map.Entry<String, Parsed>> sources; // parsed on first use
         private final Map<Element, List<Written>> declared = new HashMap<>();
         private final Map<ExecutableElement, List<Written>> returnTypes = new HashMap<>();
         private final Map<Element, Boolean> readTypes = new java.util.IdentityHashMap<>();
         private java.util.function.Consumer<Problem> lateProblems = p -> {};
 
-        Lazy(Elements elements, Types types, javax.lang.model.element.ModuleElement module, List<Map.Entry<String, Parsed>> sources) {
+        Lazy(Elements elements, Types types, javax.lang.model.element.ModuleElement module, List<String> resources) {
             this.elements = elements;
             this.types = types;
             this.module = module;
-            this.sources = sources;
+            this.resources = resources;
+        }
+
+        /** The parsed models (a model that does not parse is a problem: reported once, then left out). */
+        private List<Map.Entry<String, Parsed>> sources(java.util.function.Consumer<Problem> onProblem) {
+            if (sources == null) {
+                sources = new ArrayList<>();
+                for (String resource : resources) {
+                    Source source = bundledSource(resource);
+                    Parsed parsed = parse(source);
+                    if (!parsed.result().isSuccessful() || parsed.result().getResult().isEmpty()) {
+                        onProblem.accept(parseProblem(source, parsed));
+                    } else {
+                        sources.add(Map.entry(source.name(), parsed));
+                    }
+                }
+            }
+            return sources;
         }
 
         void readFor(Element e) {
@@ -183,7 +201,7 @@ final class LibraryModels {
                 return;
             }
             String name = ((TypeElement) type).getQualifiedName().toString();
-            for (Map.Entry<String, Parsed> source : sources) {
+            for (Map.Entry<String, Parsed> source : sources(lateProblems)) {
                 List<Parsed.TypeEntry> entries = source.getValue().byType().get(name);
                 if (entries == null) {
                     continue;
@@ -198,7 +216,7 @@ final class LibraryModels {
         }
 
         void readAll(List<Problem> problems) {
-            for (Map.Entry<String, Parsed> source : sources) {
+            for (Map.Entry<String, Parsed> source : sources(problems::add)) {
                 for (List<Parsed.TypeEntry> entries : source.getValue().byType().values()) {
                     TypeElement type = typeElement(elements, module, entries.getFirst().qualifiedName());
                     if (type != null && readTypes.putIfAbsent(type, Boolean.TRUE) != null) {
@@ -278,16 +296,10 @@ final class LibraryModels {
             boolean checkAll) {
         List<Source> sources = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        List<Map.Entry<String, Parsed>> bundledSources = new ArrayList<>();
+        List<String> bundledNames = new ArrayList<>();
         for (Bundled b : bundledModels()) {
             if (typeElement(elements, module, b.activatedBy()) != null) {
-                Source source = new Source("bundled:" + b.resource(), resource(b.resource()));
-                Parsed parsed = parse(source);
-                if (!parsed.result().isSuccessful() || parsed.result().getResult().isEmpty()) {
-                    problems.add(parseProblem(source, parsed));
-                } else {
-                    bundledSources.add(Map.entry(source.name(), parsed));
-                }
+                bundledNames.add(b.resource()); // parsed when first needed (or already, by preparseBundled)
             }
         }
         if (userStubs != null && !userStubs.isBlank()) {
@@ -305,12 +317,12 @@ final class LibraryModels {
                 }
             }
         }
-        Lazy lazy = bundledSources.isEmpty() ? null : new Lazy(elements, types, module, bundledSources);
+        Lazy lazy = bundledNames.isEmpty() ? null : new Lazy(elements, types, module, bundledNames);
         if (lazy != null && checkAll) {
             lazy.readAll(problems);
         }
         List<String> names = new ArrayList<>();
-        bundledSources.forEach(b -> names.add(b.getKey()));
+        bundledNames.forEach(b -> names.add("bundled:" + b));
         return read(elements, types, module, sources, problems, names, lazy);
     }
 
@@ -381,9 +393,21 @@ final class LibraryModels {
      */
     static void preparseBundled() {
         for (Bundled b : bundledModels()) {
-            String name = "bundled:" + b.resource();
-            parse(new Source(name, resource(b.resource())));
+            try {
+                // Only the models of the JDK the checker runs on: those are on in every compilation;
+                // a library's model is parsed when a compilation that has the library first needs it.
+                Class.forName(b.activatedBy(), false, ClassLoader.getPlatformClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue;
+            }
+            parse(bundledSource(b.resource()));
         }
+    }
+
+    private static final Map<String, String> BUNDLED_TEXT = new ConcurrentHashMap<>();
+
+    private static Source bundledSource(String resource) {
+        return new Source("bundled:" + resource, BUNDLED_TEXT.computeIfAbsent(resource, LibraryModels::resource));
     }
 
     private static String cacheKey(String name, String text) {

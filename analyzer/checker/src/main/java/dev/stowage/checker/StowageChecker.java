@@ -111,17 +111,17 @@ public class StowageChecker extends SourceChecker {
      */
     public static final String STUB_CHECK_OPTION = "stubCheck";
 
-    /** The bundled models, parsed on a daemon thread while javac parses and attributes the sources. */
-    private java.util.concurrent.CompletableFuture<Void> preparsedModels;
-
-    @Override
-    public void initChecker() {
-        super.initChecker();
-        preparsedModels = java.util.concurrent.CompletableFuture.runAsync(LibraryModels::preparseBundled, runnable -> {
-            Thread t = new Thread(runnable, "stowage-models");
-            t.setDaemon(true);
-            t.start();
-        });
+    /**
+     * Starts parsing the JDK's bundled model on a daemon thread when the checker is made (before
+     * javac parses the sources, when the build passes an instance; else at its first round), so that
+     * it is parsed (once per JVM) by the time the first class is attributed and the checker first
+     * asks about a model type; a compilation that needs it earlier waits for the same parse (the
+     * cache computes each model once).
+     */
+    public StowageChecker() {
+        Thread t = new Thread(LibraryModels::preparseBundled, "stowage-models");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override
@@ -141,9 +141,6 @@ public class StowageChecker extends SourceChecker {
     StoreContracts contracts() {
         if (contracts == null) {
             var env = getProcessingEnvironment();
-            if (preparsedModels != null) {
-                preparsedModels.exceptionally(e -> null).join(); // a failure is reported by load() below
-            }
             LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), compiledModule(),
                     getOption(STUBS_OPTION), "all".equals(getOption(STUB_CHECK_OPTION, "used")));
             String unmatched = getOption(STUB_UNMATCHED_OPTION, "warning");
