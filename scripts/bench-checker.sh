@@ -51,6 +51,6 @@ java -cp "$harness_cp" dev.stowage.corpus.bench.StoreHeavyCorpusGenerator "$benc
 echo "== timing (REPS=$REPS)"
 java "${jvm_flags[@]}" -cp "$harness_cp" dev.stowage.corpus.bench.CheckerOverheadBenchmark \
   --reps "$REPS" --warmup "$WARMUP" --doc docs/benchmarks.md --command "REPS=$REPS WARMUP=$WARMUP scripts/bench-checker.sh" \
-  --set "store-free|Guava $GUAVA_VERSION sources|1.3|$bench/guava-src|$guava_cp" \
-  --set "store-free|commons-lang3 $LANG3_VERSION sources|1.3|$bench/lang3-src|" \
-  --set "store-heavy|generated store-heavy corpus|2.0|$bench/store-heavy|$store_cp"
+  --set "store-free|Guava $GUAVA_VERSION sources|1.1|$bench/guava-src|$guava_cp" \
+  --set "store-free|commons-lang3 $LANG3_VERSION sources|1.1|$bench/lang3-src|" \
+  --set "store-heavy|generated store-heavy corpus|1.5|$bench/store-heavy|$store_cp"

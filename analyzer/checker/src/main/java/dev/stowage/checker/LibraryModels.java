@@ -92,37 +92,181 @@ final class LibraryModels {
     static final String MODELS_DIR = "dev/stowage/checker/models/";
     static final String MODELS_INDEX = MODELS_DIR + "models.list";
 
-    static final LibraryModels EMPTY = new LibraryModels(Map.of(), Map.of(), List.of(), List.of());
+    static final LibraryModels EMPTY = new LibraryModels(Map.of(), Map.of(), List.of(), List.of(), null);
 
-    private static final Map<String, ParseResult<StubUnit>> PARSED = new ConcurrentHashMap<>();
+    private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
     private static volatile List<Bundled> bundled;
 
     private final Map<Element, List<Written>> declared;
     private final Map<ExecutableElement, List<Written>> returnTypes;
     private final List<Problem> problems;
     private final List<String> loaded;
+    /** The bundled models, read one type at a time when the compilation first asks about it; null when none. */
+    private final Lazy lazy;
 
     private LibraryModels(Map<Element, List<Written>> declared, Map<ExecutableElement, List<Written>> returnTypes,
-            List<Problem> problems, List<String> loaded) {
+            List<Problem> problems, List<String> loaded, Lazy lazy) {
         this.declared = declared;
         this.returnTypes = returnTypes;
         this.problems = problems;
         this.loaded = loaded;
+        this.lazy = lazy;
     }
 
     /** The Stowage annotations a stub gives this method, constructor or type; null when no stub mentions them. */
     List<Written> annotationsOf(Element e) {
-        return declared.get(e);
+        List<Written> own = declared.get(e);
+        if (own != null || lazy == null) {
+            return own; // the user's stubs win over the bundled models (they are read after them)
+        }
+        lazy.readFor(e);
+        return lazy.declared.get(e);
     }
 
     /** The qualifiers a stub writes on this method's return type ({@code static @Pinned Arena global();}); empty when none. */
     List<Written> returnTypeAnnotationsOf(ExecutableElement m) {
-        return returnTypes.getOrDefault(m, List.of());
+        List<Written> own = returnTypes.get(m);
+        if (own != null || lazy == null) {
+            return own == null ? List.of() : own;
+        }
+        lazy.readFor(m);
+        return lazy.returnTypes.getOrDefault(m, List.of());
     }
 
-    /** Stub entries that matched nothing, and files that could not be read or parsed. */
+    /**
+     * Stub entries that matched nothing, and files that could not be read or parsed. For the bundled
+     * models, read lazily, only those of types read so far; the others go to {@link #onLateProblem}.
+     */
     List<Problem> problems() {
         return problems;
+    }
+
+    /** Where a problem found later, when a bundled model's type is first read, is reported. */
+    void onLateProblem(java.util.function.Consumer<Problem> sink) {
+        if (lazy != null) {
+            lazy.lateProblems = sink;
+        }
+    }
+
+    /**
+     * The bundled models of one compilation. Reading a stub entry means finding its type and method
+     * among the compilation's elements, which makes javac complete those classes from their class
+     * files: done for every entry up front, that was most of the checker's fixed cost per compilation
+     * (about half of a small compilation's overhead, docs/benchmarks.md). So a type's entries are read
+     * when the checker first asks about that type or one of its members, and not at all for types the
+     * code never touches. Entries that match nothing are reported when their type is read
+     * ({@code -AstubCheck=all} reads every entry up front, as a model's own test does).
+     */
+    private static final class Lazy {
+        private final Elements elements;
+        private final Types types;
+        private final javax.lang.model.element.ModuleElement module;
+        private final List<String> resources;
+        private List<Map.Entry<String, Parsed>> sources; // parsed on first use
+        private final Map<Element, List<Written>> declared = new HashMap<>();
+        private final Map<ExecutableElement, List<Written>> returnTypes = new HashMap<>();
+        private final Map<Element, Boolean> readTypes = new java.util.IdentityHashMap<>();
+        private java.util.function.Consumer<Problem> lateProblems = p -> {};
+
+        Lazy(Elements elements, Types types, javax.lang.model.element.ModuleElement module, List<String> resources) {
+            this.elements = elements;
+            this.types = types;
+            this.module = module;
+            this.resources = resources;
+        }
+
+        /** The parsed models (a model that does not parse is a problem: reported once, then left out). */
+        private List<Map.Entry<String, Parsed>> sources(java.util.function.Consumer<Problem> onProblem) {
+            if (sources == null) {
+                sources = new ArrayList<>();
+                for (String resource : resources) {
+                    Source source = bundledSource(resource);
+                    Parsed parsed = parse(source);
+                    if (!parsed.result().isSuccessful() || parsed.result().getResult().isEmpty()) {
+                        onProblem.accept(parseProblem(source, parsed));
+                    } else {
+                        sources.add(Map.entry(source.name(), parsed));
+                    }
+                }
+            }
+            return sources;
+        }
+
+        void readFor(Element e) {
+            Element type = e;
+            while (type != null && !(type instanceof TypeElement)) {
+                type = type.getEnclosingElement();
+            }
+            if (type == null || readTypes.putIfAbsent(type, Boolean.TRUE) != null) {
+                return;
+            }
+            String name = ((TypeElement) type).getQualifiedName().toString();
+            for (Map.Entry<String, Parsed> source : sources(lateProblems)) {
+                List<Parsed.TypeEntry> entries = source.getValue().byType().get(name);
+                if (entries == null) {
+                    continue;
+                }
+                List<Problem> found = new ArrayList<>();
+                Reader reader = new Reader(elements, types, module, source.getKey(), declared, returnTypes, found);
+                for (Parsed.TypeEntry entry : entries) {
+                    reader.readTypeOnly(entry);
+                }
+                found.forEach(lateProblems);
+            }
+        }
+
+        void readAll(List<Problem> problems) {
+            for (Map.Entry<String, Parsed> source : sources(problems::add)) {
+                for (List<Parsed.TypeEntry> entries : source.getValue().byType().values()) {
+                    TypeElement type = typeElement(elements, module, entries.getFirst().qualifiedName());
+                    if (type != null && readTypes.putIfAbsent(type, Boolean.TRUE) != null) {
+                        continue;
+                    }
+                    Reader reader = new Reader(elements, types, module, source.getKey(), declared, returnTypes, problems);
+                    for (Parsed.TypeEntry entry : entries) {
+                        reader.readTypeOnly(entry);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A parsed stub file (cached per JVM) and its type declarations by qualified name (nested types
+     * under their own names), each with the type parameters in scope and its compilation unit (for
+     * the imports that qualify its annotations).
+     */
+    record Parsed(ParseResult<StubUnit> result, Map<String, List<TypeEntry>> byType) {
+        record TypeEntry(String qualifiedName, TypeDeclaration<?> decl, CompilationUnit unit, Set<String> outerTypeParameters) {}
+
+        static Parsed of(ParseResult<StubUnit> result) {
+            Map<String, List<TypeEntry>> byType = new LinkedHashMap<>();
+            if (result.isSuccessful() && result.getResult().isPresent()) {
+                for (CompilationUnit cu : result.getResult().get().getCompilationUnits()) {
+                    String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+                    for (TypeDeclaration<?> type : cu.getTypes()) {
+                        index(byType, cu, type, pkg.isEmpty() ? type.getNameAsString() : pkg + "." + type.getNameAsString(), Set.of());
+                    }
+                }
+            }
+            return new Parsed(result, byType);
+        }
+
+        private static void index(Map<String, List<TypeEntry>> byType, CompilationUnit cu, TypeDeclaration<?> decl,
+                String qualifiedName, Set<String> outer) {
+            byType.computeIfAbsent(qualifiedName, k -> new ArrayList<>()).add(new TypeEntry(qualifiedName, decl, cu, outer));
+            Set<String> typeParameters = new HashSet<>(outer);
+            if (decl instanceof org.checkerframework.com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> g) {
+                for (TypeParameter tp : g.getTypeParameters()) {
+                    typeParameters.add(tp.getNameAsString());
+                }
+            }
+            for (BodyDeclaration<?> member : decl.getMembers()) {
+                if (member instanceof TypeDeclaration<?> nested) {
+                    index(byType, cu, nested, qualifiedName + "." + nested.getNameAsString(), Set.copyOf(typeParameters));
+                }
+            }
+        }
     }
 
     /** The names of the stub sources that were read, in order. */
@@ -138,11 +282,24 @@ final class LibraryModels {
      * the platform's path separator). Later sources win over earlier ones for the same declaration.
      */
     static LibraryModels load(Elements elements, Types types, String userStubs) {
+        return load(elements, types, null, userStubs, false);
+    }
+
+    /**
+     * As above; {@code checkAll} reads every entry of the bundled models up front (so that each one
+     * that matches nothing is in {@link #problems()}), instead of each type when it is first asked about.
+     * {@code module}, when not null, is the module the compiled code is in (the unnamed one for a
+     * classpath compilation): names are looked up as that code sees them, which is much cheaper than
+     * javac's search of every module (each bundled model's switch is a lookup of a class that is usually absent).
+     */
+    static LibraryModels load(Elements elements, Types types, javax.lang.model.element.ModuleElement module, String userStubs,
+            boolean checkAll) {
         List<Source> sources = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<String> bundledNames = new ArrayList<>();
         for (Bundled b : bundledModels()) {
-            if (elements.getTypeElement(b.activatedBy()) != null) {
-                sources.add(new Source("bundled:" + b.resource(), resource(b.resource())));
+            if (typeElement(elements, module, b.activatedBy()) != null) {
+                bundledNames.add(b.resource()); // parsed when first needed (or already, by preparseBundled)
             }
         }
         if (userStubs != null && !userStubs.isBlank()) {
@@ -160,7 +317,18 @@ final class LibraryModels {
                 }
             }
         }
-        return read(elements, types, sources, problems);
+        Lazy lazy = bundledNames.isEmpty() ? null : new Lazy(elements, types, module, bundledNames);
+        if (lazy != null && checkAll) {
+            lazy.readAll(problems);
+        }
+        List<String> names = new ArrayList<>();
+        bundledNames.forEach(b -> names.add("bundled:" + b));
+        return read(elements, types, module, sources, problems, names, lazy);
+    }
+
+    /** A type by its canonical name, as code in {@code module} sees it (null: javac's search of all modules). */
+    static TypeElement typeElement(Elements elements, javax.lang.model.element.ModuleElement module, String name) {
+        return module == null ? elements.getTypeElement(name) : elements.getTypeElement(module, name);
     }
 
     /** A stub file, or the {@code .astub} files under a directory (sorted, so the order is stable). */
@@ -178,22 +346,35 @@ final class LibraryModels {
 
     /** Reads stub sources against the library the compilation sees. */
     static LibraryModels read(Elements elements, Types types, List<Source> sources, List<Problem> problemsSoFar) {
+        return read(elements, types, null, sources, problemsSoFar, List.of(), null);
+    }
+
+    private static LibraryModels read(Elements elements, Types types, javax.lang.model.element.ModuleElement module,
+            List<Source> sources, List<Problem> problemsSoFar, List<String> loadedSoFar, Lazy lazy) {
         Map<Element, List<Written>> declared = new HashMap<>();
         Map<ExecutableElement, List<Written>> returnTypes = new HashMap<>();
         List<Problem> problems = new ArrayList<>(problemsSoFar);
-        List<String> loaded = new ArrayList<>();
+        List<String> loaded = new ArrayList<>(loadedSoFar);
         for (Source source : sources) {
-            ParseResult<StubUnit> parsed = PARSED.computeIfAbsent(cacheKey(source.name(), source.text()),
-                    k -> parser().parseStubUnit(source.text()));
-            if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-                String why = parsed.getProblems().isEmpty() ? "unknown parse error" : parsed.getProblem(0).getVerboseMessage();
-                problems.add(new Problem(source.name(), 0, "cannot parse the stub file: " + why.replace('\n', ' '), true));
+            Parsed parsed = parse(source);
+            if (!parsed.result().isSuccessful() || parsed.result().getResult().isEmpty()) {
+                problems.add(parseProblem(source, parsed));
                 continue;
             }
             loaded.add(source.name());
-            new Reader(elements, types, source.name(), declared, returnTypes, problems).read(parsed.getResult().get());
+            new Reader(elements, types, module, source.name(), declared, returnTypes, problems).read(parsed.result().getResult().get());
         }
-        return new LibraryModels(declared, returnTypes, List.copyOf(problems), List.copyOf(loaded));
+        return new LibraryModels(declared, returnTypes, List.copyOf(problems), List.copyOf(loaded), lazy);
+    }
+
+    private static Parsed parse(Source source) {
+        return PARSED.computeIfAbsent(cacheKey(source.name(), source.text()), k -> Parsed.of(parser().parseStubUnit(source.text())));
+    }
+
+    private static Problem parseProblem(Source source, Parsed parsed) {
+        var problems = parsed.result().getProblems();
+        String why = problems.isEmpty() ? "unknown parse error" : problems.getFirst().getVerboseMessage();
+        return new Problem(source.name(), 0, "cannot parse the stub file: " + why.replace('\n', ' '), true);
     }
 
     private static JavaParser parser() {
@@ -212,10 +393,21 @@ final class LibraryModels {
      */
     static void preparseBundled() {
         for (Bundled b : bundledModels()) {
-            String name = "bundled:" + b.resource();
-            String text = resource(b.resource());
-            PARSED.computeIfAbsent(cacheKey(name, text), k -> parser().parseStubUnit(text));
+            try {
+                // Only the models of the JDK the checker runs on: those are on in every compilation;
+                // a library's model is parsed when a compilation that has the library first needs it.
+                Class.forName(b.activatedBy(), false, ClassLoader.getPlatformClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue;
+            }
+            parse(bundledSource(b.resource()));
         }
+    }
+
+    private static final Map<String, String> BUNDLED_TEXT = new ConcurrentHashMap<>();
+
+    private static Source bundledSource(String resource) {
+        return new Source("bundled:" + resource, BUNDLED_TEXT.computeIfAbsent(resource, LibraryModels::resource));
     }
 
     private static String cacheKey(String name, String text) {
@@ -256,16 +448,18 @@ final class LibraryModels {
     private static final class Reader {
         private final Elements elements;
         private final Types types;
+        private final javax.lang.model.element.ModuleElement module;
         private final String source;
         private final Map<Element, List<Written>> declared;
         private final Map<ExecutableElement, List<Written>> returnTypes;
         private final List<Problem> problems;
         private CompilationUnit unit;
 
-        Reader(Elements elements, Types types, String source, Map<Element, List<Written>> declared,
-                Map<ExecutableElement, List<Written>> returnTypes, List<Problem> problems) {
+        Reader(Elements elements, Types types, javax.lang.model.element.ModuleElement module, String source,
+                Map<Element, List<Written>> declared, Map<ExecutableElement, List<Written>> returnTypes, List<Problem> problems) {
             this.elements = elements;
             this.types = types;
+            this.module = module;
             this.source = source;
             this.declared = declared;
             this.returnTypes = returnTypes;
@@ -282,8 +476,18 @@ final class LibraryModels {
             }
         }
 
+        /** One type's own entries (not its nested types': they are indexed, and read, on their own). */
+        void readTypeOnly(Parsed.TypeEntry entry) {
+            unit = entry.unit();
+            readType(entry.decl(), entry.qualifiedName(), entry.outerTypeParameters(), false);
+        }
+
         private void readType(TypeDeclaration<?> decl, String qualifiedName, Set<String> outerTypeParameters) {
-            TypeElement type = elements.getTypeElement(qualifiedName);
+            readType(decl, qualifiedName, outerTypeParameters, true);
+        }
+
+        private void readType(TypeDeclaration<?> decl, String qualifiedName, Set<String> outerTypeParameters, boolean nested) {
+            TypeElement type = typeElement(elements, module, qualifiedName);
             if (type == null) {
                 problem(decl, "type " + qualifiedName + " is not on the classpath: the stub entry matches nothing");
                 return;
@@ -296,8 +500,10 @@ final class LibraryModels {
             }
             put(type, written(decl.getAnnotations()));
             for (BodyDeclaration<?> member : decl.getMembers()) {
-                if (member instanceof TypeDeclaration<?> nested) {
-                    readType(nested, qualifiedName + "." + nested.getNameAsString(), typeParameters);
+                if (member instanceof TypeDeclaration<?> inner) {
+                    if (nested) {
+                        readType(inner, qualifiedName + "." + inner.getNameAsString(), typeParameters);
+                    }
                 } else if (member instanceof MethodDeclaration || member instanceof ConstructorDeclaration) {
                     readCallable((CallableDeclaration<?>) member, type, typeParameters);
                 }
@@ -388,7 +594,7 @@ final class LibraryModels {
                 if (name == null || !name.startsWith(StoreContracts.QUAL_PACKAGE)) {
                     continue; // other checkers' annotations in a shared stub file are not ours to read
                 }
-                TypeElement annotationType = elements.getTypeElement(name);
+                TypeElement annotationType = typeElement(elements, module, name);
                 if (annotationType == null) {
                     problem(a, "unknown Stowage annotation @" + a.getNameAsString());
                     continue;
@@ -438,7 +644,7 @@ final class LibraryModels {
         /** The qualified name of an annotation written in the stub, through its imports; null when it resolves to nothing. */
         private String qualify(String written) {
             if (written.contains(".")) {
-                if (elements.getTypeElement(written) != null) {
+                if (typeElement(elements, module, written) != null) {
                     return written;
                 }
                 // Invalidates.List, or dev.stowage.qual.Invalidates written in full
@@ -454,12 +660,12 @@ final class LibraryModels {
                 if (!imp.isAsterisk() && name.endsWith("." + written)) {
                     return name;
                 }
-                if (imp.isAsterisk() && elements.getTypeElement(name + "." + written) != null) {
+                if (imp.isAsterisk() && typeElement(elements, module, name + "." + written) != null) {
                     return name + "." + written;
                 }
             }
             String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
-            return elements.getTypeElement(pkg + written) != null ? pkg + written : null;
+            return typeElement(elements, module, pkg + written) != null ? pkg + written : null;
         }
 
         private void problem(org.checkerframework.com.github.javaparser.ast.Node node, String message) {

@@ -91,7 +91,19 @@ final class Relevance {
         }
     }
 
+    /** Per element (javac's symbols are unique per compilation): most names are met many times in a unit and across units. */
+    private final java.util.Map<Element, Boolean> decided = new java.util.IdentityHashMap<>();
+
     private boolean relevant(Element e) {
+        Boolean known = decided.get(e);
+        if (known == null) {
+            known = decide(e);
+            decided.put(e, known);
+        }
+        return known;
+    }
+
+    private boolean decide(Element e) {
         if (e instanceof TypeElement te) {
             return te.getQualifiedName().toString().startsWith(StoreContracts.QUAL_PACKAGE) || contracts.isContractType(te);
         }

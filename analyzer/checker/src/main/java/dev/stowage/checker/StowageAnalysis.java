@@ -14,7 +14,11 @@ import org.checkerframework.dataflow.analysis.AnalysisResult;
 import org.checkerframework.dataflow.analysis.ForwardAnalysisImpl;
 import org.checkerframework.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.dataflow.cfg.UnderlyingAST;
-import org.checkerframework.dataflow.cfg.builder.CFGBuilder;
+import org.checkerframework.dataflow.cfg.builder.CFGTranslationPhaseOne;
+import org.checkerframework.dataflow.cfg.builder.CFGTranslationPhaseThree;
+import org.checkerframework.dataflow.cfg.builder.CFGTranslationPhaseTwo;
+import org.checkerframework.javacutil.BasicAnnotationProvider;
+import org.checkerframework.javacutil.trees.TreeBuilder;
 
 /**
  * The Stowage dataflow analysis of one method: the Checker Framework's control-flow graph and
@@ -42,7 +46,7 @@ final class StowageAnalysis {
         while (!work.isEmpty()) {
             Pending next = work.poll();
             // Built from the body's path: looking the body up from the compilation unit would rescan it per method.
-            ControlFlowGraph cfg = CFGBuilder.build(next.bodyPath, next.ast, false, false, env);
+            ControlFlowGraph cfg = buildCfg(next.bodyPath, next.ast);
             var analysis = new ForwardAnalysisImpl<StowageValue, StowageStore, StowageTransfer>(
                     new StowageTransfer(tracking, next.initial));
             analysis.performAnalysis(cfg);
@@ -62,4 +66,62 @@ final class StowageAnalysis {
     }
 
     private record Pending(UnderlyingAST ast, Tree key, StowageStore initial, TreePath bodyPath) {}
+
+    /** The types phase one looks up, per compilation (type mirrors belong to one compilation). */
+    private final Map<Class<?>, javax.lang.model.type.TypeMirror> typeCache = new java.util.HashMap<>();
+
+    /** Hands {@link #typeCache} to the phase-one constructor, which looks its types up before a subclass's fields are set. */
+    private static final ThreadLocal<Map<Class<?>, javax.lang.model.type.TypeMirror>> CONSTRUCTING = new ThreadLocal<>();
+
+    /**
+     * The framework's {@code CFGBuilder.build} (the same three phases, assertions neither assumed
+     * enabled nor disabled), except that phase one's type lookups come from {@link #typeCache}:
+     * its constructor looks up a dozen exception types by class name for every method and lambda,
+     * each a search of every module, which was about a twentieth of the checker's time on store-heavy code.
+     */
+    private ControlFlowGraph buildCfg(TreePath bodyPath, UnderlyingAST ast) {
+        CFGTranslationPhaseOne phaseOne;
+        CONSTRUCTING.set(typeCache);
+        try {
+            phaseOne = new CachedTypesPhaseOne(new TreeBuilder(env), env);
+        } finally {
+            CONSTRUCTING.remove();
+        }
+        return CFGTranslationPhaseThree.process(CFGTranslationPhaseTwo.process(phaseOne.process(bodyPath, ast)));
+    }
+
+    private static final class CachedTypesPhaseOne extends CFGTranslationPhaseOne {
+        private final Map<Class<?>, javax.lang.model.type.TypeMirror> cache;
+
+        CachedTypesPhaseOne(TreeBuilder treeBuilder, ProcessingEnvironment env) {
+            super(treeBuilder, new BasicAnnotationProvider(), false, false, env);
+            this.cache = CONSTRUCTING.get();
+        }
+
+        private Map<Class<?>, javax.lang.model.type.TypeMirror> cache() {
+            return cache != null ? cache : CONSTRUCTING.get(); // during the super constructor, cache is not set yet
+        }
+
+        @Override
+        protected javax.lang.model.type.TypeMirror getTypeMirror(Class<?> clazz) {
+            var c = cache();
+            javax.lang.model.type.TypeMirror t = c.get(clazz);
+            if (t == null) {
+                t = super.getTypeMirror(clazz);
+                c.put(clazz, t);
+            }
+            return t;
+        }
+
+        @Override
+        protected javax.lang.model.type.TypeMirror maybeGetTypeMirror(Class<?> clazz) {
+            var c = cache();
+            if (c.containsKey(clazz)) {
+                return c.get(clazz);
+            }
+            javax.lang.model.type.TypeMirror t = super.maybeGetTypeMirror(clazz);
+            c.put(clazz, t);
+            return t;
+        }
+    }
 }

@@ -35,7 +35,8 @@ import org.checkerframework.framework.source.SourceVisitor;
  * <p>Contracts also come from stub files: the bundled library models (the JDK's
  * {@code java.lang.foreign} always; others when their library is on the classpath) and the user's
  * own, {@code -Astubs=path/a.astub:path/dir}. A stub entry that matches nothing is a warning
- * ({@code -AstubUnmatched=error|warning|ignore}).
+ * ({@code -AstubUnmatched=error|warning|ignore}); the bundled models' entries are matched when
+ * their type is first used ({@code -AstubCheck=all}: all of them up front).
  */
 public class StowageChecker extends SourceChecker {
 
@@ -105,17 +106,25 @@ public class StowageChecker extends SourceChecker {
     /** What a stub entry that matches no declaration is: {@code warning} (the default), {@code error} or {@code ignore}. */
     public static final String STUB_UNMATCHED_OPTION = "stubUnmatched";
 
-    /** The bundled models, parsed on a daemon thread while javac parses and attributes the sources. */
-    private java.util.concurrent.CompletableFuture<Void> preparsedModels;
+    /**
+     * Which entries of the bundled models are matched against the library: {@code used} (the
+     * default) those of each type when the checker first asks about it, so an unmatched entry of a
+     * type the code never touches goes unreported; {@code all} every entry up front (slower: each
+     * modelled class is read from the classpath), for checking a model against a library version.
+     */
+    public static final String STUB_CHECK_OPTION = "stubCheck";
 
-    @Override
-    public void initChecker() {
-        super.initChecker();
-        preparsedModels = java.util.concurrent.CompletableFuture.runAsync(LibraryModels::preparseBundled, runnable -> {
-            Thread t = new Thread(runnable, "stowage-models");
-            t.setDaemon(true);
-            t.start();
-        });
+    /**
+     * Starts parsing the JDK's bundled model on a daemon thread when the checker is made (before
+     * javac parses the sources, when the build passes an instance; else at its first round), so that
+     * it is parsed (once per JVM) by the time the first class is attributed and the checker first
+     * asks about a model type; a compilation that needs it earlier waits for the same parse (the
+     * cache computes each model once).
+     */
+    public StowageChecker() {
+        Thread t = new Thread(LibraryModels::preparseBundled, "stowage-models");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override
@@ -123,6 +132,7 @@ public class StowageChecker extends SourceChecker {
         java.util.Set<String> options = new java.util.HashSet<>(super.getSupportedOptions());
         options.add(STUBS_OPTION);
         options.add(STUB_UNMATCHED_OPTION);
+        options.add(STUB_CHECK_OPTION);
         return options;
     }
 
@@ -134,21 +144,41 @@ public class StowageChecker extends SourceChecker {
     StoreContracts contracts() {
         if (contracts == null) {
             var env = getProcessingEnvironment();
-            if (preparsedModels != null) {
-                preparsedModels.exceptionally(e -> null).join(); // a failure is reported by load() below
-            }
-            LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), getOption(STUBS_OPTION));
+            LibraryModels models = LibraryModels.load(env.getElementUtils(), env.getTypeUtils(), compiledModule(),
+                    getOption(STUBS_OPTION), "all".equals(getOption(STUB_CHECK_OPTION, "used")));
             String unmatched = getOption(STUB_UNMATCHED_OPTION, "warning");
-            for (LibraryModels.Problem problem : models.problems()) {
+            java.util.function.Consumer<LibraryModels.Problem> report = problem -> {
                 Diagnostic.Kind kind = problem.error() || unmatched.equals("error") ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
-                if (!problem.error() && unmatched.equals("ignore")) {
-                    continue;
+                if (problem.error() || !unmatched.equals("ignore")) {
+                    env.getMessager().printMessage(kind, "[stowage] stub " + problem);
                 }
-                env.getMessager().printMessage(kind, "[stowage] stub " + problem);
-            }
+            };
+            models.problems().forEach(report);
+            models.onLateProblem(report); // a bundled model's type is read when first used (LibraryModels.Lazy)
             contracts = new StoreContracts(env.getElementUtils(), env.getTypeUtils(), models);
         }
         return contracts;
+    }
+
+    /**
+     * The module the compiled code is in, as javac resolves its names: the unnamed module for a
+     * classpath compilation (the system modules plus the unnamed one: nothing else is in the module
+     * graph). Null otherwise (a module path, source modules, or {@code --release 8}): names are then
+     * looked up in every module, javac's general search.
+     */
+    private javax.lang.model.element.ModuleElement compiledModule() {
+        var elements = getProcessingEnvironment().getElementUtils();
+        var unnamed = elements.getModuleElement("");
+        if (unnamed == null || !unnamed.isUnnamed()) {
+            return null;
+        }
+        for (var module : elements.getAllModuleElements()) {
+            String name = module.getQualifiedName().toString();
+            if (!module.isUnnamed() && !name.startsWith("java.") && !name.startsWith("jdk.")) {
+                return null;
+            }
+        }
+        return unnamed;
     }
 
     Relevance relevance() {

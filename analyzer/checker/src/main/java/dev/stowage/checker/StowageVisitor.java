@@ -61,6 +61,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     private SourceText src;
     private Fixes fixes;
     private Wording wording;
+    private final FlowNeed flowNeed;
+    /** Methods whose analysis was skipped because it would find no fact anywhere in them (and in their lambdas). */
+    private final java.util.Set<Tree> factFree = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     public StowageVisitor(StowageChecker checker) {
         super(checker);
@@ -69,6 +72,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         this.analysis = new StowageAnalysis(tracking, checker.getProcessingEnvironment());
         this.positions = trees.getSourcePositions();
         this.rules = new StowageRules(this, checker, tracking);
+        this.flowNeed = new FlowNeed(tracking);
     }
 
     // ---- what the rules need of the current place
@@ -104,6 +108,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         src = new SourceText(newRoot, positions, checker.pathOf(newRoot));
         fixes = new Fixes(src, contracts(), checker.getProcessingEnvironment().getElementUtils());
         wording = new Wording(src, contracts());
+        factFree.clear();
     }
 
     /** Analyzes each method (and the lambdas in it) before its body is scanned for uses. */
@@ -114,55 +119,28 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         if (probe != null && (startOf(tree) > probe.offset() || src.endOf(tree) < probe.offset())) {
             return null; // probing another method's place: this one needs neither analysis nor checks
         }
-        if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree) && needsFlow(tree.getBody())) {
-            ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
-            results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));
+        if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree)) {
+            if (flowNeed.needsFlow(tree.getBody())) {
+                ClassTree enclosingClass = TreePathUtil.enclosingClass(getCurrentPath());
+                results.putAll(analysis.analyzeMethod(getCurrentPath(), enclosingClass));
+            } else {
+                factFree.add(tree); // the analysis would find the empty store everywhere (FlowNeed)
+            }
         }
         return super.visitMethod(tree, p);
-    }
-
-    /**
-     * Facts live only in locals and change only at invalidating calls: a body that declares no
-     * local, assigns no parameter and calls nothing with {@code @Invalidates} would get an analysis
-     * whose every fact is absent or live, so it is not built (the checks then see an empty store,
-     * which gives the same answers).
-     */
-    private boolean needsFlow(Tree body) {
-        Boolean found = new com.sun.source.util.TreeScanner<Boolean, Void>() {
-            @Override
-            public Boolean reduce(Boolean a, Boolean b) {
-                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-            }
-
-            @Override
-            public Boolean visitVariable(VariableTree node, Void p) {
-                return true;
-            }
-
-            @Override
-            public Boolean visitAssignment(AssignmentTree node, Void p) {
-                return Tracking.localOf(node.getVariable()) != null || super.visitAssignment(node, p);
-            }
-
-            @Override
-            public Boolean visitMethodInvocation(MethodInvocationTree node, Void p) {
-                ExecutableElement m = TreeUtils.elementFromUse(node);
-                return (m != null && !contracts().of(m).invalidations().isEmpty()) || super.visitMethodInvocation(node, p);
-            }
-
-            @Override
-            public Boolean visitNewClass(NewClassTree node, Void p) {
-                ExecutableElement m = TreeUtils.elementFromUse(node);
-                return (m != null && !contracts().of(m).invalidations().isEmpty()) || super.visitNewClass(node, p);
-            }
-        }.scan(body, null);
-        return Boolean.TRUE.equals(found);
     }
 
     /** The facts before a tree, from the analysis of the method or lambda body that contains it. */
     StowageStore storeBefore(Tree tree) {
         Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
         var result = enclosing == null ? null : results.get(enclosing);
+        if (result == null && enclosing != null && !factFree.isEmpty()) {
+            for (TreePath path = getCurrentPath(); path != null && !(path.getLeaf() instanceof ClassTree); path = path.getParentPath()) {
+                if (path.getLeaf() instanceof MethodTree method) {
+                    return factFree.contains(method) ? empty : null; // the method or one of its lambdas
+                }
+            }
+        }
         return result == null ? null : result.getStoreBefore(tree);
     }
 

@@ -208,8 +208,34 @@ class LibraryModelsTest {
 
         @Test
         void theBundledModelMatchesTheJdkExactly() {
-            Outcome o = jdk("void run() {}\n");
+            // -AstubCheck=all: every entry is matched up front (by default a type's entries are read when first used)
+            var checkAll = new StowageAnalyzer(new AnalyzerOptions(List.of(), List.of("-AstubCheck=all")));
+            String source = "package app;\nclass Test { void run() {} }\n";
+            Outcome o = run(checkAll, List.of(new SourceInput("app/Test.java", source)));
             assertEquals(List.of(), o.warnings(), "every entry of jdk.astub matches a JDK declaration");
+        }
+
+        @Test
+        void readingTheModelLazilyFindsWhatReadingItAllFinds() {
+            String source = """
+                    package app;
+                    import java.lang.foreign.*;
+                    class Test {
+                        MemorySegment run(long n) {
+                            MemorySegment s;
+                            try (Arena arena = Arena.ofConfined()) {
+                                s = arena.allocate(n).asSlice(0, 8);
+                            }
+                            s.get(ValueLayout.JAVA_INT, 0);
+                            return Arena.global().allocate(8);
+                        }
+                    }
+                    """;
+            var checkAll = new StowageAnalyzer(new AnalyzerOptions(List.of(), List.of("-AstubCheck=all")));
+            Outcome lazy = run(PLAIN, List.of(new SourceInput("app/Test.java", source)));
+            Outcome eager = run(checkAll, List.of(new SourceInput("app/Test.java", source)));
+            assertEquals(List.of("pointer.stale:9"), lazy.findings());
+            assertEquals(eager.findings(), lazy.findings());
         }
     }
 
