@@ -153,7 +153,7 @@ class StoreVecTest {
             v.close(); // a second close does nothing
             for (Runnable use : new Runnable[] {
                     () -> v.getLong(0), () -> v.setLong(0, 1), () -> v.pushLong(1), () -> v.push(),
-                    () -> v.get(0), v::elements, () -> v.reserve(1), () -> v.truncate(0), v::shrinkToFit,
+                    () -> v.get(0), v::elements, v::longs, () -> v.reserve(1), () -> v.truncate(0), v::shrinkToFit,
                     () -> v.insertLong(0, 1), () -> v.remove(0), v::size, v::capacity, () -> v.moveTo(store)}) {
                 IllegalStateException e = assertThrows(IllegalStateException.class, use::run);
                 assertTrue(e.getMessage().contains("closed"), e.getMessage());
@@ -181,6 +181,94 @@ class StoreVecTest {
             assertThrows(IndexOutOfBoundsException.class, () -> v.pushLongs(values, 90, 20));
             assertEquals(51, v.size(), "a refused bulk push changes nothing");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aLongViewReadsAndWritesTheElementsInPlace(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            for (long i = 0; i < 100; i++) v.pushLong(i * 3);
+            StoreVec.LongView view = v.longs();
+            assertEquals(100, view.size());
+            for (int i = 0; i < 100; i++) assertEquals(i * 3L, view.get(i));
+            view.set(7, -7);
+            assertEquals(-7, v.getLong(7), "the view writes the vector's own element");
+            v.setLong(8, -8);
+            assertEquals(-8, view.get(8), "setLong invalidates nothing: the view sees it");
+            for (int bad : new int[] {100, -1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+                assertThrows(IndexOutOfBoundsException.class, () -> view.get(bad), "get(" + bad + ")");
+                assertThrows(IndexOutOfBoundsException.class, () -> view.set(bad, 1), "set(" + bad + ")");
+            }
+            assertArrayEquals(v.toLongArray(), longsOf(view), "nothing else was written");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aLongViewHasTheSizeTheVectorHadWhenItWasMade(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            StoreVec.LongView empty = v.longs();
+            assertEquals(0, empty.size());
+            assertThrows(IndexOutOfBoundsException.class, () -> empty.get(0));
+            v.reserve(10);
+            v.pushLong(1);
+            v.pushLong(2);
+            StoreVec.LongView two = v.longs();
+            assertEquals(2, two.size());
+            assertThrows(IndexOutOfBoundsException.class, () -> two.get(2), "the capacity beyond the size is not in the view");
+        }
+    }
+
+    /** Under CheckedStore a view used after the vector reallocated, dropped elements or closed throws: it never reads old memory. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checkedStores")
+    void aStaleLongViewThrowsUnderCheckedStore(CollectionStores.Kind kind) {
+        try (Store store = kind.get()) {
+            StoreVec v = StoreVec.ofLongs(store);
+            v.pushLong(1);
+            v.shrinkToFit();
+            StoreVec.LongView beforeGrow = v.longs();
+            v.pushLong(2); // reallocates: capacity was 1
+            assertThrows(IllegalStateException.class, () -> beforeGrow.get(0));
+            assertThrows(IllegalStateException.class, () -> beforeGrow.set(0, 5));
+            StoreVec.LongView beforeRemove = v.longs();
+            v.remove(0);
+            assertThrows(IllegalStateException.class, () -> beforeRemove.get(0));
+            StoreVec.LongView beforeClose = v.longs();
+            v.close();
+            assertThrows(IllegalStateException.class, () -> beforeClose.get(0));
+            assertThrows(IllegalStateException.class, v::longs, "a closed vector makes no view");
+        }
+    }
+
+    static Stream<CollectionStores.Kind> checkedStores() {
+        return CollectionStores.plain().stream().map(CollectionStores::checked);
+    }
+
+    @Test
+    void aLongViewNeedsEightByteElements() {
+        try (Store store = new ArenaStore(); StoreVec v = StoreVec.create(store, JAVA_INT)) {
+            v.push().set(JAVA_INT, 0, 1);
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, v::longs);
+            assertTrue(e.getMessage().contains("StoreVec.longs") && e.getMessage().contains("8-byte elements"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aLongViewShowsItsFirstValues() {
+        try (Store store = new ArenaStore(); StoreVec v = StoreVec.ofLongs(store)) {
+            for (long i = 0; i < 20; i++) v.pushLong(i);
+            String text = v.longs().toString();
+            assertEquals("StoreVec.LongView[size=20, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, … 4 more]]", text);
+            v.truncate(2);
+            assertEquals("StoreVec.LongView[size=2, [0, 1]]", v.longs().toString());
+        }
+    }
+
+    private static long[] longsOf(StoreVec.LongView view) {
+        long[] values = new long[view.size()];
+        for (int i = 0; i < values.length; i++) values[i] = view.get(i);
+        return values;
     }
 
     @Test
