@@ -17,10 +17,11 @@ import java.util.Objects;
  * <p>Elements are regions described by a {@link MemoryLayout}; {@link #get(long)} and
  * {@link #elements()} return pointers into the vector's buffer. Vectors of 8-byte elements
  * ({@link #ofLongs(Store)}) also read and write values directly ({@link #getLong}, {@link #setLong},
- * {@link #pushLong}, {@link #insertLong}) without handing out pointers.
+ * {@link #pushLong}, {@link #insertLong}) without handing out pointers, and through a view for loops
+ * ({@link #longs()}: random reads at the speed of a Java array's).
  *
  * <h2>Which calls invalidate pointers</h2>
- * Like C++ {@code std::vector} iterators: a pointer from {@code get} or {@code elements} is stale
+ * Like C++ {@code std::vector} iterators: a pointer from {@code get}, {@code elements} or {@code longs} is stale
  * after any call that may reallocate ({@code push}, {@code pushLong}, {@code insertLong},
  * {@code reserve}, {@code shrinkToFit}: {@link Effect#RELOCATE}) or that drops or shifts elements
  * ({@code remove}, {@code truncate}, {@code clear}: {@link Effect#POINTERS}), and after
