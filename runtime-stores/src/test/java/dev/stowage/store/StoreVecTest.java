@@ -311,6 +311,93 @@ class StoreVecTest {
         }
     }
 
+    @Test
+    void growthAtLeastDoublesTheCapacityFromAMinimumOfFour() {
+        try (Store store = new ArenaStore(); StoreVec v = StoreVec.ofLongs(store)) {
+            v.pushLong(0);
+            assertEquals(4, v.capacity(), "the first push allocates room for four");
+            for (long i = 1; i <= 4; i++) v.pushLong(i);
+            assertEquals(8, v.capacity(), "a full vector doubles");
+            v.reserve(20);
+            assertEquals(25, v.capacity(), "reserve beyond double gives exactly what was asked");
+            v.reserve(20);
+            assertEquals(25, v.capacity(), "reserving room that is there changes nothing");
+            v.pushLongs(range(30), 0, 30);
+            assertEquals(50, v.capacity(), "a bulk push that fits in double the capacity doubles it");
+        }
+    }
+
+    @Test
+    void aVectorWhoseByteSizeWouldOverflowIsRefusedAndNothingChanges() {
+        MemoryLayout wide = MemoryLayout.structLayout(JAVA_LONG, JAVA_LONG);
+        try (Store store = new ArenaStore(); StoreVec longs = StoreVec.ofLongs(store); StoreVec pairs = StoreVec.create(store, wide)) {
+            longs.pushLong(7);
+            pairs.push();
+            for (long count : new long[] {Long.MAX_VALUE, Long.MAX_VALUE / 8, Long.MAX_VALUE / 16 + 1}) {
+                StoreExhaustedException e = assertThrows(StoreExhaustedException.class, () -> pairs.reserve(count));
+                assertTrue(e.getMessage().contains("16 bytes"), e.getMessage());
+            }
+            assertThrows(StoreExhaustedException.class, () -> longs.reserve(Long.MAX_VALUE));
+            assertThrows(StoreExhaustedException.class, () -> longs.reserve(Long.MAX_VALUE / 8));
+            assertEquals(4, longs.capacity());
+            assertEquals(7, longs.getLong(0));
+            assertEquals(4, pairs.capacity());
+            assertEquals(1, pairs.size());
+        }
+    }
+
+    @Test
+    void reopenMakesAVectorOverTheBufferAHandleSizeAndCapacityDescribe() {
+        try (Store store = new ArenaStore()) {
+            StoreVec first = StoreVec.ofLongs(store);
+            for (long i = 0; i < 5; i++) first.pushLong(i * 10);
+            StoreVec again = StoreVec.reopen(store, JAVA_LONG, first.handle(), first.size(), first.capacity());
+            assertEquals(5, again.size());
+            assertEquals(first.capacity(), again.capacity());
+            assertEquals(first.handle(), again.handle());
+            assertArrayEquals(new long[] {0, 10, 20, 30, 40}, again.toLongArray());
+            again.pushLong(50);   // within the capacity: the same buffer
+            assertEquals(first.handle(), again.handle());
+            assertEquals(50, again.longs().get(5));
+            again.close();        // the buffer is the reopened vector's now; 'first' is not closed
+            StoreVec empty = StoreVec.reopen(store, JAVA_LONG, 12345, 0, 0);
+            assertEquals(0, empty.capacity(), "capacity 0 names no buffer: the handle is not even looked at");
+            assertTrue(empty.isEmpty());
+        }
+    }
+
+    @Test
+    void reopenRefusesASizeAndCapacityThatDescribeNoBuffer() {
+        try (Store store = new ArenaStore()) {
+            long handle = store.allocate(64, 8);
+            for (long[] sizeAndCapacity : new long[][] {{-1, 4}, {0, -1}, {5, 4}, {0, Long.MAX_VALUE / 8 + 1}}) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> StoreVec.reopen(store, JAVA_LONG, handle, sizeAndCapacity[0], sizeAndCapacity[1]));
+                assertTrue(e.getMessage().contains("8-byte elements"), e.getMessage());
+            }
+            StoreVec exact = StoreVec.reopen(store, JAVA_LONG, handle, 8, 8);
+            assertEquals(8, exact.size(), "a full buffer is fine");
+        }
+    }
+
+    @Test
+    void theAccessorsNameTheStoreTheLayoutAndTheState() {
+        MemoryLayout point = MemoryLayout.structLayout(JAVA_INT, JAVA_INT);
+        try (Store store = new ArenaStore(); StoreVec v = StoreVec.create(store, point)) {
+            assertEquals(store, v.store());
+            assertEquals(point, v.elementLayout());
+            assertTrue(v.isEmpty());
+            assertEquals(MemorySegment.NULL, v.elements(), "an empty vector has no elements to point at");
+            v.push();
+            assertEquals(false, v.isEmpty());
+            StoreVec moved = v.moveTo(store);
+            assertTrue(v.toString().startsWith("StoreVec[moved to ArenaStore"), v.toString());
+            IllegalStateException e = assertThrows(IllegalStateException.class, v::handle);
+            assertTrue(e.getMessage().contains("moved"), e.getMessage());
+            moved.close();
+        }
+    }
+
     static long[] range(int n) {
         long[] values = new long[n];
         for (int i = 0; i < n; i++) values[i] = i;
