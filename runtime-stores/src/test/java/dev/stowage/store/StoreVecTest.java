@@ -1,14 +1,18 @@
 package dev.stowage.store;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,7 +158,10 @@ class StoreVecTest {
             for (Runnable use : new Runnable[] {
                     () -> v.getLong(0), () -> v.setLong(0, 1), () -> v.pushLong(1), () -> v.push(),
                     () -> v.get(0), v::elements, v::longs, () -> v.reserve(1), () -> v.truncate(0), v::shrinkToFit,
-                    () -> v.insertLong(0, 1), () -> v.remove(0), v::size, v::capacity, () -> v.moveTo(store)}) {
+                    () -> v.insertLong(0, 1), () -> v.remove(0), v::size, v::capacity, () -> v.moveTo(store),
+                    // the no-op cases too: an empty bulk push or read, reserving nothing
+                    () -> v.pushLongs(new long[0], 0, 0), () -> v.getLongs(0, new long[0], 0, 0), () -> v.reserve(0),
+                    v::toLongArray, v::handle}) {
                 IllegalStateException e = assertThrows(IllegalStateException.class, use::run);
                 assertTrue(e.getMessage().contains("closed"), e.getMessage());
             }
@@ -286,7 +293,11 @@ class StoreVecTest {
     @Test
     void zeroSizedElementsAreRefused() {
         try (Store store = new ArenaStore()) {
-            assertThrows(IllegalArgumentException.class, () -> StoreVec.create(store, MemoryLayout.paddingLayout(0)));
+            // An empty struct is a layout of 0 bytes (the JDK itself refuses paddingLayout(0)).
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> StoreVec.create(store, MemoryLayout.structLayout()));
+            assertTrue(e.getMessage().contains("at least one byte"), e.getMessage());
+            assertEquals(1, StoreVec.create(store, JAVA_BYTE).elementLayout().byteSize(), "one byte is enough");
         }
     }
 
@@ -395,6 +406,138 @@ class StoreVecTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, v::handle);
             assertTrue(e.getMessage().contains("moved"), e.getMessage());
             moved.close();
+        }
+    }
+
+    @Test
+    void reopenLeavesABufferWhoseByteSizeFitsToTheStoreToCheck() {
+        try (Store store = new ArenaStore()) {
+            long handle = store.allocate(64, 8);
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> StoreVec.reopen(store, JAVA_LONG, handle, 0, Long.MAX_VALUE / 8));
+            assertFalse(e.getMessage().contains("do not describe a buffer"),
+                    "Long.MAX_VALUE / 8 longs fit in a long byte size; the store refuses the handle: " + e.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void reserveAlwaysLeavesRoomForThatManyMore(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            for (long n = 0; n < 40; n++) {
+                v.reserve(n % 7);
+                assertTrue(v.capacity() >= v.size() + n % 7, "size " + v.size() + " capacity " + v.capacity() + " after reserve(" + n % 7 + ")");
+                v.pushLong(n);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aBulkPushThatFillsTheReservedRoomExactlyDoesNotReallocate(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            v.pushLong(-1);
+            v.reserve(10);
+            long capacity = v.capacity();
+            long handle = v.handle();
+            long room = capacity - v.size();
+            v.pushLongs(range((int) room), 0, (int) room);
+            assertEquals(capacity, v.capacity());
+            assertEquals(handle, v.handle(), "the same buffer");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void getLongsReadsOnlyWithinTheSizeEvenWhenTheCapacityIsLarger(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            v.reserve(100);
+            v.pushLongs(range(10), 0, 10);
+            long[] into = new long[4];
+            v.getLongs(0, into, 0, 4);
+            assertArrayEquals(new long[] {0, 1, 2, 3}, into, "from the first element");
+            v.getLongs(6, into, 0, 4);
+            assertArrayEquals(new long[] {6, 7, 8, 9}, into, "up to the last");
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> v.getLongs(8, into, 0, 4));
+            assertEquals("StoreVec.getLongs(8, …, 4): elements 8..12 are out of bounds for size 10", e.getMessage());
+        }
+    }
+
+    @Test
+    void insertErrorsNameThePositionsThatAreAllowed() {
+        try (Store store = new ArenaStore(); StoreVec v = StoreVec.ofLongs(store)) {
+            v.pushLong(1);
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> v.insertLong(5, 0));
+            assertEquals("StoreVec.insertLong(5): index out of bounds for positions 0..1", e.getMessage());
+        }
+    }
+
+    /** Appending with insertLong at the end, within reserved room, neither moves nor shifts: pointers stay valid (the checker says so too). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checkedStores")
+    void anInsertAtTheEndWithinTheRoomKeepsPointersValid(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreVec v = StoreVec.ofLongs(store)) {
+            v.pushLong(1);
+            v.reserve(1);
+            MemorySegment first = v.get(0);
+            v.insertLong(1, 2);
+            first.set(JAVA_LONG, 0, 10);
+            assertArrayEquals(new long[] {10, 2}, v.toLongArray());
+            v.insertLong(0, 0); // shifts: now the pointer is stale
+            assertThrows(IllegalStateException.class, () -> first.get(JAVA_LONG, 0));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checkedStores")
+    void shrinkingAnEmptyVectorAndMovingOrClosingOneGiveItsBufferBack(CollectionStores.Kind kind) {
+        try (CheckedStore store = (CheckedStore) kind.get(); Store target = new ArenaStore()) {
+            StoreVec v = StoreVec.ofLongs(store);
+            v.close();
+            assertEquals(List.of(), store.outstanding(), "a vector that never allocated frees nothing");
+            StoreVec shrunk = StoreVec.ofLongs(store);
+            shrunk.pushLong(1);
+            shrunk.clear();
+            shrunk.shrinkToFit();
+            assertEquals(0, shrunk.capacity());
+            assertEquals(List.of(), store.outstanding(), "shrinkToFit of an empty vector frees its buffer");
+            shrunk.pushLong(2);
+            assertEquals(2, shrunk.getLong(0), "and it allocates again when needed");
+            shrunk.close();
+            StoreVec cleared = StoreVec.ofLongs(store);
+            cleared.pushLong(1);
+            cleared.clear();
+            StoreVec moved = cleared.moveTo(target);
+            assertEquals(List.of(), store.outstanding(), "moving an empty vector frees its buffer in the old store");
+            assertEquals(0, moved.capacity());
+            assertTrue(moved.isEmpty());
+            moved.close();
+        }
+    }
+
+    @Test
+    void toStringShowsAtMostSixteenValuesAndCountsTheRest() {
+        try (Store store = new ArenaStore(); StoreVec v = StoreVec.ofLongs(store)) {
+            assertEquals("StoreVec[size=0, capacity=0, element=" + JAVA_LONG + ", store=" + store + "]", v.toString(),
+                    "an empty vector shows no values");
+            for (long i = 0; i < 16; i++) v.pushLong(i);
+            assertTrue(v.toString().endsWith(", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]]"), v.toString());
+            v.pushLong(16);
+            assertTrue(v.toString().endsWith(", 14, 15, … 1 more]]"), v.toString());
+        }
+    }
+
+    @Test
+    void theScopedFactoryForAnyLayoutUsesTheScopedStore() throws Exception {
+        try (ArenaStore arena = new ArenaStore()) {
+            MemoryLayout point = MemoryLayout.structLayout(JAVA_INT, JAVA_INT);
+            Stores.where(arena).call(() -> {
+                try (StoreVec v = StoreVec.create(point)) {
+                    assertSame(arena, v.store());
+                    assertEquals(point, v.elementLayout());
+                    return null;
+                }
+            });
         }
     }
 
