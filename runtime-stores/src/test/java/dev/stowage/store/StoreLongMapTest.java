@@ -266,4 +266,44 @@ class StoreLongMapTest {
         String text = map.toString();
         return text.substring(text.lastIndexOf('{')).chars().filter(c -> c == '=').count();
     }
+
+    /**
+     * Keys whose probe starts at the table's first or last slot (found by their hash for the
+     * 16-slot table of a new map): a chain that wraps around the end, removals at slot 0, and the
+     * entry moved back into the hole.
+     */
+    @Test
+    void probeChainsThatStartAtEitherEndOfTheTableWrapAndShrink() {
+        long[] atFirst = keysWithHome(0, 2);
+        long[] atLast = keysWithHome(15, 2);
+        try (Store store = new ArenaStore(); StoreLongMap map = StoreLongMap.create(store)) {
+            map.reserve(0);
+            assertEquals(12, map.capacity(), "a new map: 16 slots, 3/4 of them usable");
+            map.put(atFirst[0], 1);            // slot 0
+            map.put(atLast[0], 2);             // slot 15
+            map.put(atLast[1], 3);             // wraps to slot 1 (0 is taken)
+            assertEquals(3, map.get(atLast[1], -1));
+            assertEquals(1, map.valueRef(atFirst[0]).get(JAVA_LONG, 0), "a key in slot 0 has a value");
+            map.remove(atFirst[0]);            // slot 0 empties; the wrapped key moves back into it
+            assertFalse(map.containsKey(atFirst[0]));
+            assertEquals(3, map.get(atLast[1], -1));
+            assertEquals(2, map.get(atLast[0], -1));
+            map.remove(atLast[1]);             // now in slot 0
+            assertFalse(map.containsKey(atLast[1]));
+            assertEquals(1, map.size());
+            map.put(atFirst[1], 4);
+            assertTrue(map.toString().endsWith("}]") && map.toString().contains(", "), map.toString());
+            map.remove(atLast[0]);
+            assertTrue(map.toString().endsWith("{" + atFirst[1] + "=4}]"), "one entry, no separator: " + map);
+        }
+    }
+
+    private static long[] keysWithHome(long slot, int count) {
+        long[] keys = new long[count];
+        int found = 0;
+        for (long k = 1; found < count; k++) {
+            if ((k * 0x9E3779B97F4A7C15L) >>> 60 == slot) keys[found++] = k;
+        }
+        return keys;
+    }
 }
