@@ -541,6 +541,19 @@ class StoreVecTest {
         }
     }
 
+    /** A GrowableStore moves its whole buffer when it grows: a vector over it must not keep a pointer to the old one. */
+    @Test
+    void aVectorOverAStoreThatMovesFollowsItsBuffer() {
+        try (GrowableStore store = new GrowableStore(64, Long.MAX_VALUE); StoreVec v = StoreVec.ofLongs(store)) {
+            for (long i = 0; i < 4; i++) v.pushLong(i);
+            for (int i = 0; i < 20; i++) store.allocate(1024, 8); // the store's buffer grows, and moves
+            v.setLong(0, 10);
+            assertArrayEquals(new long[] {10, 1, 2, 3}, v.toLongArray());
+            assertEquals(3, v.getLong(3));
+            assertEquals(2, v.longs().get(2));
+        }
+    }
+
     static long[] range(int n) {
         long[] values = new long[n];
         for (int i = 0; i < n; i++) values[i] = i;
