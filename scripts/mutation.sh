@@ -26,7 +26,7 @@ other_classes=(StoreVec StoreList StoreLongMap StoreBox Stores StoreTraits Guara
   StoreExhaustedException NoScopedStoreException)
 other_tests=$(printf 'dev.stowage.store.%s,' StoreVecTest StoreListTest StoreLongMapTest StoreBoxTest \
   StoresTest CheckedCollectionPointerTest SharedListTest SingleAllocationStoreTest DurableStackTest \
-  FileStoreTest FileStoreFaultTest GuaranteesTest StoreLayoutOverloadsTest BasicStoreTest BadInputTest
+  FileStoreTest FileStoreFaultTest GuaranteesTest StoreLayoutOverloadsTest BasicStoreTest BadInputTest \
   InvalidationTableTest)
 pit() { # classes tests [extra maven arguments...]
   local c="$1" t="$2"
