@@ -17,10 +17,11 @@ import java.util.Objects;
  * <p>Elements are regions described by a {@link MemoryLayout}; {@link #get(long)} and
  * {@link #elements()} return pointers into the vector's buffer. Vectors of 8-byte elements
  * ({@link #ofLongs(Store)}) also read and write values directly ({@link #getLong}, {@link #setLong},
- * {@link #pushLong}, {@link #insertLong}) without handing out pointers.
+ * {@link #pushLong}, {@link #insertLong}) without handing out pointers, and through a view for loops
+ * ({@link #longs()}: random reads at the speed of a Java array's).
  *
  * <h2>Which calls invalidate pointers</h2>
- * Like C++ {@code std::vector} iterators: a pointer from {@code get} or {@code elements} is stale
+ * Like C++ {@code std::vector} iterators: a pointer from {@code get}, {@code elements} or {@code longs} is stale
  * after any call that may reallocate ({@code push}, {@code pushLong}, {@code insertLong},
  * {@code reserve}, {@code shrinkToFit}: {@link Effect#RELOCATE}) or that drops or shifts elements
  * ({@code remove}, {@code truncate}, {@code clear}: {@link Effect#POINTERS}), and after
@@ -372,6 +373,114 @@ public final class StoreVec implements AutoCloseable {
         }
         if (count == 0) return;
         MemorySegment.copy(buffer(), LONG, index << 3, into, at, count);
+    }
+
+    /**
+     * A view of the {@code long}s as they are now, for loops that read or write many of them at
+     * arbitrary indexes: an {@code int}-indexed window over the vector's buffer whose memory and size
+     * are fixed when it is made, so that {@link LongView#get(int)} is a single bounds check and a
+     * read, and the JIT hoists everything else out of a loop. At random indexes that is within a few
+     * percent of fastutil's {@code LongArrayList.getLong}, where {@link #getLong} is about 1.4× slower
+     * (it must check against a size and a buffer that may have changed since the last call; see
+     * docs/benchmarks.md).
+     *
+     * <p>The view is a pointer, like {@link #elements()}: it is stale after the next call that
+     * reallocates, drops or shifts elements ({@code push…}, {@code insertLong}, {@code reserve},
+     * {@code shrinkToFit}, {@code remove}, {@code truncate}, {@code clear}, {@code moveTo},
+     * {@code close}); the checker reports a use after one ({@code pointer.stale}), and under
+     * {@link CheckedStore} the use throws {@link IllegalStateException}. On other stores a stale view
+     * still reads and writes only the memory the vector had, which its store owns until the store
+     * is closed (then the view throws, as its pointers do) — except on {@code GlobalStore}, a
+     * restricted store, where that memory may have been freed. {@code setLong} and
+     * {@link LongView#set} invalidate nothing.
+     *
+     * <pre>{@code
+     * StoreVec.LongView values = vec.longs();
+     * long sum = 0;
+     * for (int i : order) sum += values.get(i);   // no push in the loop: the view stays valid
+     * }</pre>
+     *
+     * @throws UnsupportedOperationException if the elements are not 8 bytes wide
+     * @throws IllegalStateException if the vector is closed or moved, or has more than
+     *     {@code Integer.MAX_VALUE} elements (use {@link #getLong} or {@link #elements()} then)
+     */
+    @Resolves
+    public LongView longs() {
+        ensureLive("longs");
+        if (!longElements) throw notLongs("longs");
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalStateException("StoreVec.longs: " + size + " elements do not fit an int-indexed view;"
+                    + " use getLong(long) or elements()");
+        }
+        return new LongView(size == 0 ? MemorySegment.NULL : buffer().asSlice(0, size << 3), (int) size);
+    }
+
+    /**
+     * The {@code long}s of a {@link StoreVec} as they were when {@link StoreVec#longs()} made the
+     * view: a fixed number of elements over the vector's buffer, read and written in place, indexed
+     * by {@code int} as a Java array is. Valid until the vector next reallocates, drops or shifts
+     * elements (see {@link StoreVec#longs()}).
+     *
+     * <pre>{@code
+     * StoreVec.LongView v = vec.longs();
+     * for (int i = 0; i < v.size(); i++) v.set(i, v.get(i) * 2);
+     * }</pre>
+     */
+    public static final class LongView {
+
+        /**
+         * Exactly {@code size * 8} bytes, so the segment's own bounds check is the whole index check:
+         * an {@code int} index shifted by 3 cannot overflow a {@code long} offset, and a negative or
+         * too large one is outside the segment. Any check of our own on top costs 40–80 % at random
+         * indexes (a read is 2–3 cycles there; measured, docs/benchmarks.md).
+         */
+        private final MemorySegment elements;
+        private final int size;
+
+        private LongView(MemorySegment elements, int size) {
+            this.elements = elements;
+            this.size = size;
+        }
+
+        /** The number of elements in the view: the vector's size when the view was made. */
+        public int size() {
+            return size;
+        }
+
+        /**
+         * The element at {@code index}.
+         *
+         * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()} (the message is the
+         *     JDK's, in bytes: offset {@code 8 * index} of a segment of {@code 8 * size()} bytes)
+         * @throws IllegalStateException if the view is stale and the memory is gone (a
+         *     {@link CheckedStore} killed it, or the store was closed)
+         */
+        public long get(int index) {
+            return elements.get(LONG, (long) index << 3);
+        }
+
+        /**
+         * Sets the element at {@code index}. Writes a value; invalidates nothing.
+         *
+         * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()} (the JDK's message, in bytes)
+         * @throws IllegalStateException if the view is stale and the memory is gone
+         */
+        public void set(int index, long value) {
+            elements.set(LONG, (long) index << 3, value);
+        }
+
+        /** For a debugger: the size and the first values (reading them: a stale view may throw here). */
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("StoreVec.LongView[size=").append(size).append(", [");
+            int shown = Math.min(size, 16);
+            for (int i = 0; i < shown; i++) {
+                if (i > 0) text.append(", ");
+                text.append(get(i));
+            }
+            if (shown < size) text.append(", … ").append(size - shown).append(" more");
+            return text.append("]]").toString();
+        }
     }
 
     /**

@@ -69,6 +69,20 @@ class StoreBoxTest {
     }
 
     @Test
+    void aClosedOrLeakedBoxCannotBeLeakedAgain() {
+        try (GlobalStore store = new GlobalStore()) {
+            StoreBox closed = StoreBox.allocate(store, JAVA_LONG);
+            closed.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class, closed::leak, "its memory is freed");
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+            assertEquals(JAVA_LONG, closed.layout());
+            StoreBox leaked = StoreBox.allocate(store, JAVA_LONG);
+            leaked.leak();
+            assertThrows(IllegalStateException.class, leaked::leak);
+        }
+    }
+
+    @Test
     void leakOnAStoreThatIsNotPinnedThrowsAndLeavesTheBoxLive() {
         try (ArenaStore store = new ArenaStore(); StoreBox box = StoreBox.allocate(store, JAVA_LONG)) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, box::leak);

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +132,62 @@ class StoreListTest {
             assertTrue(e.getMessage().contains("closed"), e.getMessage());
             assertThrows(IllegalStateException.class, list::size);
             assertThrows(IllegalStateException.class, list::front);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void anEmptyListHasNoEndsAndStaysUsable(CollectionStores.Kind kind) {
+        try (Store store = kind.get(); StoreList list = StoreList.create(store, JAVA_LONG)) {
+            assertEquals(JAVA_LONG, list.elementLayout());
+            for (Runnable call : new Runnable[] {list::popFront, list::popBack, list::front, list::back}) {
+                NoSuchElementException e = assertThrows(NoSuchElementException.class, call::run);
+                assertTrue(e.getMessage().contains("empty"), e.getMessage());
+            }
+            pushBack(list, 5);
+            assertArrayEquals(new long[] {5}, values(list));
+        }
+    }
+
+    @Test
+    void aClosedListRefusesReadsSplitsAndAppends() {
+        try (SharedArenaStore store = new SharedArenaStore()) {
+            StoreList list = StoreList.create(store, JAVA_LONG);
+            StoreList open = StoreList.create(store, JAVA_LONG);
+            pushBack(list, 1);
+            list.close();
+            for (Runnable call : new Runnable[] {() -> list.get(0), () -> list.splitOff(0), () -> list.append(open), () -> open.append(list)}) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, call::run);
+                assertTrue(e.getMessage().contains("closed"), e.getMessage());
+            }
+            open.close();
+        }
+    }
+
+    @Test
+    void aListSplitOffOwnsItsStoreMemberAndClosesIt() {
+        try (SharedArenaStore store = new SharedArenaStore(); StoreList list = StoreList.create(store, JAVA_LONG)) {
+            for (long i = 0; i < 6; i++) pushBack(list, i);
+            StoreList rest = list.splitOff(4);
+            assertArrayEquals(new long[] {4, 5}, values(rest));
+            assertArrayEquals(new long[] {0, 1, 2, 3}, values(list));
+            Store member = rest.store();
+            rest.close();
+            assertThrows(IllegalStateException.class, () -> member.allocate(8, 8), "the split-off list's store member is closed with it");
+            pushBack(list, 9);
+            assertArrayEquals(new long[] {0, 1, 2, 3, 9}, values(list), "the original list and its store are unaffected");
+        }
+    }
+
+    @Test
+    void toStringShowsAtMostSixteenValuesAndCountsTheRest() {
+        try (Store store = new ArenaStore(); StoreList list = StoreList.create(store, JAVA_LONG)) {
+            assertFalse(list.toString().contains("more") || list.toString().contains("[]"), list.toString());
+            for (long i = 0; i < 16; i++) pushBack(list, i);
+            assertTrue(list.toString().contains("[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]"), list.toString());
+            assertFalse(list.toString().contains("more"), list.toString());
+            pushBack(list, 16);
+            assertTrue(list.toString().contains("14, 15, … 1 more]"), list.toString());
         }
     }
 }

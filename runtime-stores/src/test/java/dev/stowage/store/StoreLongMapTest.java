@@ -180,4 +180,130 @@ class StoreLongMapTest {
             for (long k = 1; k <= size; k++) assertEquals(k, map.get(k, 0));
         }
     }
+
+    /**
+     * The map against java.util.HashMap under many puts and removes of few keys, so that probe
+     * chains collide, wrap around the table's end and are shifted back on removal: after every
+     * step each key of the key space is where the model says, or absent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void collidingPutsAndRemovesAgreeWithAHashMap(CollectionStores.Kind kind) {
+        java.util.Random random = new java.util.Random(15);
+        long[] keys = new long[40];
+        for (int i = 0; i < keys.length; i++) keys[i] = i == 0 ? 0 : random.nextLong() | 1;
+        Map<Long, Long> model = new HashMap<>();
+        try (Store store = kind.get(); StoreLongMap map = StoreLongMap.create(store)) {
+            for (int step = 0; step < 1_500; step++) {
+                long key = keys[random.nextInt(keys.length)];
+                if (random.nextInt(3) == 0) {
+                    map.remove(key);
+                    model.remove(key);
+                } else {
+                    map.put(key, step + 1);
+                    model.put(key, (long) step + 1);
+                }
+                assertEquals(model.size(), map.size(), "step " + step);
+                assertEquals(model.isEmpty(), map.isEmpty());
+                for (long k : keys) {
+                    assertEquals(model.containsKey(k), map.containsKey(k), "key " + k + " at step " + step);
+                    assertEquals(model.getOrDefault(k, -1L), map.get(k, -1), "key " + k + " at step " + step);
+                }
+            }
+            Map<Long, Long> seen = new HashMap<>();
+            map.forEach((k, v) -> seen.put(k, v));
+            assertEquals(model, seen, "forEach visits every entry once");
+        }
+    }
+
+    @Test
+    void removingTheZeroKeyClearsItsValueAndKillsItsPointers() {
+        try (CheckedStore store = new CheckedStore(new ArenaStore()); StoreLongMap map = StoreLongMap.create(store)) {
+            map.put(0, 7);
+            MemorySegment ref = map.valueRef(0);
+            map.remove(0);
+            assertThrows(IllegalStateException.class, () -> ref.get(JAVA_LONG, 0), "a pointer to a removed value is stale");
+            assertFalse(map.containsKey(0));
+            map.put(0, 8);
+            assertEquals(8, map.get(0, -1));
+            map.remove(0);
+            map.put(0, 0);
+            assertEquals(0, map.valueRef(0).get(JAVA_LONG, 0));
+        }
+    }
+
+    @Test
+    void reserveMakesRoomForExactlyThatManyKeys() {
+        try (Store store = new ArenaStore(); StoreLongMap map = StoreLongMap.create(store)) {
+            long before = map.capacity();
+            map.reserve(before);
+            assertEquals(before, map.capacity(), "room that is there already: nothing changes");
+            map.reserve(before + 1);
+            assertTrue(map.capacity() >= before + 1);
+            long capacity = map.capacity();
+            for (long k = 1; k <= capacity; k++) map.put(k, k);
+            assertEquals(capacity, map.capacity(), "filling the reserved room exactly does not rehash");
+            map.put(capacity + 1, 0);
+            assertTrue(map.capacity() > capacity, "one more does");
+        }
+    }
+
+    @Test
+    void valueRefOfAnAbsentKeyThrowsAndToStringShowsSixteenEntries() {
+        try (Store store = new ArenaStore(); StoreLongMap map = StoreLongMap.create(store)) {
+            assertThrows(NoSuchElementException.class, () -> map.valueRef(1));
+            assertTrue(map.toString().endsWith(", {}]"), "an empty map shows no entries: " + map);
+            for (long k = 1; k <= 16; k++) map.put(k, k * 10);
+            assertFalse(map.toString().contains("…"), map.toString());
+            assertEquals(16, entriesShown(map), map.toString());
+            map.put(17, 170);
+            assertTrue(map.toString().endsWith(", …}]"), map.toString());
+            assertEquals(16, entriesShown(map), "at most sixteen entries are shown: " + map);
+        }
+    }
+
+    private static long entriesShown(StoreLongMap map) {
+        String text = map.toString();
+        return text.substring(text.lastIndexOf('{')).chars().filter(c -> c == '=').count();
+    }
+
+    /**
+     * Keys whose probe starts at the table's first or last slot (found by their hash for the
+     * 16-slot table of a new map): a chain that wraps around the end, removals at slot 0, and the
+     * entry moved back into the hole.
+     */
+    @Test
+    void probeChainsThatStartAtEitherEndOfTheTableWrapAndShrink() {
+        long[] atFirst = keysWithHome(0, 2);
+        long[] atLast = keysWithHome(15, 2);
+        try (Store store = new ArenaStore(); StoreLongMap map = StoreLongMap.create(store)) {
+            map.reserve(0);
+            assertEquals(12, map.capacity(), "a new map: 16 slots, 3/4 of them usable");
+            map.put(atFirst[0], 1);            // slot 0
+            map.put(atLast[0], 2);             // slot 15
+            map.put(atLast[1], 3);             // wraps to slot 1 (0 is taken)
+            assertEquals(3, map.get(atLast[1], -1));
+            assertEquals(1, map.valueRef(atFirst[0]).get(JAVA_LONG, 0), "a key in slot 0 has a value");
+            map.remove(atFirst[0]);            // slot 0 empties; the wrapped key moves back into it
+            assertFalse(map.containsKey(atFirst[0]));
+            assertEquals(3, map.get(atLast[1], -1));
+            assertEquals(2, map.get(atLast[0], -1));
+            map.remove(atLast[1]);             // now in slot 0
+            assertFalse(map.containsKey(atLast[1]));
+            assertEquals(1, map.size());
+            map.put(atFirst[1], 4);
+            assertTrue(map.toString().endsWith("}]") && map.toString().contains(", "), map.toString());
+            map.remove(atLast[0]);
+            assertTrue(map.toString().endsWith("{" + atFirst[1] + "=4}]"), "one entry, no separator: " + map);
+        }
+    }
+
+    private static long[] keysWithHome(long slot, int count) {
+        long[] keys = new long[count];
+        int found = 0;
+        for (long k = 1; found < count; k++) {
+            if ((k * 0x9E3779B97F4A7C15L) >>> 60 == slot) keys[found++] = k;
+        }
+        return keys;
+    }
 }

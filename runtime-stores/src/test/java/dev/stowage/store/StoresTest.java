@@ -29,6 +29,7 @@ class StoresTest {
     void factoriesWithoutAStoreAllocateInTheScopedStore() throws Exception {
         try (ArenaStore arena = new ArenaStore()) {
             long sum = Stores.where(arena).call(() -> {
+                assertTrue(Stores.isScoped(), "inside Stores.where");
                 try (StoreVec v = StoreVec.ofLongs(); StoreLongMap m = StoreLongMap.create();
                         StoreList l = StoreList.create(JAVA_LONG); StoreBox b = StoreBox.allocate(JAVA_LONG)) {
                     assertSame(arena, v.store());

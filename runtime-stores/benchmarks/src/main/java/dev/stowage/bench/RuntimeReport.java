@@ -78,6 +78,11 @@ public final class RuntimeReport {
                 {"get", "get at shuffled indexes"}, {"sum", "sequential sum"}}) {
             vecRows.add(new Row(vec + op[0] + "StoreVecGlobal", vec + op[0] + "Fastutil", Goal.WITHIN, 1.2, op[1] + ": StoreVec / GlobalStore"));
             vecRows.add(new Row(vec + op[0] + "StoreVecArena", vec + op[0] + "Fastutil", Goal.WITHIN, 1.2, op[1] + ": StoreVec / ArenaStore"));
+            if (op[0].equals("get")) {
+                // The API shape for random reads in a loop (issue 15): a view whose checks C2 can hoist.
+                vecRows.add(new Row(vec + "getLongViewStoreVecGlobal", vec + "getFastutil", Goal.WITHIN, 1.2, op[1] + " through `longs()`: StoreVec / GlobalStore"));
+                vecRows.add(new Row(vec + "getLongViewStoreVecArena", vec + "getFastutil", Goal.WITHIN, 1.2, op[1] + " through `longs()`: StoreVec / ArenaStore"));
+            }
             vecRows.add(new Row(vec + op[0] + "Array", vec + op[0] + "Fastutil", Goal.NONE, 0, op[1] + ": `long[]`"));
             vecRows.add(new Row(vec + op[0] + "Fastutil", vec + op[0] + "Fastutil", Goal.NONE, 0, op[1] + ": fastutil `LongArrayList` (peer)"));
         }

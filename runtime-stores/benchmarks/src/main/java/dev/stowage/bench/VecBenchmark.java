@@ -220,6 +220,25 @@ public class VecBenchmark {
     @Benchmark @OperationsPerInvocation(OPS)
     public long getViewStoreVecGlobal() { return getAllViaView(globalVec); }
 
+    /**
+     * The same reads through {@link StoreVec#longs()}: an int-indexed view whose memory is a final
+     * field of exactly the vector's size, so a read is the segment's own bounds check and the load
+     * ({@code getLong} checks against a size that may change between calls, then the segment checks
+     * again).
+     */
+    private long getAllViaLongView(StoreVec v) {
+        StoreVec.LongView values = v.longs();
+        long sum = 0;
+        for (int index : shuffled) sum += values.get(index);
+        return sum;
+    }
+
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long getLongViewStoreVecGlobal() { return getAllViaLongView(globalVec); }
+
+    @Benchmark @OperationsPerInvocation(OPS)
+    public long getLongViewStoreVecArena() { return getAllViaLongView(arenaVec); }
+
     /** The floor of any off-heap vector: the same reads from one raw native segment (global scope). */
     @Benchmark @OperationsPerInvocation(OPS)
     public long getRawSegment() {
