@@ -116,7 +116,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     public Void visitMethod(MethodTree tree, Void p) {
         checker.throwIfCancelled(); // a large class is many methods: stop between them, not only between classes
         StowageChecker.Probe probe = checker.probe();
-        if (probe != null && (startOf(tree) > probe.offset() || src.endOf(tree) < probe.offset())) {
+        if (probe != null && (src.startOf(tree) > probe.offset() || src.endOf(tree) < probe.offset())) {
             return null; // probing another method's place: this one needs neither analysis nor checks
         }
         if (tree.getBody() != null && checker.relevance().mentionsContracts(root, tree)) {
@@ -173,9 +173,9 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
         var te = StoreContracts.typeElement(type);
         String typeName = te != null ? te.getSimpleName().toString() : type.toString();
         dev.stowage.checker.api.ValueFacts.Origin origin = null;
-        if (f != null && f.origin() instanceof MethodInvocationTree call && hasPosition(call)) {
+        if (f != null && f.origin() instanceof MethodInvocationTree call && src.hasPosition(call)) {
             String owner = wording.ownerText(call);
-            origin = new dev.stowage.checker.api.ValueFacts.Origin(owner == null ? "this" : owner, text(call), range(call));
+            origin = new dev.stowage.checker.api.ValueFacts.Origin(owner == null ? "this" : owner, src.text(call), src.range(call));
         }
         Rule stale = null;
         dev.stowage.checker.api.ValueFacts.Cause cause = null;
@@ -191,7 +191,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
                     case POINTER -> Wording.pointerPhrase(f);
                     default -> f.status() == Status.MOVED ? "moved it" : "closed it";
                 };
-                cause = new dev.stowage.checker.api.ValueFacts.Cause(callText(f.cause()), hasPosition(f.cause()) ? range(f.cause()) : null, effect);
+                cause = new dev.stowage.checker.api.ValueFacts.Cause(src.callText(f.cause()), src.hasPosition(f.cause()) ? src.range(f.cause()) : null, effect);
             }
         }
         probe.sink().accept(new dev.stowage.checker.api.ValueFacts(name, kind, typeName, guarantees, origin, stale, cause));
@@ -224,7 +224,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     @Override
     public Void visitIdentifier(IdentifierTree tree, Void p) {
         StowageChecker.Probe probe = checker.probe();
-        if (probe != null && startOf(tree) <= probe.offset() && probe.offset() <= src.endOf(tree)) {
+        if (probe != null && src.startOf(tree) <= probe.offset() && probe.offset() <= src.endOf(tree)) {
             probe(tree, TreeUtils.elementFromUse(tree), tree.getName().toString(), probe);
         }
         return super.visitIdentifier(tree, p);
@@ -233,7 +233,7 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     @Override
     public Void visitVariable(VariableTree tree, Void p) {
         StowageChecker.Probe probe = checker.probe();
-        if (probe != null && startOf(tree) <= probe.offset() && probe.offset() <= src.endOf(tree)) {
+        if (probe != null && src.startOf(tree) <= probe.offset() && probe.offset() <= src.endOf(tree)) {
             long name = src.nameOf(tree);
             if (name >= 0 && name <= probe.offset() && probe.offset() <= name + tree.getName().length()) {
                 probe(tree, TreeUtils.elementFromDeclaration(tree), tree.getName().toString(), probe);
@@ -247,27 +247,5 @@ public class StowageVisitor extends SourceVisitor<Void, Void> {
     public Void visitNewArray(com.sun.source.tree.NewArrayTree tree, Void p) {
         rules.onNewArray(tree);
         return super.visitNewArray(tree, p);
-    }
-
-    // ---------------------------------------------------------------- source text and positions (SourceText)
-
-    private boolean hasPosition(Tree t) {
-        return src.hasPosition(t);
-    }
-
-    private long startOf(Tree t) {
-        return src.startOf(t);
-    }
-
-    private String text(Tree t) {
-        return src.text(t);
-    }
-
-    private String callText(Tree call) {
-        return src.callText(call);
-    }
-
-    private SourceRange range(Tree t) {
-        return src.range(t);
     }
 }

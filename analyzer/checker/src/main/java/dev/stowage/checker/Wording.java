@@ -61,26 +61,6 @@ final class Wording {
         return contracts;
     }
 
-    private boolean hasPosition(Tree t) {
-        return src.hasPosition(t);
-    }
-
-    private long startOf(Tree t) {
-        return src.startOf(t);
-    }
-
-    private String text(Tree t) {
-        return src.text(t);
-    }
-
-    private String callText(Tree call) {
-        return src.callText(call);
-    }
-
-    private SourceRange range(Tree t) {
-        return src.range(t);
-    }
-
     /** 'store' for a Stowage store, else the type's simple name (Arena, ByteBuf, MemoryStack). */
     String noun(ExpressionTree use) {
         TypeMirror type = TreeUtils.typeOf(use);
@@ -137,27 +117,27 @@ final class Wording {
             return null;
         }
         ExpressionTree owner = Tracking.argumentOrReceiver(mi, pos);
-        return owner == null ? "this" : text(owner);
+        return owner == null ? "this" : src.text(owner);
     }
 
     List<RelatedLocation> related(Fact f, Tree use) {
         List<RelatedLocation> related = new ArrayList<>();
-        if (f.cause() != null && hasPosition(f.cause())) {
+        if (f.cause() != null && src.hasPosition(f.cause())) {
             String phrase = switch (f.kind()) {
                 case HANDLE -> handlePhrase(f);
                 case POINTER -> pointerPhrase(f);
                 default -> f.status() == Status.MOVED ? "moved it" : "closed it";
             };
-            related.add(new RelatedLocation(RelatedLocation.Role.INVALIDATION, range(f.cause()),
-                    "'" + callText(f.cause()) + "' " + phrase));
+            related.add(new RelatedLocation(RelatedLocation.Role.INVALIDATION, src.range(f.cause()),
+                    "'" + src.callText(f.cause()) + "' " + phrase));
         }
-        if (f.origin() != null && startOf(f.origin()) >= 0) {
+        if (f.origin() != null && src.startOf(f.origin()) >= 0) {
             String verb = switch (f.kind()) {
                 case HANDLE -> "issued here";
                 case POINTER -> "resolved here";
                 default -> "created here";
             };
-            related.add(new RelatedLocation(RelatedLocation.Role.ORIGIN, range(f.origin()), verb));
+            related.add(new RelatedLocation(RelatedLocation.Role.ORIGIN, src.range(f.origin()), verb));
         }
         return related;
     }
