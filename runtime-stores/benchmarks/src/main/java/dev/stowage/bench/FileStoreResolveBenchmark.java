@@ -31,7 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * at the same offsets of a raw mapped segment of a file of the same size ({@code FileChannel.map}).
  * The FileStore's resolve checks the handle against the block marks it keeps on the Java heap (two
  * bits per 16-byte granule); {@code rawMappedHeaderCheckRead} and {@code rawMappedMarksRead} time a
- * header check in the mapping and the marks' two-word window check, inlined by hand.
+ * header check in the mapping and the marks' two-word window check, inlined by hand; the
+ * {@code rawMapped*Mark*} methods time forms of resolve's one-mark check inlined by hand (the
+ * measured variants of docs/benchmarks.md, "FileStore"). The raw peers' speed depends on the
+ * method they share a JVM with; compare with
+ * {@code -XX:CompileCommand=dontinline,dev.stowage.bench.FileStoreResolveBenchmark::*} too.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
