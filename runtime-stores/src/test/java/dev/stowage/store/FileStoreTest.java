@@ -186,6 +186,27 @@ class FileStoreTest {
         }
     }
 
+    /**
+     * resolve's fast path reads the mark of word {@code (int) (handle >>> 9)}: a handle that differs
+     * from a live one only in bits the int truncation drops (bit 40 up, the sign) names the same
+     * mark, so it must be refused before that, as a stale handle (not a bounds error of the mapping).
+     */
+    @Test
+    void handlesAliasingALiveMarkInTheirHighBitsAreStale() throws IOException {
+        try (FileStore store = FileStore.open(dir.resolve("alias"))) {
+            long h = store.allocate(64, 8);
+            store.allocate(32, 8);
+            // (not bit 62 alone: that is a dangling handle, which resolves with byteSize 0)
+            long[] aliases = {h + (1L << 40), h + (1L << 41), h + (1L << 50), h | Long.MIN_VALUE, h + (1L << 61)};
+            for (long a : aliases) {
+                for (long size : new long[] {0, 8, 16, 32, 64}) {
+                    assertThrows(StaleHandleException.class, () -> store.resolve(a, size), () -> Long.toHexString(a) + "/" + size);
+                }
+            }
+            assertEquals(64, store.resolve(h, 64).byteSize());
+        }
+    }
+
     @Test
     void wildForeignFreedAndMisalignedHandlesThrowAndNeverTouchMemory() throws IOException {
         try (FileStore store = FileStore.open(dir.resolve("a")); FileStore other = FileStore.open(dir.resolve("b"))) {

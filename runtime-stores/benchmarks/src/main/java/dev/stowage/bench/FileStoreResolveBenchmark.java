@@ -31,7 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * at the same offsets of a raw mapped segment of a file of the same size ({@code FileChannel.map}).
  * The FileStore's resolve checks the handle against the block marks it keeps on the Java heap (two
  * bits per 16-byte granule); {@code rawMappedHeaderCheckRead} and {@code rawMappedMarksRead} time a
- * header check in the mapping and the marks' two-word window check, inlined by hand.
+ * header check in the mapping and the marks' two-word window check, inlined by hand; the
+ * {@code rawMapped*Mark*} methods time forms of resolve's one-mark check inlined by hand (the
+ * measured variants of docs/benchmarks.md, "FileStore"). The raw peers' speed depends on the
+ * method they share a JVM with; compare with
+ * {@code -XX:CompileCommand=dontinline,dev.stowage.bench.FileStoreResolveBenchmark::*} too.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -166,6 +170,155 @@ public class FileStoreResolveBenchmark {
         for (long h : handles) {
             long v = raw.get(LONG, h);
             raw.set(LONG, h, v + 1);
+            sum += v;
+        }
+        return sum;
+    }
+
+    /** Read+write through {@code asSlice} of the raw mapping, no check (the slice's own cost). */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedSliceReadWrite() {
+        long sum = 0;
+        for (long h : handles) {
+            MemorySegment p = raw.asSlice(h, SIZE);
+            long v = p.get(LONG, 0);
+            p.set(LONG, 0, v + 1);
+            sum += v;
+        }
+        return sum;
+    }
+
+    /** Read+write with resolve's single-mark check for up to 16 bytes, inlined by hand. */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedOneMarkReadWrite() {
+        long sum = 0;
+        for (long h : handles) {
+            long[] m = marks;
+            long granule = h >>> 4;
+            if ((h & 15) != 0 || (granule >>> 5) >= m.length - 1
+                    || ((m[(int) (granule >>> 5)] >>> (((int) granule & 31) << 1)) & 3) != 3) {
+                throw new IllegalStateException();
+            }
+            MemorySegment p = raw.asSlice(h, SIZE);
+            long v = p.get(LONG, 0);
+            p.set(LONG, 0, v + 1);
+            sum += v;
+        }
+        return sum;
+    }
+
+    /** As above, the alignment folded into the bound by a rotation (a misaligned handle is huge). */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedRotMarkReadWrite() {
+        long sum = 0;
+        for (long h : handles) {
+            long[] m = marks;
+            long g = Long.rotateRight(h, 4);
+            if ((g >>> 5) >= m.length - 1 || ((m[(int) (g >>> 5)] >>> ((int) g << 1)) & 3) != 3) {
+                throw new IllegalStateException();
+            }
+            MemorySegment p = raw.asSlice(h, SIZE);
+            long v = p.get(LONG, 0);
+            p.set(LONG, 0, v + 1);
+            sum += v;
+        }
+        return sum;
+    }
+
+    private static final long NOT_GRANULE = -(1L << 40) | 15;
+
+    /** One mask test (aligned, non-negative, below 2^40), then an int word checked unsigned against the array. */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedMaskMarkReadWrite() {
+        long sum = 0;
+        for (long h : handles) {
+            long[] m = marks;
+            int word = (int) (h >>> 9);
+            if ((h & NOT_GRANULE) != 0 || Integer.compareUnsigned(word, m.length) >= 0
+                    || ((m[word] >>> ((int) h >>> 3)) & 3) != 3) {
+                throw new IllegalStateException();
+            }
+            MemorySegment p = raw.asSlice(h, SIZE);
+            long v = p.get(LONG, 0);
+            p.set(LONG, 0, v + 1);
+            sum += v;
+        }
+        return sum;
+    }
+
+    /** The same, read only. */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedMaskMarkRead() {
+        long sum = 0;
+        for (long h : handles) {
+            long[] m = marks;
+            int word = (int) (h >>> 9);
+            if ((h & NOT_GRANULE) != 0 || Integer.compareUnsigned(word, m.length) >= 0
+                    || ((m[word] >>> ((int) h >>> 3)) & 3) != 3) {
+                throw new IllegalStateException();
+            }
+            sum += raw.asSlice(h, SIZE).get(LONG, 0);
+        }
+        return sum;
+    }
+
+    /** Mask test, then the array's own range check (signed compare by hand). */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedMaskSignedReadWrite() {
+        long sum = 0;
+        for (long h : handles) {
+            long[] m = marks;
+            int word = (int) (h >>> 9);
+            if ((h & NOT_GRANULE) != 0 || word >= m.length
+                    || ((m[word] >>> ((int) h >>> 3)) & 3) != 3) {
+                throw new IllegalStateException();
+            }
+            MemorySegment p = raw.asSlice(h, SIZE);
+            long v = p.get(LONG, 0);
+            p.set(LONG, 0, v + 1);
+            sum += v;
+        }
+        return sum;
+    }
+
+    /** The mask test and the mark compare fused into one branch (the mark is read for any word in range). */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedFusedMarkRead() {
+        long sum = 0;
+        for (long h : handles) {
+            long[] m = marks;
+            int word = (int) (h >>> 9);
+            if (Integer.compareUnsigned(word, m.length) >= 0
+                    || ((((m[word] >>> ((int) h >>> 3)) & 3) ^ 3) | (h & NOT_GRANULE)) != 0) {
+                throw new IllegalStateException();
+            }
+            sum += raw.asSlice(h, SIZE).get(LONG, 0);
+        }
+        return sum;
+    }
+
+    /** The same fused check, read and write back. */
+    @Benchmark
+    @OperationsPerInvocation(COUNT)
+    public long rawMappedFusedMarkReadWrite() {
+        long sum = 0;
+        for (long h : handles) {
+            long[] m = marks;
+            int word = (int) (h >>> 9);
+            if (Integer.compareUnsigned(word, m.length) >= 0
+                    || ((((m[word] >>> ((int) h >>> 3)) & 3) ^ 3) | (h & NOT_GRANULE)) != 0) {
+                throw new IllegalStateException();
+            }
+            MemorySegment p = raw.asSlice(h, SIZE);
+            long v = p.get(LONG, 0);
+            p.set(LONG, 0, v + 1);
             sum += v;
         }
         return sum;

@@ -70,6 +70,8 @@ public final class Interleaved {
             int callsA = calls(state, a);
             int callsB = calls(state, b);
             double[] ratios = new double[ROUNDS];
+            double[] nanosA = new double[ROUNDS];
+            double[] nanosB = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
                 long timeA;
                 long timeB;
@@ -80,11 +82,17 @@ public final class Interleaved {
                     timeB = call(state, b, callsB);
                     timeA = call(state, a, callsA);
                 }
-                ratios[round] = ((double) timeA / callsA) / ((double) timeB / callsB);
+                nanosA[round] = (double) timeA / callsA;
+                nanosB[round] = (double) timeB / callsB;
+                ratios[round] = nanosA[round] / nanosB[round];
             }
             Arrays.sort(ratios);
             System.out.printf(Locale.ROOT, "ratio %.4f %.4f %.4f%n",
                     ratios[ROUNDS / 2], ratios[ROUNDS / 4], ratios[3 * ROUNDS / 4]);
+            // The medians of each method's own time per call: a ratio alone cannot say which side moved.
+            Arrays.sort(nanosA);
+            Arrays.sort(nanosB);
+            System.out.printf(Locale.ROOT, "ns/call %.1f %.1f%n", nanosA[ROUNDS / 2], nanosB[ROUNDS / 2]);
         } finally {
             for (Method method : type.getMethods()) {
                 TearDown tearDown = method.getAnnotation(TearDown.class);
