@@ -30,17 +30,64 @@ public final class StowageStore implements Store<StowageStore> {
      * taken on them): a value made stale here is stale only under them (correlated conditions).
      */
     private Map<VariableElement, Boolean> assumptions;
+    /**
+     * The values of reassignable {@code boolean} locals whose last assignment on every path here was
+     * a literal (the success-flag idiom: {@code boolean ok = false; try { ...; ok = true; } finally
+     * { if (!ok) buf.release(); }}). Unlike {@link #assumptions}, a value here is forgotten at the
+     * next assignment, so nothing is made stale "under" it: it only prunes the branch it contradicts.
+     */
+    private Map<VariableElement, Boolean> constants;
+    /**
+     * No execution reaches here: the branch a known constant contradicts, or the exceptional exit of
+     * a call that never throws. Holds no facts (nothing is reported under it) and is the identity of
+     * the join.
+     */
+    private boolean dead;
 
     StowageStore() {
         this.facts = new HashMap<>();
         this.temporaries = Map.of();
         this.assumptions = Map.of();
+        this.constants = Map.of();
     }
 
-    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries, Map<VariableElement, Boolean> assumptions) {
+    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries, Map<VariableElement, Boolean> assumptions,
+            Map<VariableElement, Boolean> constants) {
         this.facts = new HashMap<>(facts);
         this.temporaries = temporaries.isEmpty() ? Map.of() : new IdentityHashMap<>(temporaries);
         this.assumptions = assumptions;
+        this.constants = constants;
+    }
+
+    /** The store of a place no execution reaches (see {@link #dead}). */
+    static StowageStore unreachable() {
+        StowageStore s = new StowageStore();
+        s.dead = true;
+        return s;
+    }
+
+    boolean isDead() {
+        return dead;
+    }
+
+    /** The literal a reassignable {@code boolean} local holds on every path here, or null. */
+    Boolean constant(VariableElement local) {
+        return constants.get(local);
+    }
+
+    /** Records (value non-null) or forgets (null) the literal a {@code boolean} local was just assigned. */
+    void setConstant(VariableElement local, Boolean value) {
+        if (value == null ? !constants.containsKey(local) : value.equals(constants.get(local))) {
+            return;
+        }
+        hash = 0;
+        Map<VariableElement, Boolean> known = new HashMap<>(constants);
+        if (value == null) {
+            known.remove(local);
+        } else {
+            known.put(local, value);
+        }
+        constants = Map.copyOf(known);
     }
 
     Map<VariableElement, Boolean> assumptions() {
@@ -124,12 +171,21 @@ public final class StowageStore implements Store<StowageStore> {
 
     @Override
     public StowageStore copy() {
-        return new StowageStore(facts, temporaries, assumptions);
+        StowageStore c = new StowageStore(facts, temporaries, assumptions, constants);
+        c.dead = dead;
+        return c;
     }
 
     @Override
     public StowageStore leastUpperBound(StowageStore other) {
-        StowageStore result = new StowageStore(facts, temporaries, commonAssumptions(assumptions, other.assumptions));
+        if (dead) {
+            return other.copy();
+        }
+        if (other.dead) {
+            return copy();
+        }
+        StowageStore result = new StowageStore(facts, temporaries, commonAssumptions(assumptions, other.assumptions),
+                commonAssumptions(constants, other.constants));
         for (var e : other.facts.entrySet()) {
             result.facts.merge(e.getKey(), e.getValue(), Fact::join);
         }
@@ -174,7 +230,7 @@ public final class StowageStore implements Store<StowageStore> {
     @Override
     public boolean equals(Object o) {
         return o instanceof StowageStore other && facts.equals(other.facts) && temporaries.equals(other.temporaries)
-                && assumptions.equals(other.assumptions);
+                && assumptions.equals(other.assumptions) && constants.equals(other.constants) && dead == other.dead;
     }
 
     /**
@@ -187,7 +243,7 @@ public final class StowageStore implements Store<StowageStore> {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = facts.hashCode() * 31 + temporaries.hashCode() * 17 + assumptions.hashCode();
+            h = facts.hashCode() * 31 + temporaries.hashCode() * 17 + assumptions.hashCode() * 7 + constants.hashCode() + (dead ? 1 : 0);
             hash = h == 0 ? 1 : h;
         }
         return hash;
@@ -195,7 +251,7 @@ public final class StowageStore implements Store<StowageStore> {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("StowageStore{");
+        StringBuilder b = new StringBuilder(dead ? "StowageStore{unreachable " : "StowageStore{");
         facts.forEach((k, v) -> b.append(k.getSimpleName()).append('=').append(v).append("; "));
         return b.append('}').toString();
     }
