@@ -27,9 +27,10 @@ public final class StowageStore implements Store<StowageStore> {
     private Map<Tree, Fact> temporaries;
     /**
      * The values of effectively final {@code boolean} locals known on this path (from the branches
-     * taken on them): a value made stale here is stale only under them (correlated conditions).
+     * taken on them), and the answers of {@code @Query} calls on locals ({@link Query}): a value made
+     * stale here is stale only under them (correlated conditions).
      */
-    private Map<VariableElement, Boolean> assumptions;
+    private Map<Object, Boolean> assumptions;
     /**
      * The values of reassignable {@code boolean} locals whose last assignment on every path here was
      * a literal (the success-flag idiom: {@code boolean ok = false; try { ...; ok = true; } finally
@@ -51,7 +52,7 @@ public final class StowageStore implements Store<StowageStore> {
         this.constants = Map.of();
     }
 
-    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries, Map<VariableElement, Boolean> assumptions,
+    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries, Map<Object, Boolean> assumptions,
             Map<VariableElement, Boolean> constants) {
         this.facts = new HashMap<>(facts);
         this.temporaries = temporaries.isEmpty() ? Map.of() : new IdentityHashMap<>(temporaries);
@@ -70,10 +71,65 @@ public final class StowageStore implements Store<StowageStore> {
         return dead;
     }
 
-    /** The literal a reassignable {@code boolean} local holds on every path here, or null. */
+    /**
+     * The answer of a {@code @Query} call on a local ({@code x.isReadable()}), known on a path from
+     * the branch taken on it: a key of {@link #assumptions}, and of a stale fact's guard.
+     */
+    record Query(VariableElement receiver, javax.lang.model.element.ExecutableElement method) {}
+
+    /** The literal a reassignable {@code boolean} local holds on every path here, or null when unknown. */
     Boolean constant(VariableElement local) {
         return constants.get(local);
     }
+
+    /** The query answers among these assumptions (flags left out). */
+    static Map<Object, Boolean> queryAnswers(Map<Object, Boolean> assumptions) {
+        Map<Object, Boolean> out = new HashMap<>();
+        assumptions.forEach((k, v) -> {
+            if (k instanceof Query) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** The known answer of a query on this path, or null. */
+    Boolean answer(Query q) {
+        return assumptions.get(q);
+    }
+
+    /** True when some query answer on {@code receiver} is known here, or guards a stale fact. */
+    boolean knowsQueriesOn(VariableElement receiver) {
+        for (Object k : assumptions.keySet()) {
+            if (k instanceof Query q && q.receiver().equals(receiver)) {
+                return true;
+            }
+        }
+        return anyFact(f -> f.unguardedOn(receiver) != f);
+    }
+
+    /**
+     * Forgets every query answer on {@code receiver} (a call that may change it, an assignment to it);
+     * values made stale under such an answer are stale on every path from here.
+     */
+    void forgetQueriesOn(VariableElement receiver) {
+        if (!hasQueries || !knowsQueriesOn(receiver)) {
+            return;
+        }
+        hash = 0;
+        Map<Object, Boolean> known = new HashMap<>(assumptions);
+        known.keySet().removeIf(k -> k instanceof Query q && q.receiver().equals(receiver));
+        assumptions = Map.copyOf(known);
+        replaceFacts(f -> f.unguardedOn(receiver));
+    }
+
+    /** True once a query answer was assumed on some path into here (a cheap filter for forgetting). */
+    boolean hasQueries() {
+        return hasQueries;
+    }
+
+    /** Set by {@link #assume} with a {@link Query}; kept by copies and joins (only a filter). */
+    private boolean hasQueries;
 
     /** Records (value non-null) or forgets (null) the literal a {@code boolean} local was just assigned. */
     void setConstant(VariableElement local, Boolean value) {
@@ -90,7 +146,7 @@ public final class StowageStore implements Store<StowageStore> {
         constants = Map.copyOf(known);
     }
 
-    Map<VariableElement, Boolean> assumptions() {
+    Map<Object, Boolean> assumptions() {
         return assumptions;
     }
 
@@ -98,11 +154,12 @@ public final class StowageStore implements Store<StowageStore> {
      * This store on the branch where {@code flag} is {@code value}: values made stale only where it
      * is not are live here.
      */
-    StowageStore assume(VariableElement flag, boolean value) {
+    StowageStore assume(Object flag, boolean value) {
         StowageStore result = copy();
-        Map<VariableElement, Boolean> known = new HashMap<>(assumptions);
+        Map<Object, Boolean> known = new HashMap<>(assumptions);
         known.put(flag, value);
         result.assumptions = Map.copyOf(known);
+        result.hasQueries |= flag instanceof Query;
         if (result.anyFact(f -> f.liveWhen(flag, value))) {
             result.replaceFacts(f -> f.liveWhen(flag, value) ? f.revived() : f);
         }
@@ -173,6 +230,7 @@ public final class StowageStore implements Store<StowageStore> {
     public StowageStore copy() {
         StowageStore c = new StowageStore(facts, temporaries, assumptions, constants);
         c.dead = dead;
+        c.hasQueries = hasQueries;
         return c;
     }
 
@@ -186,6 +244,7 @@ public final class StowageStore implements Store<StowageStore> {
         }
         StowageStore result = new StowageStore(facts, temporaries, commonAssumptions(assumptions, other.assumptions),
                 commonAssumptions(constants, other.constants));
+        result.hasQueries = hasQueries || other.hasQueries;
         for (var e : other.facts.entrySet()) {
             result.facts.merge(e.getKey(), e.getValue(), Fact::join);
         }
@@ -198,11 +257,11 @@ public final class StowageStore implements Store<StowageStore> {
         return result;
     }
 
-    private static Map<VariableElement, Boolean> commonAssumptions(Map<VariableElement, Boolean> a, Map<VariableElement, Boolean> b) {
+    private static <K> Map<K, Boolean> commonAssumptions(Map<K, Boolean> a, Map<K, Boolean> b) {
         if (a.isEmpty() || a.equals(b)) {
             return a;
         }
-        Map<VariableElement, Boolean> common = new HashMap<>();
+        Map<K, Boolean> common = new HashMap<>();
         a.forEach((k, v) -> {
             if (v.equals(b.get(k))) {
                 common.put(k, v);

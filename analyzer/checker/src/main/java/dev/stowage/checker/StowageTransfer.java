@@ -79,7 +79,53 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
         if (tree != null && tracking.contracts().neverThrows(n.getTarget().getMethod())) {
             return withoutExceptionalExit(n, visitCall(n, tree, before));
         }
-        return visitCall(n, tree, before);
+        return withQueries(n, tree, visitCall(n, tree, before), before);
+    }
+
+    /**
+     * A {@code @Query} on a local ({@code x.isReadable()}): each branch knows its answer, and a branch
+     * that contradicts an answer known on the path is not taken. Any other call forgets the answers
+     * about a local it takes as receiver or argument.
+     */
+    private TransferResult<StowageValue, StowageStore> withQueries(MethodInvocationNode n, MethodInvocationTree tree,
+            TransferResult<StowageValue, StowageStore> result, StowageStore before) {
+        if (tree == null || result.containsTwoStores()) {
+            return result;
+        }
+        var method = n.getTarget().getMethod();
+        var receiver = Tracking.localOf(TreeUtils.getReceiverTree(tree));
+        if (receiver != null && tracking.contracts().isQuery(method)) {
+            StowageStore s = result.getRegularStore();
+            var key = new StowageStore.Query(receiver, method);
+            Boolean known = s.answer(key);
+            if (known != null) {
+                return known ? new ConditionalTransferResult<>(null, s, StowageStore.unreachable())
+                        : new ConditionalTransferResult<>(null, StowageStore.unreachable(), s);
+            }
+            return new ConditionalTransferResult<>(null, s.assume(key, true), s.assume(key, false));
+        }
+        if (!result.getRegularStore().hasQueries()) {
+            return result;
+        }
+        StowageStore s = result.getRegularStore();
+        List<javax.lang.model.element.VariableElement> named = new java.util.ArrayList<>();
+        if (receiver != null) {
+            named.add(receiver);
+        }
+        for (var arg : tree.getArguments()) {
+            var local = Tracking.localOf(arg);
+            if (local != null) {
+                named.add(local);
+            }
+        }
+        if (named.stream().noneMatch(s::knowsQueriesOn)) {
+            return result;
+        }
+        s = s == before ? before.copy() : s;
+        for (var local : named) {
+            s.forgetQueriesOn(local);
+        }
+        return new RegularTransferResult<>(null, s);
     }
 
     /**
@@ -177,10 +223,25 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
     public TransferResult<StowageValue, StowageStore> visitObjectCreation(
             ObjectCreationNode n, TransferInput<StowageValue, StowageStore> in) {
         NewClassTree tree = n.getTree();
-        if (in.getRegularStore().isDead() || !tracking.changesFacts(TreeUtils.elementFromUse(tree))) {
-            return new RegularTransferResult<>(null, in.getRegularStore());
+        StowageStore before = in.getRegularStore();
+        if (before.isDead()) {
+            return new RegularTransferResult<>(null, before);
         }
-        StowageStore s = in.getRegularStore().copy();
+        StowageStore s = null;
+        if (before.hasQueries()) {
+            // An object created from a local may change it (a constructor that reads the buffer): forget its answers.
+            for (var arg : tree.getArguments()) {
+                var local = Tracking.localOf(arg);
+                if (local != null && before.knowsQueriesOn(local)) {
+                    s = s == null ? before.copy() : s;
+                    s.forgetQueriesOn(local);
+                }
+            }
+        }
+        if (!tracking.changesFacts(TreeUtils.elementFromUse(tree))) {
+            return new RegularTransferResult<>(null, s == null ? before : s);
+        }
+        s = s == null ? before.copy() : s;
         // A constructor may invalidate a store it is given (@Invalidates("#1")).
         tracking.applyCall(tree, TreeUtils.elementFromUse(tree), null, tree.getArguments(), s);
         return new RegularTransferResult<>(null, s);
@@ -198,6 +259,7 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
             // The success flag: remember a literal, forget anything else (a compound assignment included).
             s.setConstant(local, n.getExpression() instanceof BooleanLiteralNode b ? b.getValue() : null);
         }
+        s.forgetQueriesOn(local); // a new object in the local: what was known of the old one is not of it
         Node expression = n.getExpression();
         var rhs = expression.getTree();
         // A ternary or switch expression's value is its synthetic variable, assigned in each branch's own store.
