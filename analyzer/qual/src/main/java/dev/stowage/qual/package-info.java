@@ -24,6 +24,9 @@
  * Reference counts (Netty, Arrow): {@link dev.stowage.qual.Retains} (one more reference, which the
  * next {@code unlessReserved} release or hand-off gives up) and {@link dev.stowage.qual.Borrows}
  * (a method a user overrides must not release these parameters: its caller does).
+ * Paths: {@link dev.stowage.qual.NeverThrows} (a call that never completes by throwing, so no
+ * {@code catch} is reached from it) and {@link dev.stowage.qual.Query} (a {@code boolean} reader
+ * whose answer holds until its receiver is named again, so a branch contradicting it is not taken).
  * The checker also reads these contracts from stub files ({@code .astub}) for code that cannot be
  * annotated.
  *
