@@ -167,11 +167,12 @@ record Fact(
 
     /**
      * This fact with its guard dropped when the guard names an answer of a query on {@code receiver}
-     * (the receiver may have changed, so the answer no longer tells the paths apart): stale on every path.
+     * (the receiver may have changed, so the answer no longer tells the paths apart): stale on every
+     * path. A null receiver: any query's answer.
      */
     Fact unguardedOn(VariableElement receiver) {
         for (Object k : guard.keySet()) {
-            if (k instanceof StowageStore.Query q && q.receiver().equals(receiver)) {
+            if (k instanceof StowageStore.Query q && (receiver == null || q.receiver().equals(receiver))) {
                 return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, status,
                         cause, causeEffect, viaOwner, captured, room, presentKeys, Map.of(), symbolicRoom);
             }

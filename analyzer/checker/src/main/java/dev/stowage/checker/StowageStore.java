@@ -123,6 +123,18 @@ public final class StowageStore implements Store<StowageStore> {
         replaceFacts(f -> f.unguardedOn(receiver));
     }
 
+    /** Forgets every query answer (a lambda body runs later, when they may no longer hold). */
+    void forgetAllQueries() {
+        if (!hasQueries) {
+            return;
+        }
+        hash = 0;
+        Map<Object, Boolean> known = new HashMap<>(assumptions);
+        known.keySet().removeIf(k -> k instanceof Query);
+        assumptions = Map.copyOf(known);
+        replaceFacts(f -> f.unguardedOn(null));
+    }
+
     /** True once a query answer was assumed on some path into here (a cheap filter for forgetting). */
     boolean hasQueries() {
         return hasQueries;

@@ -60,6 +60,7 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
         // A lambda may run any number of times, and later: room and keys known where it was created do not hold in it.
         StowageStore s = initial.copy();
         s.replaceFacts(f -> f.withRoom(0).withSymbolicRoom(null).withPresentKeys(java.util.Set.of()));
+        s.forgetAllQueries(); // nor do the answers of queries asked before it
         return s;
     }
 
