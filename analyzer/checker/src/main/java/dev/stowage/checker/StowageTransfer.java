@@ -78,7 +78,7 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
             return new RegularTransferResult<>(null, before);
         }
         if (tree != null && tracking.contracts().neverThrows(n.getTarget().getMethod())) {
-            return withoutExceptionalExit(n, visitCall(n, tree, before));
+            return withoutExceptionalExit(n, withQueries(n, tree, visitCall(n, tree, before), before));
         }
         return withQueries(n, tree, visitCall(n, tree, before), before);
     }
