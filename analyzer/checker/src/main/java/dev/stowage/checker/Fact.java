@@ -32,8 +32,8 @@ import javax.lang.model.element.VariableElement;
  *     for (from a {@code @Reserves} call with a constant count); 0 when none is known
  * @param presentKeys for a box or collection: the keys known present in it (constant values as
  *     {@link ConstantKey}, effectively final locals as their {@link VariableElement})
- * @param guard for a stale value: the values of effectively final {@code boolean} locals under
- *     which it was made stale; on a path where one of them is known to have the other value, it is
+ * @param guard for a stale value: the values of effectively final {@code boolean} locals (and
+ *     answers of {@code @Query} calls, {@link StowageStore.Query}) under which it was made stale; on a path where one of them is known to have the other value, it is
  *     live (empty: stale whatever the flags)
  * @param symbolicRoom for a box or collection: room reserved for a count the checker cannot
  *     compute ({@code reserve(n)}), usable only by one loop that runs at most that many times; null
@@ -56,7 +56,7 @@ record Fact(
         Set<VariableElement> captured,
         long room,
         Set<Object> presentKeys,
-        Map<VariableElement, Boolean> guard,
+        Map<Object, Boolean> guard,
         SymbolicRoom symbolicRoom) {
 
     /**
@@ -119,8 +119,25 @@ record Fact(
 
     /** This fact, made stale (or closed, or moved) by {@code call} on every path. */
     Fact killedBy(Status newStatus, Tree call, Effect effect, boolean throughOwner) {
+        return killedUnder(Map.of(), newStatus, call, effect, throughOwner);
+    }
+
+    /**
+     * This object closed or moved by {@code call} on a path where the query answers {@code answers}
+     * hold (an empty map: on every path). As in {@link #staleUnder}, a fact already dead under a
+     * guard keeps the weaker of the two guards when one implies the other, else none.
+     */
+    Fact killedUnder(Map<Object, Boolean> answers, Status newStatus, Tree call, Effect effect, boolean throughOwner) {
+        Map<Object, Boolean> g;
+        if (isLive()) {
+            g = answers;
+        } else if (guard.isEmpty() || answers.entrySet().containsAll(guard.entrySet())) {
+            return this; // already dead on every path these answers allow
+        } else {
+            g = guard.entrySet().containsAll(answers.entrySet()) ? answers : Map.of();
+        }
         return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, newStatus,
-                call, effect, throughOwner, captured, room, presentKeys, Map.of(), symbolicRoom);
+                call, effect, throughOwner, captured, room, presentKeys, Map.copyOf(g), symbolicRoom);
     }
 
     /**
@@ -129,7 +146,7 @@ record Fact(
      * is now stale under "{@code g} or {@code assumptions}", kept exactly when one implies the other
      * and otherwise widened to "always".
      */
-    Fact staleUnder(Map<VariableElement, Boolean> assumptions, Tree call, Effect effect, boolean throughOwner) {
+    Fact staleUnder(Map<Object, Boolean> assumptions, Tree call, Effect effect, boolean throughOwner) {
         if (status == Status.LIVE) {
             return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, Status.STALE,
                     call, effect, throughOwner, captured, room, presentKeys, Map.copyOf(assumptions), symbolicRoom);
@@ -137,15 +154,30 @@ record Fact(
         if (status != Status.STALE || guard.isEmpty() || assumptions.entrySet().containsAll(guard.entrySet())) {
             return this; // already stale on every path these assumptions allow
         }
-        Map<VariableElement, Boolean> widened = guard.entrySet().containsAll(assumptions.entrySet()) ? assumptions : Map.of();
+        Map<Object, Boolean> widened = guard.entrySet().containsAll(assumptions.entrySet()) ? assumptions : Map.of();
         return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, Status.STALE,
                 call, effect, throughOwner, captured, room, presentKeys, Map.copyOf(widened), symbolicRoom);
     }
 
     /** True when the fact is stale only under a guard that says {@code flag} is not {@code value}. */
-    boolean liveWhen(VariableElement flag, boolean value) {
+    boolean liveWhen(Object flag, boolean value) {
         Boolean needed = guard.get(flag);
         return needed != null && needed != value;
+    }
+
+    /**
+     * This fact with its guard dropped when the guard names an answer of a query on {@code receiver}
+     * (the receiver may have changed, so the answer no longer tells the paths apart): stale on every
+     * path. A null receiver: any query's answer.
+     */
+    Fact unguardedOn(VariableElement receiver) {
+        for (Object k : guard.keySet()) {
+            if (k instanceof StowageStore.Query q && (receiver == null || q.receiver().equals(receiver))) {
+                return new Fact(kind, values, self, owners, ownerStores, fromHandles, quals, ownerQuals, origin, status,
+                        cause, causeEffect, viaOwner, captured, room, presentKeys, Map.of(), symbolicRoom);
+            }
+        }
+        return this;
     }
 
     /** This fact as it was before its guarded staleness: live. */
@@ -196,7 +228,7 @@ record Fact(
         // Stale under a guard on one side and live on the other: still live wherever the guard fails.
         // Stale on both sides: the guard survives only when both have the same one.
         Fact better = worse == this ? other : this;
-        Map<VariableElement, Boolean> joinedGuard = better.status == Status.LIVE ? worse.guard
+        Map<Object, Boolean> joinedGuard = better.status == Status.LIVE ? worse.guard
                 : better.status == worse.status && better.guard.equals(worse.guard) ? worse.guard : Map.of();
         return new Fact(kind, union(values, other.values), union(self, other.self), union(owners, other.owners),
                 union(ownerStores, other.ownerStores), union(fromHandles, other.fromHandles), quals.meet(other.quals),

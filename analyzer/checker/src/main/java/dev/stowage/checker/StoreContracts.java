@@ -58,6 +58,8 @@ final class StoreContracts {
     private static final String RETAINS = QUAL_PACKAGE + "Retains";
     private static final String BORROWS = QUAL_PACKAGE + "Borrows";
     private static final String ENVELOPE = QUAL_PACKAGE + "Envelope";
+    private static final String NEVER_THROWS = QUAL_PACKAGE + "NeverThrows";
+    private static final String QUERY = QUAL_PACKAGE + "Query";
     private static final java.util.Set<String> TYPE_QUALIFIERS = java.util.Set.of(QUAL_PACKAGE + "Multiple",
             QUAL_PACKAGE + "Stable", QUAL_PACKAGE + "Pinned", QUAL_PACKAGE + "SharedStore", QUAL_PACKAGE + "Confined");
 
@@ -277,6 +279,52 @@ final class StoreContracts {
                 }
             }
             presenceTests.put(method, cached);
+        }
+        return cached;
+    }
+
+    private final Map<ExecutableElement, Boolean> neverThrows = new HashMap<>();
+    private final Map<ExecutableElement, Boolean> queries = new HashMap<>();
+
+    /** True when the method (or one it overrides) is a {@code @Query}: {@code boolean}, no parameters, reads only its receiver. */
+    boolean isQuery(ExecutableElement method) {
+        if (method == null || !method.getParameters().isEmpty()
+                || method.getReturnType().getKind() != javax.lang.model.type.TypeKind.BOOLEAN) {
+            return false;
+        }
+        Boolean cached = queries.get(method);
+        if (cached == null) {
+            cached = annotationsOf(method).stream().anyMatch(a -> a.name().equals(QUERY));
+            for (ExecutableElement overridden : cached ? List.<ExecutableElement>of() : overridden(method)) {
+                if (annotationsOf(overridden).stream().anyMatch(a -> a.name().equals(QUERY))) {
+                    cached = true;
+                    break;
+                }
+            }
+            queries.put(method, cached);
+        }
+        return cached;
+    }
+
+    /**
+     * True when the method, or one it overrides, is {@code @NeverThrows}: its calls have no
+     * exceptional exit (a {@code ChannelPromise.trySuccess()} call resolves to the override, the
+     * model annotates {@code Promise}'s).
+     */
+    boolean neverThrows(ExecutableElement method) {
+        if (method == null) {
+            return false;
+        }
+        Boolean cached = neverThrows.get(method);
+        if (cached == null) {
+            cached = annotationsOf(method).stream().anyMatch(a -> a.name().equals(NEVER_THROWS));
+            for (ExecutableElement overridden : cached ? List.<ExecutableElement>of() : overridden(method)) {
+                if (annotationsOf(overridden).stream().anyMatch(a -> a.name().equals(NEVER_THROWS))) {
+                    cached = true;
+                    break;
+                }
+            }
+            neverThrows.put(method, cached);
         }
         return cached;
     }

@@ -27,23 +27,138 @@ public final class StowageStore implements Store<StowageStore> {
     private Map<Tree, Fact> temporaries;
     /**
      * The values of effectively final {@code boolean} locals known on this path (from the branches
-     * taken on them): a value made stale here is stale only under them (correlated conditions).
+     * taken on them), and the answers of {@code @Query} calls on locals ({@link Query}): a value made
+     * stale here is stale only under them (correlated conditions).
      */
-    private Map<VariableElement, Boolean> assumptions;
+    private Map<Object, Boolean> assumptions;
+    /**
+     * The values of reassignable {@code boolean} locals whose last assignment on every path here was
+     * a literal (the success-flag idiom: {@code boolean ok = false; try { ...; ok = true; } finally
+     * { if (!ok) buf.release(); }}). Unlike {@link #assumptions}, a value here is forgotten at the
+     * next assignment, so nothing is made stale "under" it: it only prunes the branch it contradicts.
+     */
+    private Map<VariableElement, Boolean> constants;
+    /**
+     * No execution reaches here: the branch a known constant contradicts, or the exceptional exit of
+     * a call that never throws. Holds no facts (nothing is reported under it) and is the identity of
+     * the join.
+     */
+    private boolean dead;
 
     StowageStore() {
         this.facts = new HashMap<>();
         this.temporaries = Map.of();
         this.assumptions = Map.of();
+        this.constants = Map.of();
     }
 
-    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries, Map<VariableElement, Boolean> assumptions) {
+    private StowageStore(Map<VariableElement, Fact> facts, Map<Tree, Fact> temporaries, Map<Object, Boolean> assumptions,
+            Map<VariableElement, Boolean> constants) {
         this.facts = new HashMap<>(facts);
         this.temporaries = temporaries.isEmpty() ? Map.of() : new IdentityHashMap<>(temporaries);
         this.assumptions = assumptions;
+        this.constants = constants;
     }
 
-    Map<VariableElement, Boolean> assumptions() {
+    /** The store of a place no execution reaches (see {@link #dead}). */
+    static StowageStore unreachable() {
+        StowageStore s = new StowageStore();
+        s.dead = true;
+        return s;
+    }
+
+    boolean isDead() {
+        return dead;
+    }
+
+    /**
+     * The answer of a {@code @Query} call on a local ({@code x.isReadable()}), known on a path from
+     * the branch taken on it: a key of {@link #assumptions}, and of a stale fact's guard.
+     */
+    record Query(VariableElement receiver, javax.lang.model.element.ExecutableElement method) {}
+
+    /** The literal a reassignable {@code boolean} local holds on every path here, or null when unknown. */
+    Boolean constant(VariableElement local) {
+        return constants.get(local);
+    }
+
+    /** The query answers among these assumptions (flags left out). */
+    static Map<Object, Boolean> queryAnswers(Map<Object, Boolean> assumptions) {
+        Map<Object, Boolean> out = new HashMap<>();
+        assumptions.forEach((k, v) -> {
+            if (k instanceof Query) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** The known answer of a query on this path, or null. */
+    Boolean answer(Query q) {
+        return assumptions.get(q);
+    }
+
+    /** True when some query answer on {@code receiver} is known here, or guards a stale fact. */
+    boolean knowsQueriesOn(VariableElement receiver) {
+        for (Object k : assumptions.keySet()) {
+            if (k instanceof Query q && q.receiver().equals(receiver)) {
+                return true;
+            }
+        }
+        return anyFact(f -> f.unguardedOn(receiver) != f);
+    }
+
+    /**
+     * Forgets every query answer on {@code receiver} (a call that may change it, an assignment to it);
+     * values made stale under such an answer are stale on every path from here.
+     */
+    void forgetQueriesOn(VariableElement receiver) {
+        if (!hasQueries || !knowsQueriesOn(receiver)) {
+            return;
+        }
+        hash = 0;
+        Map<Object, Boolean> known = new HashMap<>(assumptions);
+        known.keySet().removeIf(k -> k instanceof Query q && q.receiver().equals(receiver));
+        assumptions = Map.copyOf(known);
+        replaceFacts(f -> f.unguardedOn(receiver));
+    }
+
+    /** Forgets every query answer (a lambda body runs later, when they may no longer hold). */
+    void forgetAllQueries() {
+        if (!hasQueries) {
+            return;
+        }
+        hash = 0;
+        Map<Object, Boolean> known = new HashMap<>(assumptions);
+        known.keySet().removeIf(k -> k instanceof Query);
+        assumptions = Map.copyOf(known);
+        replaceFacts(f -> f.unguardedOn(null));
+    }
+
+    /** True once a query answer was assumed on some path into here (a cheap filter for forgetting). */
+    boolean hasQueries() {
+        return hasQueries;
+    }
+
+    /** Set by {@link #assume} with a {@link Query}; kept by copies and joins (only a filter). */
+    private boolean hasQueries;
+
+    /** Records (value non-null) or forgets (null) the literal a {@code boolean} local was just assigned. */
+    void setConstant(VariableElement local, Boolean value) {
+        if (value == null ? !constants.containsKey(local) : value.equals(constants.get(local))) {
+            return;
+        }
+        hash = 0;
+        Map<VariableElement, Boolean> known = new HashMap<>(constants);
+        if (value == null) {
+            known.remove(local);
+        } else {
+            known.put(local, value);
+        }
+        constants = Map.copyOf(known);
+    }
+
+    Map<Object, Boolean> assumptions() {
         return assumptions;
     }
 
@@ -51,11 +166,12 @@ public final class StowageStore implements Store<StowageStore> {
      * This store on the branch where {@code flag} is {@code value}: values made stale only where it
      * is not are live here.
      */
-    StowageStore assume(VariableElement flag, boolean value) {
+    StowageStore assume(Object flag, boolean value) {
         StowageStore result = copy();
-        Map<VariableElement, Boolean> known = new HashMap<>(assumptions);
+        Map<Object, Boolean> known = new HashMap<>(assumptions);
         known.put(flag, value);
         result.assumptions = Map.copyOf(known);
+        result.hasQueries |= flag instanceof Query;
         if (result.anyFact(f -> f.liveWhen(flag, value))) {
             result.replaceFacts(f -> f.liveWhen(flag, value) ? f.revived() : f);
         }
@@ -124,12 +240,23 @@ public final class StowageStore implements Store<StowageStore> {
 
     @Override
     public StowageStore copy() {
-        return new StowageStore(facts, temporaries, assumptions);
+        StowageStore c = new StowageStore(facts, temporaries, assumptions, constants);
+        c.dead = dead;
+        c.hasQueries = hasQueries;
+        return c;
     }
 
     @Override
     public StowageStore leastUpperBound(StowageStore other) {
-        StowageStore result = new StowageStore(facts, temporaries, commonAssumptions(assumptions, other.assumptions));
+        if (dead) {
+            return other.copy();
+        }
+        if (other.dead) {
+            return copy();
+        }
+        StowageStore result = new StowageStore(facts, temporaries, commonAssumptions(assumptions, other.assumptions),
+                commonAssumptions(constants, other.constants));
+        result.hasQueries = hasQueries || other.hasQueries;
         for (var e : other.facts.entrySet()) {
             result.facts.merge(e.getKey(), e.getValue(), Fact::join);
         }
@@ -142,11 +269,11 @@ public final class StowageStore implements Store<StowageStore> {
         return result;
     }
 
-    private static Map<VariableElement, Boolean> commonAssumptions(Map<VariableElement, Boolean> a, Map<VariableElement, Boolean> b) {
+    private static <K> Map<K, Boolean> commonAssumptions(Map<K, Boolean> a, Map<K, Boolean> b) {
         if (a.isEmpty() || a.equals(b)) {
             return a;
         }
-        Map<VariableElement, Boolean> common = new HashMap<>();
+        Map<K, Boolean> common = new HashMap<>();
         a.forEach((k, v) -> {
             if (v.equals(b.get(k))) {
                 common.put(k, v);
@@ -174,7 +301,7 @@ public final class StowageStore implements Store<StowageStore> {
     @Override
     public boolean equals(Object o) {
         return o instanceof StowageStore other && facts.equals(other.facts) && temporaries.equals(other.temporaries)
-                && assumptions.equals(other.assumptions);
+                && assumptions.equals(other.assumptions) && constants.equals(other.constants) && dead == other.dead;
     }
 
     /**
@@ -187,7 +314,7 @@ public final class StowageStore implements Store<StowageStore> {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = facts.hashCode() * 31 + temporaries.hashCode() * 17 + assumptions.hashCode();
+            h = facts.hashCode() * 31 + temporaries.hashCode() * 17 + assumptions.hashCode() * 7 + constants.hashCode() + (dead ? 1 : 0);
             hash = h == 0 ? 1 : h;
         }
         return hash;
@@ -195,7 +322,7 @@ public final class StowageStore implements Store<StowageStore> {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("StowageStore{");
+        StringBuilder b = new StringBuilder(dead ? "StowageStore{unreachable " : "StowageStore{");
         facts.forEach((k, v) -> b.append(k.getSimpleName()).append('=').append(v).append("; "));
         return b.append('}').toString();
     }

@@ -3,7 +3,10 @@ package dev.stowage.checker;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javax.lang.model.type.TypeMirror;
 import org.checkerframework.dataflow.analysis.ConditionalTransferResult;
 import org.checkerframework.dataflow.analysis.ForwardTransferFunction;
 import org.checkerframework.dataflow.analysis.RegularTransferResult;
@@ -11,9 +14,12 @@ import org.checkerframework.dataflow.analysis.TransferInput;
 import org.checkerframework.dataflow.analysis.TransferResult;
 import org.checkerframework.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.dataflow.cfg.node.AbstractNodeVisitor;
+import org.checkerframework.dataflow.cfg.block.ExceptionBlock;
 import org.checkerframework.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.dataflow.cfg.node.BooleanLiteralNode;
 import org.checkerframework.dataflow.cfg.node.ConditionalNotNode;
 import org.checkerframework.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.dataflow.cfg.node.MethodAccessNode;
 import org.checkerframework.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.dataflow.cfg.node.Node;
 import org.checkerframework.dataflow.cfg.node.ObjectCreationNode;
@@ -27,7 +33,12 @@ import org.checkerframework.javacutil.TreeUtils;
  * locals change facts; every other node passes the store through. Only the regular successor of a
  * call gets its effect: when a call throws, the store guarantees it changed nothing (the strong
  * exception guarantee), and the analysis passes the store from before the call to exceptional
- * successors.
+ * successors. A call to a method whose contract says it never throws ({@code @NeverThrows}) sends an
+ * unreachable store to its exceptional successors instead.
+ *
+ * <p>Unreachable places ({@link StowageStore#unreachable()}) pass through every node unchanged: the
+ * branch a boolean local's known literal contradicts, and the exceptional exit of a call that never
+ * throws.
  */
 final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageValue, StowageStore>, TransferInput<StowageValue, StowageStore>>
         implements ForwardTransferFunction<StowageValue, StowageStore> {
@@ -49,6 +60,7 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
         // A lambda may run any number of times, and later: room and keys known where it was created do not hold in it.
         StowageStore s = initial.copy();
         s.replaceFacts(f -> f.withRoom(0).withSymbolicRoom(null).withPresentKeys(java.util.Set.of()));
+        s.forgetAllQueries(); // nor do the answers of queries asked before it
         return s;
     }
 
@@ -62,6 +74,91 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
             MethodInvocationNode n, TransferInput<StowageValue, StowageStore> in) {
         MethodInvocationTree tree = n.getTree();
         StowageStore before = in.getRegularStore();
+        if (before.isDead()) {
+            return new RegularTransferResult<>(null, before);
+        }
+        if (tree != null && tracking.contracts().neverThrows(n.getTarget().getMethod())) {
+            return withoutExceptionalExit(n, withQueries(n, tree, visitCall(n, tree, before), before));
+        }
+        return withQueries(n, tree, visitCall(n, tree, before), before);
+    }
+
+    /**
+     * A {@code @Query} on a local ({@code x.isReadable()}): each branch knows its answer, and a branch
+     * that contradicts an answer known on the path is not taken. Any other call forgets the answers
+     * about a local it takes as receiver or argument.
+     */
+    private TransferResult<StowageValue, StowageStore> withQueries(MethodInvocationNode n, MethodInvocationTree tree,
+            TransferResult<StowageValue, StowageStore> result, StowageStore before) {
+        if (tree == null || result.containsTwoStores()) {
+            return result;
+        }
+        var method = n.getTarget().getMethod();
+        var receiver = Tracking.localOf(TreeUtils.getReceiverTree(tree));
+        if (receiver != null && tracking.contracts().isQuery(method)) {
+            StowageStore s = result.getRegularStore();
+            var key = new StowageStore.Query(receiver, method);
+            Boolean known = s.answer(key);
+            if (known != null) {
+                return known ? new ConditionalTransferResult<>(null, s, StowageStore.unreachable())
+                        : new ConditionalTransferResult<>(null, StowageStore.unreachable(), s);
+            }
+            return new ConditionalTransferResult<>(null, s.assume(key, true), s.assume(key, false));
+        }
+        if (!result.getRegularStore().hasQueries()) {
+            return result;
+        }
+        StowageStore s = result.getRegularStore();
+        List<javax.lang.model.element.VariableElement> named = new java.util.ArrayList<>();
+        if (receiver != null) {
+            named.add(receiver);
+        }
+        for (var arg : tree.getArguments()) {
+            var local = Tracking.localOf(arg);
+            if (local != null) {
+                named.add(local);
+            }
+        }
+        if (named.stream().noneMatch(s::knowsQueriesOn)) {
+            return result;
+        }
+        s = s == before ? before.copy() : s;
+        for (var local : named) {
+            s.forgetQueriesOn(local);
+        }
+        return new RegularTransferResult<>(null, s);
+    }
+
+    /**
+     * {@code promise.trySuccess}: the method access before a call, whose only exceptional exit is the
+     * NullPointerException of a null receiver. A {@code @NeverThrows} call claims the whole call
+     * completes normally, dereference included (a null promise is a bug the NPE itself reports).
+     */
+    @Override
+    public TransferResult<StowageValue, StowageStore> visitMethodAccess(
+            MethodAccessNode n, TransferInput<StowageValue, StowageStore> in) {
+        TransferResult<StowageValue, StowageStore> regular = visitNode(n, in);
+        return in.getRegularStore().isDead() || !tracking.contracts().neverThrows(n.getMethod()) ? regular
+                : withoutExceptionalExit(n, regular);
+    }
+
+    /** The result, with an unreachable store on each exceptional successor of the node's block. */
+    private static TransferResult<StowageValue, StowageStore> withoutExceptionalExit(
+            Node n, TransferResult<StowageValue, StowageStore> regular) {
+        if (!(n.getBlock() instanceof ExceptionBlock block) || block.getExceptionalSuccessors().isEmpty()) {
+            return regular;
+        }
+        // No exceptional exit: the catch or finally reached only if this call threw is not reached from here.
+        Map<TypeMirror, StowageStore> none = new HashMap<>();
+        for (TypeMirror cause : block.getExceptionalSuccessors().keySet()) {
+            none.put(cause, StowageStore.unreachable());
+        }
+        return regular.containsTwoStores()
+                ? new ConditionalTransferResult<>(null, regular.getThenStore(), regular.getElseStore(), none)
+                : new RegularTransferResult<>(null, regular.getRegularStore(), none);
+    }
+
+    private TransferResult<StowageValue, StowageStore> visitCall(MethodInvocationNode n, MethodInvocationTree tree, StowageStore before) {
         if (tree == null || (!tracking.changesFacts(n.getTarget().getMethod()) && !before.hasTemporaries()
                 && !tracking.mayBeStaleTemporary(n.getTreePath()))) {
             return new RegularTransferResult<>(null, before); // most calls: nothing to change, no copy
@@ -97,10 +194,19 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
     public TransferResult<StowageValue, StowageStore> visitLocalVariable(
             LocalVariableNode n, TransferInput<StowageValue, StowageStore> in) {
         var flag = n.getElement();
-        if (flag.asType().getKind() != javax.lang.model.type.TypeKind.BOOLEAN || !ElementUtils.isEffectivelyFinal(flag)) {
+        StowageStore s = in.getRegularStore();
+        if (flag.asType().getKind() != javax.lang.model.type.TypeKind.BOOLEAN || s.isDead()) {
             return visitNode(n, in);
         }
-        StowageStore s = in.getRegularStore();
+        if (!ElementUtils.isEffectivelyFinal(flag)) {
+            // A reassignable flag whose literal is known here: the branch that contradicts it is not taken.
+            Boolean known = s.constant(flag);
+            if (known == null) {
+                return visitNode(n, in);
+            }
+            return known ? new ConditionalTransferResult<>(null, s, StowageStore.unreachable())
+                    : new ConditionalTransferResult<>(null, StowageStore.unreachable(), s);
+        }
         return new ConditionalTransferResult<>(null, s.assume(flag, true), s.assume(flag, false));
     }
 
@@ -118,10 +224,25 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
     public TransferResult<StowageValue, StowageStore> visitObjectCreation(
             ObjectCreationNode n, TransferInput<StowageValue, StowageStore> in) {
         NewClassTree tree = n.getTree();
-        if (!tracking.changesFacts(TreeUtils.elementFromUse(tree))) {
-            return new RegularTransferResult<>(null, in.getRegularStore());
+        StowageStore before = in.getRegularStore();
+        if (before.isDead()) {
+            return new RegularTransferResult<>(null, before);
         }
-        StowageStore s = in.getRegularStore().copy();
+        StowageStore s = null;
+        if (before.hasQueries()) {
+            // An object created from a local may change it (a constructor that reads the buffer): forget its answers.
+            for (var arg : tree.getArguments()) {
+                var local = Tracking.localOf(arg);
+                if (local != null && before.knowsQueriesOn(local)) {
+                    s = s == null ? before.copy() : s;
+                    s.forgetQueriesOn(local);
+                }
+            }
+        }
+        if (!tracking.changesFacts(TreeUtils.elementFromUse(tree))) {
+            return new RegularTransferResult<>(null, s == null ? before : s);
+        }
+        s = s == null ? before.copy() : s;
         // A constructor may invalidate a store it is given (@Invalidates("#1")).
         tracking.applyCall(tree, TreeUtils.elementFromUse(tree), null, tree.getArguments(), s);
         return new RegularTransferResult<>(null, s);
@@ -130,11 +251,16 @@ final class StowageTransfer extends AbstractNodeVisitor<TransferResult<StowageVa
     @Override
     public TransferResult<StowageValue, StowageStore> visitAssignment(
             AssignmentNode n, TransferInput<StowageValue, StowageStore> in) {
-        if (!(n.getTarget() instanceof LocalVariableNode target)) {
+        if (!(n.getTarget() instanceof LocalVariableNode target) || in.getRegularStore().isDead()) {
             return new RegularTransferResult<>(null, in.getRegularStore());
         }
         StowageStore s = in.getRegularStore().copy();
         var local = target.getElement();
+        if (local.asType().getKind() == javax.lang.model.type.TypeKind.BOOLEAN && !ElementUtils.isEffectivelyFinal(local)) {
+            // The success flag: remember a literal, forget anything else (a compound assignment included).
+            s.setConstant(local, n.getExpression() instanceof BooleanLiteralNode b ? b.getValue() : null);
+        }
+        s.forgetQueriesOn(local); // a new object in the local: what was known of the old one is not of it
         Node expression = n.getExpression();
         var rhs = expression.getTree();
         // A ternary or switch expression's value is its synthetic variable, assigned in each branch's own store.

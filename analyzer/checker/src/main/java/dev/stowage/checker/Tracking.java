@@ -863,22 +863,25 @@ final class Tracking {
     /** The object itself is closed or moved; boxes, collections and views held in it die with it. */
     private void kill(StowageStore s, Fact target, ExpressionTree targetExpr, Effect effect, Tree call) {
         Status status = effect == Effect.CLOSE ? Status.CLOSED : Status.MOVED;
+        // Dead only where the query answers known here hold (x.isReadable() false): a loop whose
+        // condition asks again does not go round after it. Flags' assumptions are not used for objects.
+        java.util.Map<Object, Boolean> answers = s.hasQueries() ? StowageStore.queryAnswers(s.assumptions()) : java.util.Map.of();
         s.replaceFacts(f -> {
-            if (f.kind() != Kind.OBJECT || !f.isLive()) {
+            if (f.kind() != Kind.OBJECT || (!f.isLive() && f.guard().isEmpty())) {
                 return f;
             }
             if (f.self().equals(target.self())) {
-                return f.killedBy(status, call, effect, false); // must-aliases only
+                return f.killedUnder(answers, status, call, effect, false); // must-aliases only
             }
             if ((effect == Effect.CLOSE || effect == Effect.MOVE) && !f.owners().isEmpty() && target.self().containsAll(f.owners())) {
                 // Views issued by an object (a Netty slice) die when it is closed or handed away.
-                return f.killedBy(status, call, effect, true);
+                return f.killedUnder(answers, status, call, effect, true);
             }
             return f;
         });
         VariableElement local = localOf(targetExpr);
         if (local != null && s.fact(local) == null) {
-            s.put(local, target.killedBy(status, call, effect, false));
+            s.put(local, target.killedUnder(answers, status, call, effect, false));
         }
     }
 

@@ -26,6 +26,9 @@
  * (a method a user overrides must not release these parameters: its caller does, unless a
  * constructor flag turned that off), and {@link dev.stowage.qual.Envelope} (a type whose memory is
  * the content it carries: a subtype's own accessors are no use of it once it is released).
+ * Paths: {@link dev.stowage.qual.NeverThrows} (a call that never completes by throwing, so no
+ * {@code catch} is reached from it) and {@link dev.stowage.qual.Query} (a {@code boolean} reader
+ * whose answer holds until its receiver is named again, so a branch contradicting it is not taken).
  * The checker also reads these contracts from stub files ({@code .astub}) for code that cannot be
  * annotated.
  *
